@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Regenerates the embedded fonts from Debian's Noto packages.
+
+Needs: apt-get install fonts-noto-core fonts-noto-cjk; pip install fonttools.
+Run from this folder: python3 make-fonts.py
+
+Noto Sans is copied as it is. Noto Sans CJK SC is taken out of Debian's collection (.ttc) and
+subset to the GB 2312 repertoire (6,763 Hanzi plus its punctuation, kana, Greek and Cyrillic)
+plus the CJK punctuation and full-width blocks: every common Chinese name and word, at a tenth
+of the size. Text outside it falls back to system fonts when the user allows them
+(`--system-fonts`).
+"""
+import shutil
+from fontTools import subset
+from fontTools.ttLib import TTCollection
+
+LATIN = "/usr/share/fonts/truetype/noto/NotoSans-{}.ttf"
+CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-{}.ttc"
+SC_INDEX = 2  # JP, KR, SC, TC, HK, ...
+
+for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
+    shutil.copy(LATIN.format(style), f"NotoSans-{style}.ttf")
+
+chars = set()
+for b1 in range(0xA1, 0xF8):
+    for b2 in range(0xA1, 0xFF):
+        try:
+            chars.add(ord(bytes([b1, b2]).decode("gb2312")))
+        except UnicodeDecodeError:
+            pass
+ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
+for lo, hi in ranges:
+    chars.update(range(lo, hi + 1))
+
+for style in ["Regular", "Bold"]:
+    font = TTCollection(CJK.format(style)).fonts[SC_INDEX]
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=chars)
+    sub.subset(font)
+    font.save(f"NotoSansCJKsc-{style}.otf")
+    print(style, len(chars), "code points")

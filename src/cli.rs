@@ -1,0 +1,89 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// vita turns one profile.toml into a resume and an academic CV (PDF), typeset by Typst.
+#[derive(Debug, Parser)]
+#[command(name = "vita", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the PDFs (out/resume.pdf and out/cv.pdf).
+    Build {
+        /// Options shared with `check`.
+        #[command(flatten)]
+        input: Input,
+        /// The folder to write the PDFs to.
+        #[arg(long, short, default_value = "out")]
+        out: PathBuf,
+        /// Print nothing but errors and warnings.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Validate the profile and compile both documents without writing files.
+    Check {
+        /// Options shared with `build`.
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Print the data a document's layout receives, as JSON.
+    Data {
+        /// Options shared with `build`.
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Write the built-in layouts into a folder, to customise them with `--layouts`.
+    Layouts {
+        /// The folder to write to; it must not hold files of the same names.
+        dir: PathBuf,
+    },
+}
+
+/// What to read and how to compile it.
+#[derive(Debug, clap::Args)]
+pub struct Input {
+    /// The profile to read.
+    #[arg(default_value = "profile.toml")]
+    pub profile: PathBuf,
+    /// Make only one of the documents.
+    #[arg(long, value_enum)]
+    pub only: Option<DocArg>,
+    /// Paper size, instead of the profile's.
+    #[arg(long, value_parser = ["a4", "us-letter"])]
+    pub paper: Option<String>,
+    /// A folder of .typ files that replace the built-in layouts of the same name.
+    #[arg(long)]
+    pub layouts: Option<PathBuf>,
+    /// Also use the fonts installed on this system (after the embedded ones).
+    #[arg(long)]
+    pub system_fonts: bool,
+    /// How to print errors and warnings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub message_format: MessageFormat,
+}
+
+/// A document named on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DocArg {
+    /// The short resume.
+    Resume,
+    /// The long-form CV.
+    Cv,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// For people: source line, caret, hints; coloured on a terminal.
+    Human,
+    /// One JSON object per line, for editors and CI.
+    Json,
+}

@@ -1,0 +1,256 @@
+//! One diagnostic type for every problem a user can cause, and its printer.
+//!
+//! TOML syntax errors, schema errors, validation problems and Typst errors in layouts all end
+//! up here, so they all look the same: `error: ...`, the place as `file:line:column`, the
+//! source line with a caret under the spot, then `hint:` lines.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The build cannot go on.
+    Error,
+    /// Legal but probably not what the user meant.
+    Warning,
+}
+
+/// A span in a named text: what a diagnostic points at.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The file's name as the user knows it (a path, or `<builtin>/layouts/cv.typ`).
+    pub path: String,
+    /// The whole text of the file, to find lines and draw the source line.
+    pub text: Arc<str>,
+    /// The byte range the diagnostic is about.
+    pub range: Range<usize>,
+}
+
+impl Location {
+    /// The 1-based line and column (in characters) of the start of the range.
+    pub fn line_col(&self) -> (usize, usize) {
+        let start = floor_char_boundary(&self.text, self.range.start.min(self.text.len()));
+        let before = &self.text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+/// One problem, with where it is and how to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, lowercase, with names in backticks.
+    pub message: String,
+    /// Where it is, when it is somewhere in a file.
+    pub location: Option<Location>,
+    /// How to fix it; each one printed as a `hint:` line.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with no location yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            hints: vec![],
+        }
+    }
+
+    /// A warning with no location yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    /// Points the diagnostic at a byte range of a file.
+    pub fn at(mut self, path: &str, text: &Arc<str>, range: Range<usize>) -> Self {
+        self.location = Some(Location {
+            path: path.to_string(),
+            text: text.clone(),
+            range,
+        });
+        self
+    }
+
+    /// Adds a `hint:` line.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic for a terminal (`color`) or a plain stream.
+    pub fn render(&self, color: bool) -> String {
+        let paint = |code: &str, s: &str| {
+            if color {
+                format!("\x1b[{code}m{s}\x1b[0m")
+            } else {
+                s.to_string()
+            }
+        };
+        let (label, code) = match self.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}{}",
+            paint(code, &format!("{label}:")),
+            paint("1", &format!(" {}", self.message))
+        );
+        if let Some(loc) = &self.location {
+            let (line, col) = loc.line_col();
+            let gutter = line.to_string().len();
+            let pad = " ".repeat(gutter);
+            let _ = writeln!(
+                out,
+                "{pad}{} {}:{line}:{col}",
+                paint("1;34", "-->"),
+                loc.path
+            );
+            let src_line = loc.text.lines().nth(line - 1).unwrap_or("");
+            let src_line = src_line.trim_end_matches('\r');
+            // Carets cover the range on this line, at least one character.
+            let shown: String = src_line.chars().take(200).collect();
+            let line_len = shown.chars().count();
+            let range_len =
+                loc.text[floor_char_boundary(&loc.text, loc.range.start.min(loc.text.len()))
+                    ..floor_char_boundary(&loc.text, loc.range.end.min(loc.text.len()))]
+                    .split('\n')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .count();
+            let width = range_len.clamp(1, line_len.saturating_sub(col - 1).max(1));
+            let indent: String = shown
+                .chars()
+                .take(col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let bar = paint("1;34", "|");
+            let _ = writeln!(out, "{pad} {bar}");
+            let _ = writeln!(out, "{} {bar} {shown}", paint("1;34", &line.to_string()));
+            let _ = writeln!(
+                out,
+                "{pad} {bar} {indent}{}",
+                paint(code, &"^".repeat(width))
+            );
+        }
+        for hint in &self.hints {
+            let _ = writeln!(out, "{} {hint}", paint("1;36", "hint:"));
+        }
+        out
+    }
+
+    /// The diagnostic as one JSON object, for editors and CI (`--message-format json`).
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut v = serde_json::json!({
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "message": self.message,
+            "hints": self.hints,
+        });
+        if let Some(loc) = &self.location {
+            let (line, column) = loc.line_col();
+            v["file"] = loc.path.clone().into();
+            v["line"] = line.into();
+            v["column"] = column.into();
+        }
+        v
+    }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The known name closest to `unknown`, when it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    unknown: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let unknown = unknown.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| (edit_distance(&unknown, &k.to_lowercase()), k))
+        .filter(|(d, k)| *d <= (k.chars().count().max(unknown.chars().count()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Edit distance in characters, a swap of two neighbours counting as one edit (so `emial`
+/// is one edit from `email`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["publications", "patents", "talks"];
+        assert_eq!(did_you_mean("publicatons", known), Some("publications"));
+        assert_eq!(did_you_mean("talk", known), Some("talks"));
+        assert_eq!(did_you_mean("zebra", known), None);
+        assert_eq!(did_you_mean("emial", ["email", "name"]), Some("email"));
+    }
+
+    #[test]
+    fn renders_line_column_and_caret() {
+        let text: Arc<str> = "a = 1\nnaem = \"x\"\n".into();
+        let d = Diagnostic::error("unknown key `naem`")
+            .at("profile.toml", &text, 6..10)
+            .hint("did you mean `name`?");
+        assert_eq!(
+            d.render(false),
+            "error: unknown key `naem`\n --> profile.toml:2:1\n  |\n2 | naem = \"x\"\n  | ^^^^\nhint: did you mean `name`?\n"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text: Arc<str> = "name = \"李一鸣\" x\n".into();
+        let at = text.find('x').unwrap();
+        let d = Diagnostic::error("e").at("p", &text, at..at + 1);
+        assert_eq!(d.location.unwrap().line_col(), (1, 14));
+    }
+}

@@ -1,0 +1,71 @@
+//! The fonts vita carries inside its binary, and the system's when the user asks for them.
+
+use std::sync::{Arc, LazyLock};
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontInfo};
+use typst_kit::fonts::{FontSource, FontStore};
+
+/// The embedded font files: Noto Sans for Latin text, Noto Sans CJK SC for Chinese.
+const EMBEDDED: &[(&str, &[u8])] = &[
+    (
+        "NotoSans-Regular.ttf",
+        include_bytes!("../fonts/NotoSans-Regular.ttf"),
+    ),
+    (
+        "NotoSans-Bold.ttf",
+        include_bytes!("../fonts/NotoSans-Bold.ttf"),
+    ),
+    (
+        "NotoSans-Italic.ttf",
+        include_bytes!("../fonts/NotoSans-Italic.ttf"),
+    ),
+    (
+        "NotoSans-BoldItalic.ttf",
+        include_bytes!("../fonts/NotoSans-BoldItalic.ttf"),
+    ),
+    (
+        "NotoSansCJKsc-Regular.otf",
+        include_bytes!("../fonts/NotoSansCJKsc-Regular.otf"),
+    ),
+    (
+        "NotoSansCJKsc-Bold.otf",
+        include_bytes!("../fonts/NotoSansCJKsc-Bold.otf"),
+    ),
+];
+
+/// An embedded face, parsed only when a document first uses it.
+struct Embedded(&'static [u8]);
+
+impl FontSource for Embedded {
+    fn load(&self) -> Option<Font> {
+        Font::new(Bytes::new(self.0), 0)
+    }
+}
+
+fn embedded_store() -> FontStore {
+    let mut store = FontStore::new();
+    for (_, data) in EMBEDDED {
+        if let Some(info) = FontInfo::new(data, 0) {
+            store.push((Embedded(data), info));
+        }
+    }
+    store
+}
+
+static EMBEDDED_ONLY: LazyLock<Arc<FontStore>> = LazyLock::new(|| Arc::new(embedded_store()));
+
+static WITH_SYSTEM: LazyLock<Arc<FontStore>> = LazyLock::new(|| {
+    let mut store = embedded_store();
+    store.extend(typst_kit::fonts::system());
+    Arc::new(store)
+});
+
+/// The fonts a document may use: the embedded ones, then (if asked) the system's.
+pub fn store(system: bool) -> Arc<FontStore> {
+    if system {
+        WITH_SYSTEM.clone()
+    } else {
+        EMBEDDED_ONLY.clone()
+    }
+}

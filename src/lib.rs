@@ -1,0 +1,260 @@
+//! vita: one `profile.toml` in, a resume and an academic CV out, typeset in-process by Typst.
+//!
+//! Data flows one way: profile file -> typed [`profile::Profile`] -> a [`view`] per document
+//! -> JSON served to the layout by the [`world`] -> Typst -> PDF bytes -> atomic write.
+
+pub mod cli;
+pub mod compile;
+pub mod diag;
+pub mod fonts;
+pub mod layouts;
+pub mod names;
+pub mod output;
+pub mod profile;
+pub mod view;
+pub mod world;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diag::Diagnostic;
+use profile::{Date, Doc, Loaded};
+
+/// Why a command failed, with what to tell the user.
+#[derive(Debug)]
+pub struct Failure {
+    /// The problems, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The exit code: 1 for the user's input or layout, 2 for anything else.
+    pub code: i32,
+}
+
+impl Failure {
+    /// A failure caused by the user's input (exit code 1).
+    pub fn input(diagnostics: Vec<Diagnostic>) -> Self {
+        Failure {
+            diagnostics,
+            code: 1,
+        }
+    }
+
+    /// A failure of the environment: disk, permissions (exit code 2).
+    pub fn other(diagnostic: Diagnostic) -> Self {
+        Failure {
+            diagnostics: vec![diagnostic],
+            code: 2,
+        }
+    }
+}
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The profile file.
+    pub profile: PathBuf,
+    /// Which documents; both when empty.
+    pub only: Option<Doc>,
+    /// Paper size to use instead of the profile's.
+    pub paper: Option<String>,
+    /// A folder whose `.typ` files replace the built-in layouts of the same name.
+    pub layouts: Option<PathBuf>,
+    /// Whether system fonts may be used after the embedded ones.
+    pub system_fonts: bool,
+    /// The date to use when the profile has no `updated` (from `SOURCE_DATE_EPOCH`).
+    pub date: Option<Date>,
+}
+
+/// One document with its warnings, or the errors that stopped it.
+type MadeOne = Result<(Made, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// One document, compiled and exported.
+#[derive(Debug)]
+pub struct Made {
+    /// Which document.
+    pub doc: Doc,
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// How long compiling and exporting took.
+    pub time: Duration,
+}
+
+/// The result of making documents: the documents and the warnings met on the way.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The documents, in build order.
+    pub made: Vec<Made>,
+    /// Warnings from the profile and the layouts.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads the profile and makes the documents in memory; writes nothing.
+pub fn make(opts: &BuildOptions) -> Result<Outcome, Failure> {
+    let loaded = profile::load(&opts.profile).map_err(Failure::input)?;
+    make_loaded(&loaded, opts)
+}
+
+/// Makes the documents of an already loaded profile, the two in parallel.
+pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Failure> {
+    let layout_dir = match &opts.layouts {
+        Some(dir) => Some(layout_dir(dir).map_err(|d| Failure::input(vec![d]))?),
+        None => None,
+    };
+    let docs: Vec<Doc> = Doc::ALL
+        .into_iter()
+        .filter(|d| opts.only.is_none_or(|o| o == *d))
+        .collect();
+    let fonts = fonts::store(opts.system_fonts);
+    let view_opts = view::Options {
+        paper: opts.paper.clone(),
+        date: opts.date,
+    };
+    let results: Vec<MadeOne> = std::thread::scope(|s| {
+        let handles: Vec<_> = docs
+            .iter()
+            .map(|&doc| {
+                let (fonts, layout_dir, view_opts) =
+                    (fonts.clone(), layout_dir.clone(), &view_opts);
+                s.spawn(move || make_one(&loaded.profile, doc, view_opts, layout_dir, fonts))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(vec![Diagnostic::error("the compiler crashed")]))
+            })
+            .collect()
+    });
+    let mut warnings = loaded.warnings.clone();
+    let mut errors = vec![];
+    let mut made = vec![];
+    for r in results {
+        match r {
+            Ok((m, w)) => {
+                warnings.extend(w);
+                made.push(m);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.extend(warnings);
+        return Err(Failure::input(errors));
+    }
+    Ok(Outcome { made, warnings })
+}
+
+fn make_one(
+    p: &profile::Profile,
+    doc: Doc,
+    opts: &view::Options,
+    layout_dir: Option<PathBuf>,
+    fonts: std::sync::Arc<typst_kit::fonts::FontStore>,
+) -> MadeOne {
+    let start = Instant::now();
+    let (world, document, warnings) = typeset(p, doc, opts, layout_dir, fonts)?;
+    let date = p.updated.or(opts.date).and_then(|d| d.ymd());
+    let pdf = compile::pdf(&world, &document, &format!("vita-{}", doc.name()), date)?;
+    Ok((
+        Made {
+            doc,
+            pages: document.pages().len(),
+            pdf,
+            time: start.elapsed(),
+        },
+        warnings,
+    ))
+}
+
+/// Lays out one document: its view, served to its layout, compiled by Typst.
+pub fn typeset(
+    p: &profile::Profile,
+    doc: Doc,
+    opts: &view::Options,
+    layout_dir: Option<PathBuf>,
+    fonts: std::sync::Arc<typst_kit::fonts::FontStore>,
+) -> Result<
+    (
+        world::VitaWorld,
+        typst_layout::PagedDocument,
+        Vec<Diagnostic>,
+    ),
+    Vec<Diagnostic>,
+> {
+    let data = view::view(p, doc, opts);
+    let date = p.updated.or(opts.date).and_then(|d| d.ymd());
+    let bytes = serde_json::to_vec(&data).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot serialise the profile: {e}"
+        ))]
+    })?;
+    let world = world::VitaWorld::new(
+        &format!("/{}.typ", doc.name()),
+        bytes,
+        layout_dir,
+        fonts,
+        date,
+    );
+    let (result, warnings) = compile::compile(&world);
+    let document = result?;
+    Ok((world, document, warnings))
+}
+
+/// Checks a user layout folder and returns its canonical path.
+fn layout_dir(dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let real = dir.canonicalize().map_err(|e| {
+        Diagnostic::error(format!("cannot use layout folder `{}`: {e}", dir.display()))
+            .hint("write out the built-in layouts to start from: `vita layouts DIR`")
+    })?;
+    if !real.is_dir() {
+        return Err(Diagnostic::error(format!(
+            "layout folder `{}` is not a folder",
+            dir.display()
+        ))
+        .hint("name the folder that holds `cv.typ` or `resume.typ`"));
+    }
+    Ok(real)
+}
+
+/// Reads `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a date.
+pub fn source_date_epoch() -> Result<Option<Date>, Diagnostic> {
+    let Ok(raw) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let secs: i64 = raw.trim().parse().map_err(|_| {
+        Diagnostic::error(format!(
+            "`SOURCE_DATE_EPOCH` is not a number of seconds: `{raw}`"
+        ))
+        .hint("set it to a Unix time such as `1632960000`, or unset it")
+    })?;
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    Date::from_parts(y as u32, Some(m), Some(d))
+        .map(Some)
+        .map_err(|e| Diagnostic::error(format!("`SOURCE_DATE_EPOCH` is out of range: {e}")))
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(18_900), (2021, 9, 30));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+}

@@ -1,0 +1,160 @@
+//! The `vita` binary: parse arguments, call the library, print, set the exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use vita::cli::{Cli, Command, DocArg, Input, MessageFormat};
+use vita::diag::Diagnostic;
+use vita::profile::Doc;
+use vita::{BuildOptions, Failure};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let format = match &cli.command {
+        Command::Build { input, .. } | Command::Check { input } | Command::Data { input } => {
+            input.message_format
+        }
+        Command::Layouts { .. } => MessageFormat::Human,
+    };
+    match run(cli.command) {
+        Ok(warnings) => {
+            print_diagnostics(&warnings, format);
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            print_diagnostics(&f.diagnostics, format);
+            ExitCode::from(f.code as u8)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
+    match command {
+        Command::Build { input, out, quiet } => {
+            let opts = options(&input)?;
+            let outcome = vita::make(&opts)?;
+            // Write only when every document compiled: a failed build touches nothing.
+            let mut lines = vec![];
+            for made in &outcome.made {
+                let path = out.join(format!("{}.pdf", made.doc.name()));
+                vita::output::write_atomic(&path, &made.pdf).map_err(Failure::other)?;
+                lines.push(format!(
+                    "wrote {}  {} {}  {}  {} ms",
+                    path.display(),
+                    made.pages,
+                    if made.pages == 1 { "page" } else { "pages" },
+                    size(made.pdf.len()),
+                    made.time.as_millis()
+                ));
+            }
+            if !quiet {
+                let mut stdout = std::io::stdout().lock();
+                for line in lines {
+                    let _ = writeln!(stdout, "{line}");
+                }
+            }
+            Ok(outcome.warnings)
+        }
+        Command::Check { input } => {
+            let opts = options(&input)?;
+            let outcome = vita::make(&opts)?;
+            let mut stdout = std::io::stdout().lock();
+            for made in &outcome.made {
+                let _ = writeln!(
+                    stdout,
+                    "ok {}: {} {}",
+                    made.doc.name(),
+                    made.pages,
+                    if made.pages == 1 { "page" } else { "pages" }
+                );
+            }
+            Ok(outcome.warnings)
+        }
+        Command::Data { input } => {
+            let opts = options(&input)?;
+            let loaded = vita::profile::load(&opts.profile).map_err(Failure::input)?;
+            let view_opts = vita::view::Options {
+                paper: opts.paper.clone(),
+                date: opts.date,
+            };
+            let docs: Vec<Doc> = Doc::ALL
+                .into_iter()
+                .filter(|d| opts.only.is_none_or(|o| o == *d))
+                .collect();
+            let mut map = serde_json::Map::new();
+            for doc in docs {
+                map.insert(
+                    doc.name().into(),
+                    vita::view::view(&loaded.profile, doc, &view_opts),
+                );
+            }
+            println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
+            Ok(loaded.warnings)
+        }
+        Command::Layouts { dir } => {
+            write_layouts(&dir)?;
+            println!(
+                "wrote the built-in layouts to {}; use them with `vita build --layouts {}`",
+                dir.display(),
+                dir.display()
+            );
+            Ok(vec![])
+        }
+    }
+}
+
+/// Turns command-line input into build options.
+fn options(input: &Input) -> Result<BuildOptions, Failure> {
+    let date = vita::source_date_epoch().map_err(|d| Failure::input(vec![d]))?;
+    Ok(BuildOptions {
+        profile: input.profile.clone(),
+        only: input.only.map(|d| match d {
+            DocArg::Resume => Doc::Resume,
+            DocArg::Cv => Doc::Cv,
+        }),
+        paper: input.paper.clone(),
+        layouts: input.layouts.clone(),
+        system_fonts: input.system_fonts,
+        date,
+    })
+}
+
+/// Writes the built-in layouts out for editing, refusing to overwrite a user's file.
+fn write_layouts(dir: &Path) -> Result<(), Failure> {
+    for (name, _) in vita::layouts::all() {
+        let path = dir.join(name);
+        if path.exists() {
+            return Err(Failure::input(vec![
+                Diagnostic::error(format!("`{}` already exists", path.display()))
+                    .hint("choose an empty folder; vita does not overwrite your layouts"),
+            ]));
+        }
+    }
+    for (name, text) in vita::layouts::all() {
+        vita::output::write_atomic(&dir.join(name), text.as_bytes()).map_err(Failure::other)?;
+    }
+    Ok(())
+}
+
+/// `123456` -> `121 KiB`.
+fn size(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KiB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic], format: MessageFormat) {
+    let mut stderr = std::io::stderr().lock();
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    for d in diags {
+        let _ = match format {
+            MessageFormat::Human => write!(stderr, "{}", d.render(color)),
+            MessageFormat::Json => writeln!(stderr, "{}", d.to_json()),
+        };
+    }
+}

@@ -1,0 +1,224 @@
+//! Reading a profile file into a typed [`Profile`], with every problem as a diagnostic.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Profile;
+use super::spans::Spans;
+use super::validate;
+use crate::diag::{Diagnostic, did_you_mean};
+
+/// Profiles larger than this are refused before parsing.
+pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A profile that parsed and passed validation, with where it came from.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The typed profile.
+    pub profile: Profile,
+    /// The file it was read from (its folder anchors relative paths).
+    pub path: PathBuf,
+    /// The path as shown in messages.
+    pub display: String,
+    /// The text, as read.
+    pub text: Arc<str>,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads, parses and validates a profile file.
+pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let display = path.display().to_string();
+    let fail = |msg: String, hint: &str| vec![Diagnostic::error(msg).hint(hint)];
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            fail(
+                format!("profile `{display}` does not exist"),
+                "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
+            )
+        } else {
+            fail(format!("cannot read profile `{display}`: {e}"), "check the file's permissions")
+        }
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            format!("profile `{display}` is a folder, not a file"),
+            "name the TOML file itself, such as `profile.toml`",
+        ));
+    }
+    if meta.len() > MAX_PROFILE_BYTES {
+        return Err(fail(
+            format!(
+                "profile `{display}` is {} MiB; vita reads profiles of at most {} MiB",
+                meta.len() / (1024 * 1024),
+                MAX_PROFILE_BYTES / (1024 * 1024)
+            ),
+            "a profile is text about one person: check that this is the right file",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("cannot read profile `{display}`: {e}"),
+            "check the file's permissions",
+        )
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let lossy: Arc<str> = String::from_utf8_lossy(e.as_bytes()).into();
+            let at = lossy
+                .char_indices()
+                .nth(String::from_utf8_lossy(&e.as_bytes()[..at]).chars().count())
+                .map_or(0, |(i, _)| i);
+            return Err(vec![
+                Diagnostic::error("the profile is not valid UTF-8 text")
+                    .at(&display, &lossy, at..at + 1)
+                    .hint("save the file as UTF-8 (every modern editor can; in Vim `:set fenc=utf-8`, then save)"),
+            ]);
+        }
+    };
+    let mut loaded = load_str(&display, &text)?;
+    loaded.path = path.to_path_buf();
+    Ok(loaded)
+}
+
+/// Parses and validates profile text; `display` names it in messages.
+pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    // A byte-order mark is invisible in editors and harmless: drop it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text: Arc<str> = text.into();
+    let profile: Profile = match toml::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => return Err(vec![toml_error(display, &text, &e)]),
+    };
+    let spans = Spans::new(&text);
+    let mut diags = validate::check(&profile, &spans, display, &text);
+    // In file order, as a reader goes through the file.
+    diags.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        return Err(errors.into_iter().chain(warnings).collect());
+    }
+    Ok(Loaded {
+        profile,
+        path: PathBuf::from(display),
+        display: display.to_string(),
+        text,
+        warnings,
+    })
+}
+
+/// Turns a TOML or schema error into a diagnostic that names the key and suggests a fix.
+fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    let raw = e.message().trim().to_string();
+    let spans = Spans::new(text);
+    let path = spans.path_at(span.start).cloned().unwrap_or_default();
+    let mut diag = if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let mut place = path.clone();
+        if place.0.last() == Some(&super::spans::Seg::Key(name.to_string())) {
+            place.0.pop();
+        }
+        let within = if place.0.is_empty() {
+            "at the top level".to_string()
+        } else {
+            format!("in `{place}`")
+        };
+        let mut d = Diagnostic::error(format!("unknown key `{name}` {within}"));
+        if !place.0.is_empty() && super::TOP_LEVEL_KEYS.contains(&name) {
+            d = d.hint(format!(
+                "`{name}` is a top-level key: move it above the first `[table]` header, since keys after a header belong to that table"
+            ));
+        } else if let Some(best) = did_you_mean(name, known.iter().copied()) {
+            d = d.hint(format!("did you mean `{best}`?"));
+        } else if !known.is_empty() {
+            d = d.hint(format!("the keys allowed here are: {}", known.join(", ")));
+        }
+        d
+    } else if path.0.is_empty() {
+        Diagnostic::error(raw.clone())
+    } else {
+        Diagnostic::error(format!("`{path}`: {raw}"))
+    };
+    if raw.starts_with("invalid type") {
+        diag =
+            diag.hint("check the value's type: text goes in quotes, lists in [ ], tables in { }");
+    }
+    if raw.contains("date-time") {
+        diag = diag.hint("a date with a month but no day goes in quotes: `\"2021-09\"`");
+    }
+    if raw.contains("duplicate key") {
+        diag = diag.hint("each key may appear once per table: remove or rename one of them");
+    }
+    let range = if span.is_empty() && span.end < text.len() {
+        span.start..span.start + 1
+    } else {
+        span
+    };
+    diag.at(display, text, range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_error(text: &str) -> String {
+        load_str("profile.toml", text).unwrap_err()[0].render(false)
+    }
+
+    #[test]
+    fn unknown_key_names_place_and_suggestion() {
+        let msg = first_error("[person]\nname = \"A\"\nemial = \"a@b.c\"\n");
+        assert!(
+            msg.starts_with("error: unknown key `emial` in `person`\n --> profile.toml:3:1\n"),
+            "{msg}"
+        );
+        assert!(msg.contains("hint: did you mean `email`?"), "{msg}");
+    }
+
+    #[test]
+    fn bad_date_points_at_value() {
+        let msg =
+            first_error("[person]\nname = \"A\"\n[[news]]\ndate = \"2021-13\"\ntext = \"x\"\n");
+        assert!(msg.contains("month 13 does not exist"), "{msg}");
+        assert!(msg.contains("profile.toml:4:8"), "{msg}");
+        assert!(msg.contains("`news[1].date`"), "{msg}");
+    }
+
+    #[test]
+    fn top_level_key_under_a_table_is_explained() {
+        let msg = first_error("[person]\nname = \"A\"\nsummary = \"x\"\n");
+        assert!(
+            msg.contains("hint: `summary` is a top-level key: move it above"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn top_level_keys_are_the_schema_keys() {
+        for key in crate::profile::TOP_LEVEL_KEYS {
+            let text = format!("{key} = 1\n");
+            let err = load_str("p", &text).unwrap_err();
+            assert!(
+                !err[0].message.contains("unknown key"),
+                "{key}: {}",
+                err[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn bom_and_crlf_are_fine() {
+        let p = load_str("p", "\u{feff}[person]\r\nname = \"A\"\r\n").unwrap();
+        assert_eq!(p.profile.person.name, "A");
+    }
+
+    #[test]
+    fn native_toml_dates_are_accepted() {
+        let p = load_str("p", "updated = 2021-09-30\n[person]\nname = \"A\"\n").unwrap();
+        assert_eq!(p.profile.updated.unwrap().iso(), "2021-09-30");
+    }
+}

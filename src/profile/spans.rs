@@ -1,0 +1,182 @@
+//! Where each key and value of the profile stands in its file.
+//!
+//! serde gives typed values without positions; this index, built from a span-keeping parse of
+//! the same text, lets any later check point at `publications[3].year` in the file.
+
+use std::fmt;
+use std::ops::Range;
+
+use toml_edit::{ImDocument, Item, Table, Value};
+
+/// One step of a path into the profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// A key of a table.
+    Key(String),
+    /// An element of an array, 0-based.
+    Index(usize),
+}
+
+/// A path such as `publications[2].year` (printed 1-based: `publications[3].year`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyPath(pub Vec<Seg>);
+
+impl KeyPath {
+    /// The path of a top-level key.
+    pub fn key(k: &str) -> Self {
+        KeyPath(vec![Seg::Key(k.into())])
+    }
+
+    /// This path with a key appended.
+    pub fn k(&self, k: &str) -> Self {
+        let mut p = self.clone();
+        p.0.push(Seg::Key(k.into()));
+        p
+    }
+
+    /// This path with an array index appended.
+    pub fn i(&self, i: usize) -> Self {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+}
+
+impl fmt::Display for KeyPath {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for (n, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if n == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(i) => write!(f, "[{}]", i + 1)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A key or value and where it is.
+#[derive(Debug, Clone)]
+struct Place {
+    path: KeyPath,
+    key: Option<Range<usize>>,
+    value: Option<Range<usize>>,
+}
+
+/// All places of a parsed profile.
+#[derive(Debug, Default)]
+pub struct Spans {
+    places: Vec<Place>,
+}
+
+impl Spans {
+    /// Indexes a TOML text; an unparsable text gives an empty index.
+    pub fn new(text: &str) -> Self {
+        let mut spans = Spans::default();
+        if let Ok(doc) = ImDocument::parse(text) {
+            spans.table(&KeyPath::default(), doc.as_table());
+        }
+        spans
+    }
+
+    /// The span to point at for a path: its value, else its key, else the nearest parent's.
+    pub fn find(&self, path: &KeyPath) -> Option<Range<usize>> {
+        let mut path = path.clone();
+        loop {
+            if let Some(p) = self.places.iter().find(|p| p.path == path) {
+                if let Some(r) = p.value.clone().or(p.key.clone()) {
+                    return Some(r);
+                }
+            }
+            path.0.pop()?;
+        }
+    }
+
+    /// The innermost path whose value contains a byte offset.
+    pub fn path_at(&self, offset: usize) -> Option<&KeyPath> {
+        self.places
+            .iter()
+            .filter(|p| {
+                p.value.as_ref().is_some_and(|r| r.contains(&offset))
+                    || p.key.as_ref().is_some_and(|r| r.contains(&offset))
+            })
+            .max_by_key(|p| p.path.0.len())
+            .map(|p| &p.path)
+    }
+
+    fn table(&mut self, path: &KeyPath, table: &Table) {
+        for (k, item) in table.iter() {
+            let key = table.get_key_value(k).and_then(|(key, _)| key.span());
+            self.item(path.k(k), key, item);
+        }
+    }
+
+    fn item(&mut self, path: KeyPath, key: Option<Range<usize>>, item: &Item) {
+        match item {
+            Item::None => {}
+            Item::Value(v) => self.value(path, key, v),
+            Item::Table(t) => {
+                self.places.push(Place {
+                    path: path.clone(),
+                    key,
+                    value: t.span(),
+                });
+                self.table(&path, t);
+            }
+            Item::ArrayOfTables(a) => {
+                self.places.push(Place {
+                    path: path.clone(),
+                    key,
+                    value: a.span(),
+                });
+                for (i, t) in a.iter().enumerate() {
+                    self.places.push(Place {
+                        path: path.i(i),
+                        key: None,
+                        value: t.span(),
+                    });
+                    self.table(&path.i(i), t);
+                }
+            }
+        }
+    }
+
+    fn value(&mut self, path: KeyPath, key: Option<Range<usize>>, v: &Value) {
+        self.places.push(Place {
+            path: path.clone(),
+            key,
+            value: v.span(),
+        });
+        match v {
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    self.value(path.i(i), None, v);
+                }
+            }
+            Value::InlineTable(t) => {
+                for (k, v) in t.iter() {
+                    let key = t.get_key_value(k).and_then(|(key, _)| key.span());
+                    self.value(path.k(k), key, v);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values() {
+        let text = "[person]\nname = \"A\"\n\n[[publications]]\ntitle = \"x\"\n[[publications]]\ntitle = \"y\"\nyear = 2021\n";
+        let spans = Spans::new(text);
+        let p = KeyPath::key("publications").i(1).k("year");
+        assert_eq!(p.to_string(), "publications[2].year");
+        let r = spans.find(&p).unwrap();
+        assert_eq!(&text[r], "2021");
+        let at = text.find("2021").unwrap();
+        assert_eq!(spans.path_at(at), Some(&p));
+    }
+}

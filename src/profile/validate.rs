@@ -1,0 +1,381 @@
+//! Checks across fields that types alone cannot express; all problems are reported at once.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::spans::{KeyPath, Spans};
+use super::{Date, Doc, Links, Profile, SECTIONS};
+use crate::diag::{Diagnostic, did_you_mean};
+
+/// Collects diagnostics, each pointed at its path in the file.
+struct Checker<'a> {
+    spans: &'a Spans,
+    display: &'a str,
+    text: &'a Arc<str>,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, path: &KeyPath, diag: Diagnostic) {
+        let diag = match self.spans.find(path) {
+            Some(r) => diag.at(self.display, self.text, r),
+            None => diag,
+        };
+        self.out.push(diag);
+    }
+
+    fn error(&mut self, path: &KeyPath, msg: String, hint: &str) {
+        self.push(path, Diagnostic::error(msg).hint(hint));
+    }
+
+    fn required(&mut self, path: &KeyPath, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(
+                path,
+                format!("`{path}` is empty"),
+                &format!("every entry here needs {what}"),
+            );
+        }
+    }
+
+    fn url(&mut self, path: &KeyPath, url: &str) {
+        let ok = ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|p| url.len() > p.len() && url[..p.len()].eq_ignore_ascii_case(p))
+            && !url.chars().any(char::is_whitespace);
+        if !ok {
+            self.error(
+                path,
+                format!("`{path}` is not a web address: `{url}`"),
+                "write the full address, starting with `https://`",
+            );
+        }
+    }
+
+    fn links(&mut self, path: &KeyPath, links: &Links) {
+        for (label, url) in &links.0 {
+            self.url(&path.k(label), url);
+        }
+    }
+
+    fn range(&mut self, path: &KeyPath, start: Option<&Date>, end: Option<&Date>) {
+        if start == Some(&Date::Present) {
+            self.error(
+                &path.k("start"),
+                format!("`{path}.start` is `present`"),
+                "`present` can only end a period: write when it started, and `end = \"present\"`",
+            );
+        }
+        if let (Some(s), Some(e)) = (start, end)
+            && *e != Date::Present
+            && e.sort_key() < s.sort_key()
+        {
+            self.error(
+                &path.k("end"),
+                format!("`{path}` ends ({e}) before it starts ({s})"),
+                "swap `start` and `end`, or fix the year",
+            );
+        }
+    }
+
+    fn point(&mut self, path: &KeyPath, date: Option<&Date>) {
+        if date == Some(&Date::Present) {
+            self.error(
+                path,
+                format!("`{path}` is `present`"),
+                "`present` is only for the end of a period: give the date it happened",
+            );
+        }
+    }
+
+    fn exclude(&mut self, path: &KeyPath, exclude: &[String]) {
+        for (i, name) in exclude.iter().enumerate() {
+            if !Doc::ALL.iter().any(|d| d.name() == name) {
+                let mut d = Diagnostic::error(format!(
+                    "`{}` is not a document: `{name}`",
+                    path.k("exclude")
+                ));
+                d = match did_you_mean(name, Doc::ALL.map(Doc::name)) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint("the documents are `resume` and `cv`"),
+                };
+                self.push(&path.k("exclude").i(i), d);
+            }
+        }
+    }
+}
+
+/// Runs every check; returns errors and warnings together.
+pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        spans,
+        display,
+        text,
+        out: vec![],
+    };
+    let person = KeyPath::key("person");
+    if p.person.name.trim().is_empty() {
+        let d = Diagnostic::error("the profile has no `person.name`")
+            .hint("add `[person]` with `name = \"Your Name\"` at the top of the profile");
+        c.push(&person.k("name"), d);
+    }
+    if let Some(email) = &p.person.email {
+        let ok = email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+        }) && !email.chars().any(char::is_whitespace);
+        if !ok {
+            c.error(
+                &person.k("email"),
+                format!("`person.email` is not an e-mail address: `{email}`"),
+                "write it as `name@example.org`",
+            );
+        }
+    }
+    if let Some(url) = &p.person.homepage {
+        c.url(&person.k("homepage"), url);
+    }
+    if let Some(url) = &p.person.dblp {
+        c.url(&person.k("dblp"), url);
+    }
+    if let Some(orcid) = &p.person.orcid {
+        let digits: Vec<char> = orcid.chars().filter(|c| *c != '-').collect();
+        let ok = orcid.len() == 19
+            && digits.len() == 16
+            && digits[..15].iter().all(char::is_ascii_digit)
+            && (digits[15].is_ascii_digit() || digits[15] == 'X');
+        if !ok {
+            c.error(
+                &person.k("orcid"),
+                format!("`person.orcid` is not an ORCID iD: `{orcid}`"),
+                "write the 16 digits in groups of four, such as `0000-0002-1825-0097`",
+            );
+        }
+    }
+    c.links(&person.k("links"), &p.person.links);
+    if let Some(lang) = &p.lang
+        && !(2..=3).contains(&lang.len())
+    {
+        c.error(
+            &KeyPath::key("lang"),
+            format!("`lang` is not a language code: `{lang}`"),
+            "write a two-letter ISO 639 code, such as `en` or `zh`",
+        );
+    }
+    c.point(&KeyPath::key("updated"), p.updated.as_ref());
+
+    for (i, e) in p.education.iter().enumerate() {
+        let at = KeyPath::key("education").i(i);
+        c.required(&at.k("degree"), &e.degree, "a `degree`");
+        c.required(&at.k("institution"), &e.institution, "an `institution`");
+        c.range(&at, e.start.as_ref(), e.end.as_ref());
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.experience.iter().enumerate() {
+        let at = KeyPath::key("experience").i(i);
+        c.required(&at.k("role"), &e.role, "a `role`");
+        c.required(&at.k("organisation"), &e.organisation, "an `organisation`");
+        c.range(&at, e.start.as_ref(), e.end.as_ref());
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.news.iter().enumerate() {
+        let at = KeyPath::key("news").i(i);
+        c.required(&at.k("text"), &e.text, "a `text`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.exclude(&at, &e.exclude);
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in p.publications.iter().enumerate() {
+        let at = KeyPath::key("publications").i(i);
+        c.required(&at.k("title"), &e.title, "a `title`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.links(&at.k("links"), &e.links);
+        c.exclude(&at, &e.exclude);
+        if let (Some(y), Some(d)) = (e.year, e.date.as_ref().and_then(Date::year))
+            && y != d
+        {
+            c.error(
+                &at.k("year"),
+                format!("`{at}` has `year = {y}` but `date` in {d}"),
+                "give only one of `year` and `date`, or make them agree",
+            );
+        }
+        if let Some(y) = e.year
+            && !(1000..=9999).contains(&y)
+        {
+            c.error(
+                &at.k("year"),
+                format!("`{at}.year` is not a year: {y}"),
+                "write four digits, such as `2021`",
+            );
+        }
+        if let Some(doi) = &e.doi {
+            let doi = doi.trim_start_matches("https://doi.org/");
+            let ok = doi.starts_with("10.")
+                && doi
+                    .split_once('/')
+                    .is_some_and(|(pre, suf)| pre.len() > 3 && !suf.is_empty())
+                && !doi.chars().any(char::is_whitespace);
+            if !ok {
+                c.error(
+                    &at.k("doi"),
+                    format!("`{at}.doi` is not a DOI: `{doi}`"),
+                    "a DOI looks like `10.1109/ICCV48922.2021.01615`",
+                );
+            }
+        }
+        if let Some(kind) = &e.kind
+            && !super::PUBLICATION_TYPES.contains(&kind.as_str())
+        {
+            let mut d =
+                Diagnostic::error(format!("`{at}.type` is not a publication type: `{kind}`"));
+            d = match did_you_mean(kind, super::PUBLICATION_TYPES.iter().copied()) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d.hint(format!(
+                    "the types are: {}",
+                    super::PUBLICATION_TYPES.join(", ")
+                )),
+            };
+            c.push(&at.k("type"), d);
+        }
+        if let Some(id) = &e.id {
+            if let Some(first) = ids.insert(id, i) {
+                c.error(
+                    &at.k("id"),
+                    format!(
+                        "`{at}` uses the id `{id}` that `publications[{}]` uses too",
+                        first + 1
+                    ),
+                    "ids name one publication each: rename one of them",
+                );
+            }
+        }
+    }
+    for (i, e) in p.reports.iter().enumerate() {
+        let at = KeyPath::key("reports").i(i);
+        c.required(&at.k("title"), &e.title, "a `title`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.links(&at.k("links"), &e.links);
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.patents.iter().enumerate() {
+        let at = KeyPath::key("patents").i(i);
+        c.required(&at.k("title"), &e.title, "a `title`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.links(&at.k("links"), &e.links);
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.talks.iter().enumerate() {
+        let at = KeyPath::key("talks").i(i);
+        c.required(&at.k("title"), &e.title, "a `title`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.links(&at.k("links"), &e.links);
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.teaching.iter().enumerate() {
+        let at = KeyPath::key("teaching").i(i);
+        c.required(&at.k("course"), &e.course, "a `course`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.awards.iter().enumerate() {
+        let at = KeyPath::key("awards").i(i);
+        c.required(&at.k("title"), &e.title, "a `title`");
+        c.point(&at.k("date"), e.date.as_ref());
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.service.iter().enumerate() {
+        let at = KeyPath::key("service").i(i);
+        c.required(&at.k("role"), &e.role, "a `role`");
+        c.exclude(&at, &e.exclude);
+    }
+    for (i, e) in p.skills.iter().enumerate() {
+        let at = KeyPath::key("skills").i(i);
+        c.required(&at.k("label"), &e.label, "a `label`");
+        c.exclude(&at, &e.exclude);
+    }
+    let mut custom_ids: Vec<&str> = vec![];
+    for (i, s) in p.custom.iter().enumerate() {
+        let at = KeyPath::key("custom").i(i);
+        c.required(
+            &at.k("id"),
+            &s.id,
+            "an `id` to name it in `[resume]` and `[cv]`",
+        );
+        c.required(
+            &at.k("title"),
+            &s.title,
+            "a `title` to print as its heading",
+        );
+        if SECTIONS.iter().any(|(id, _)| *id == s.id) || custom_ids.contains(&s.id.as_str()) {
+            c.error(
+                &at.k("id"),
+                format!("`{at}.id` is `{}`, a name already taken", s.id),
+                "give the custom section an id of its own",
+            );
+        }
+        custom_ids.push(&s.id);
+        for (j, e) in s.entries.iter().enumerate() {
+            let at = at.k("entries").i(j);
+            c.required(&at.k("title"), &e.title, "a `title`");
+            c.range(&at, e.date.as_ref(), e.end.as_ref());
+            c.links(&at.k("links"), &e.links);
+            c.exclude(&at, &e.exclude);
+        }
+    }
+
+    let known: Vec<&str> = SECTIONS
+        .iter()
+        .map(|(id, _)| *id)
+        .chain(custom_ids.iter().copied())
+        .collect();
+    for doc in Doc::ALL {
+        let v = p.variant(doc);
+        let at = KeyPath::key(doc.name());
+        for (i, name) in v.sections.iter().flatten().enumerate() {
+            if !known.contains(&name.as_str()) {
+                let mut d = Diagnostic::error(format!(
+                    "`[{}]` names a section that does not exist: `{name}`",
+                    doc.name()
+                ));
+                d = match did_you_mean(name, known.iter().copied()) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint(format!("the sections are: {}", known.join(", "))),
+                };
+                c.push(&at.k("sections").i(i), d);
+            } else if super::section_len(p, name) == 0 {
+                let d = Diagnostic::warning(format!(
+                    "`[{}]` lists the section `{name}`, but the profile has nothing in it",
+                    doc.name()
+                ))
+                .hint("add entries to it, or take it out of the list");
+                c.push(&at.k("sections").i(i), d);
+            }
+        }
+        for name in v.limit.keys() {
+            if !known.contains(&name.as_str()) {
+                let mut d = Diagnostic::error(format!(
+                    "`[{}].limit` names a section that does not exist: `{name}`",
+                    doc.name()
+                ));
+                if let Some(best) = did_you_mean(name, known.iter().copied()) {
+                    d = d.hint(format!("did you mean `{best}`?"));
+                }
+                c.push(&at.k("limit").k(name), d);
+            }
+        }
+        if let Some(paper) = &v.paper
+            && !super::PAPERS.contains(&paper.as_str())
+        {
+            let mut d = Diagnostic::error(format!(
+                "`[{}].paper` is not a paper size vita knows: `{paper}`",
+                doc.name()
+            ));
+            d = match did_you_mean(paper, super::PAPERS.iter().copied()) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d.hint(format!("the sizes are: {}", super::PAPERS.join(", "))),
+            };
+            c.push(&at.k("paper"), d);
+        }
+    }
+    c.out
+}

@@ -1,0 +1,242 @@
+//! What a user sees: the binary run on the example profile and on small fixtures.
+
+mod support;
+
+use std::fs;
+
+use support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
+
+#[test]
+fn example_builds_both_documents_with_all_the_seed() {
+    let dir = temp_dir("example");
+    let run = Run::vita(&["build", "profile.toml", "--out"])
+        .arg(dir.join("out"))
+        .in_dir(repo())
+        .ok();
+    assert!(run.stdout.contains("resume.pdf  "), "{}", run.stdout);
+    assert!(run.stdout.contains("cv.pdf  "), "{}", run.stdout);
+
+    let resume = fs::read(dir.join("out/resume.pdf")).unwrap();
+    let cv = fs::read(dir.join("out/cv.pdf")).unwrap();
+    let (resume_pages, resume_text) = pdf_text(&resume);
+    let (cv_pages, cv_text) = pdf_text(&cv);
+    assert!(
+        (1..=2).contains(&resume_pages),
+        "resume has {resume_pages} pages"
+    );
+    assert!(
+        cv_pages > resume_pages,
+        "cv {cv_pages} pages, resume {resume_pages}"
+    );
+
+    let squash = |s: &str| s.split_whitespace().collect::<String>().to_lowercase();
+    let cv_squashed = squash(&cv_text);
+    for needle in [
+        "Yiming Li",
+        "李一鸣",
+        "一种图像识别模型的训练方法、图像识别的方法及装置",
+        "图像分类模型后门攻击的防御方法、装置、设备及介质",
+        "CN202010182180.5",
+        "The ATT&CK Matrix of AI Security",
+        "Backdoor Learning",
+        "Adversarial Learning and Robust Machine Learning",
+        "Data Privacy",
+        "Other Topics",
+        "TechBeat",
+        "Somayeh Sojoudi",
+        "Weifeng Qiu",
+        "Rhino-bird",
+        "Outstanding Graduate of Zhejiang Province",
+        "Secretary of Master’s Thesis Committee",
+        "Lifeng Xi",
+        "senior pc member of aaai 2022",
+        "equal contribution",
+        "last updated September 30, 2021",
+    ] {
+        // Lines break anywhere in Chinese text, so compare without white space.
+        assert!(
+            cv_squashed.contains(&squash(needle)),
+            "cv lacks {needle:?}\n{cv_text}"
+        );
+    }
+    // The resume is a selection: the OPPO internship is kept out of it, the CV has it.
+    assert!(!resume_text.contains("OPPO"));
+    assert!(cv_text.contains("OPPO"));
+    assert!(resume_text.contains("Invisible Backdoor Attack"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = temp_dir("determinism");
+    for out in ["a", "b"] {
+        Run::vita(&["build", "profile.toml", "--out"])
+            .arg(dir.join(out))
+            .in_dir(repo())
+            .ok();
+    }
+    for name in ["resume.pdf", "cv.pdf"] {
+        let a = fs::read(dir.join("a").join(name)).unwrap();
+        let b = fs::read(dir.join("b").join(name)).unwrap();
+        assert!(a == b, "{name} differs between two builds");
+    }
+}
+
+#[test]
+fn user_text_prints_literally() {
+    let dir = temp_dir("literal");
+    Run::vita(&["build"])
+        .arg(fixture("literal.toml"))
+        .arg("--out")
+        .arg(&dir)
+        .ok();
+    for doc in ["resume.pdf", "cv.pdf"] {
+        let (_, text) = pdf_text(&fs::read(dir.join(doc)).unwrap());
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in [
+            "C# $5 50% a_b <tag> @name #1",
+            "#read(\"/etc/passwd\")",
+            "#let x = 1",
+            "$x^2$",
+            "*bold* _under_ ] [ \\ `raw` <lbl> @ref",
+        ] {
+            assert!(text.contains(needle), "{doc} lacks {needle:?}:\n{text}");
+        }
+        assert!(!text.contains("root:"), "a layout read /etc/passwd");
+    }
+}
+
+#[test]
+fn broken_profile_fails_with_location_and_keeps_old_pdfs() {
+    let dir = temp_dir("broken");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    Run::vita(&["build"]).in_dir(&dir).ok();
+    let before = fs::read(dir.join("out/cv.pdf")).unwrap();
+
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada Lovelace\"\n\n[[education]]\ndegree = \"B.A.\"\ninstitution = \"X\"\nstart = \"2021-13\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("error: `education[1].start`: month 13 does not exist"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> profile.toml:7:9"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(dir.join("out/cv.pdf")).unwrap(),
+        before,
+        "the old PDF was touched"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+}
+
+#[test]
+fn typo_in_a_key_suggests_the_right_one() {
+    let dir = temp_dir("typo");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\n\n[[publications]]\ntitle = \"x\"\nathors = [\"Ada\"]\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert_eq!(
+        run.stderr,
+        "error: unknown key `athors` in `publications[1]`\n --> profile.toml:6:1\n  |\n6 | athors = [\"Ada\"]\n  | ^^^^^^\nhint: did you mean `authors`?\n"
+    );
+}
+
+#[test]
+fn every_validation_problem_is_reported_at_once() {
+    let dir = temp_dir("many");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\nemail = \"not-an-email\"\n\n[resume]\nsections = [\"publicatons\"]\n\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = 2021\nend = 2019\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains(
+            "error: `person.email` is not an e-mail address: `not-an-email`\n --> profile.toml:3:9"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: `[resume]` names a section that does not exist: `publicatons`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: did you mean `publications`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "error: `experience[1]` ends (2019) before it starts (2021)\n  --> profile.toml:12:7"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn missing_profile_is_a_user_error() {
+    let dir = temp_dir("missing");
+    let run = Run::vita(&["build"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .starts_with("error: profile `profile.toml` does not exist\nhint: "),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn check_prints_page_counts_and_writes_nothing() {
+    let dir = temp_dir("check");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).ok();
+    assert_eq!(run.stdout, "ok resume: 1 page\nok cv: 1 page\n");
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn us_letter_is_an_option() {
+    let dir = temp_dir("letter");
+    Run::vita(&["build", "--only", "resume", "--paper", "us-letter", "--out"])
+        .arg(&dir)
+        .arg(fixture("minimal.toml"))
+        .ok();
+    let pdf = fs::read(dir.join("resume.pdf")).unwrap();
+    assert_eq!(page_size(&pdf), (612.0, 792.0), "not US Letter");
+    assert!(!dir.join("cv.pdf").exists());
+}
+
+#[test]
+fn json_diagnostics_for_editors() {
+    let dir = temp_dir("json");
+    fs::write(dir.join("profile.toml"), "[person]\nnaem = \"Ada\"\n").unwrap();
+    let run = Run::vita(&["check", "--message-format", "json"])
+        .in_dir(&dir)
+        .fails(1);
+    let v: serde_json::Value = serde_json::from_str(run.stderr.lines().next().unwrap()).unwrap();
+    assert_eq!(v["file"], "profile.toml");
+    assert_eq!(v["line"], 2);
+    assert_eq!(v["column"], 1);
+    assert_eq!(v["message"], "unknown key `naem` in `person`");
+    assert_eq!(v["hints"][0], "did you mean `name`?");
+}

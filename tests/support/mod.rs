@@ -1,0 +1,119 @@
+//! Helpers for integration tests: run the binary, read PDFs, make scratch folders.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root (where the example profile is).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// A fresh, empty scratch folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A run of the `vita` binary, built up then executed.
+pub struct Run {
+    cmd: Command,
+}
+
+/// What a finished run printed.
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: Option<i32>,
+}
+
+impl Run {
+    /// `vita` with these arguments.
+    pub fn vita(args: &[&str]) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vita"));
+        cmd.args(args)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env("NO_COLOR", "1");
+        Run { cmd }
+    }
+
+    /// One more argument.
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.cmd.arg(arg);
+        self
+    }
+
+    /// Runs in this folder.
+    pub fn in_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, k: &str, v: &str) -> Self {
+        self.cmd.env(k, v);
+        self
+    }
+
+    fn run(mut self) -> Output {
+        let out = self.cmd.output().expect("vita runs");
+        Output {
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            code: out.status.code(),
+        }
+    }
+
+    /// Runs and expects success.
+    pub fn ok(self) -> Output {
+        let out = self.run();
+        assert_eq!(out.code, Some(0), "vita failed:\n{}", out.stderr);
+        out
+    }
+
+    /// Runs and expects this exit code.
+    pub fn fails(self, code: i32) -> Output {
+        let out = self.run();
+        assert_eq!(
+            out.code,
+            Some(code),
+            "stdout:\n{}\nstderr:\n{}",
+            out.stdout,
+            out.stderr
+        );
+        out
+    }
+}
+
+/// The page count and extracted text of a PDF.
+pub fn pdf_text(pdf: &[u8]) -> (usize, String) {
+    let pages = lopdf::Document::load_mem(pdf)
+        .expect("a valid PDF")
+        .get_pages()
+        .len();
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("text can be extracted");
+    (pages, text)
+}
+
+/// The width and height of a PDF's first page, in points.
+pub fn page_size(pdf: &[u8]) -> (f32, f32) {
+    let doc = lopdf::Document::load_mem(pdf).expect("a valid PDF");
+    let (_, id) = doc.get_pages().into_iter().next().expect("a page");
+    let page = doc.get_dictionary(id).unwrap();
+    let bx = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    let n = |i: usize| {
+        bx[i]
+            .as_float()
+            .or_else(|_| bx[i].as_i64().map(|v| v as f32))
+            .unwrap()
+    };
+    (n(2) - n(0), n(3) - n(1))
+}
