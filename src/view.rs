@@ -26,6 +26,9 @@ const RESUME_LIMITS: &[(&str, usize)] = &[
     ("talks", 3),
 ];
 
+/// Authors shown per work on the resume before "et al." when `[resume]` does not say.
+const RESUME_MAX_AUTHORS: usize = 6;
+
 /// Sections the CV leaves out unless asked for.
 const CV_SKIPS: &[&str] = &["skills"];
 
@@ -74,7 +77,14 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options) -> Value {
             Doc::Cv => None,
         })
     };
-    let ctx = Ctx { doc, me: &me };
+    let ctx = Ctx {
+        doc,
+        me: &me,
+        max_authors: variant.max_authors.or(match doc {
+            Doc::Resume => Some(RESUME_MAX_AUTHORS),
+            Doc::Cv => None,
+        }),
+    };
     let sections: Vec<Value> = ids
         .iter()
         .filter_map(|id| section(p, &ctx, id, limit(id), variant.selected_only))
@@ -110,6 +120,8 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options) -> Value {
 struct Ctx<'a> {
     doc: Doc,
     me: &'a OwnName,
+    /// Author lists longer than this are shortened with "et al.".
+    max_authors: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -273,35 +285,42 @@ fn section(
         }
         "publications" => publications(p, ctx, limit, selected_only),
         "reports" => {
-            let entries = p.reports.iter().filter(|e| ctx.shows(&e.exclude)).map(|e| {
+            let shown: Vec<_> = p.reports.iter().filter(|e| ctx.shows(&e.exclude)).collect();
+            let entries = shown.iter().map(|e| {
                 work(
                     ctx,
-                    &e.title,
-                    &e.authors,
-                    e.institution.as_deref(),
-                    e.date.as_ref().map(Date::display),
-                    e.note.as_deref(),
-                    links(&e.links),
+                    Work {
+                        title: &e.title,
+                        authors: &e.authors,
+                        venue: e.institution.as_deref(),
+                        date: e.date.as_ref().map(Date::display),
+                        detail: e.note.as_deref(),
+                        links: links(&e.links),
+                        ..Work::default()
+                    },
                 )
             });
-            json!({"shape": "works", "groups": [{"title": null, "entries": take(entries.collect())}], "legend": legend(&p.reports.iter().flat_map(|r| r.authors.iter()).collect::<Vec<_>>())})
+            let authors: Vec<&String> = shown.iter().flat_map(|r| r.authors.iter()).collect();
+            json!({"shape": "works", "groups": [{"title": null, "entries": take(entries.collect())}], "legend": legend(&authors)})
         }
         "patents" => {
             let entries = p.patents.iter().filter(|e| ctx.shows(&e.exclude)).map(|e| {
-                let venue = [e.status.as_deref(), e.number.as_deref().map(|n| n.trim())]
+                let detail = [e.status.as_deref(), e.number.as_deref(), e.note.as_deref()]
                     .into_iter()
                     .flatten()
+                    .map(str::trim)
                     .collect::<Vec<_>>()
                     .join(", ");
-                let venue = (!venue.is_empty()).then_some(venue);
                 work(
                     ctx,
-                    &e.title,
-                    &e.inventors,
-                    venue.as_deref(),
-                    e.date.as_ref().map(Date::display),
-                    e.note.as_deref(),
-                    links(&e.links),
+                    Work {
+                        title: &e.title,
+                        authors: &e.inventors,
+                        date: e.date.as_ref().map(Date::display),
+                        detail: Some(detail.as_str()).filter(|d| !d.is_empty()),
+                        links: links(&e.links),
+                        ..Work::default()
+                    },
                 )
             });
             json!({"shape": "works", "groups": [{"title": null, "entries": take(entries.collect())}], "legend": []})
@@ -405,26 +424,47 @@ fn section(
     Some(body)
 }
 
-/// An authored work (paper, report, patent) in the shape layouts draw.
-fn work(
-    ctx: &Ctx,
-    title: &str,
-    authors: &[String],
-    venue: Option<&str>,
+/// An authored work (paper, report, patent) before it is put in the shape layouts draw.
+#[derive(Default)]
+struct Work<'a> {
+    title: &'a str,
+    authors: &'a [String],
+    /// Printed in italics after the title.
+    venue: Option<&'a str>,
     date: Option<String>,
-    note: Option<&str>,
+    /// An award or distinction, printed to stand out.
+    award: Option<&'a str>,
+    /// Plain text after the rest: a description, a number.
+    detail: Option<&'a str>,
     links: Vec<Value>,
-) -> Value {
-    let authors: Vec<Value> = authors
+}
+
+/// Puts a work in the shape layouts draw, marking which authors are the person.
+fn work(ctx: &Ctx, w: Work) -> Value {
+    let mut authors: Vec<Value> = w
+        .authors
         .iter()
         .map(|a| {
             let (name, marks) = split_marks(a);
             json!({"name": name, "marks": marks, "me": ctx.me.is_me(a)})
         })
         .collect();
+    // The resume keeps long author lists short, but never hides the person's own name.
+    if let Some(max) = ctx.max_authors
+        && authors.len() > max
+    {
+        let me = authors.iter().position(|a| a["me"] == true);
+        let keep = max.saturating_sub(1).max(1);
+        let mut short: Vec<Value> = authors[..keep].to_vec();
+        if let Some(i) = me.filter(|i| *i >= keep) {
+            short.push(authors[i].clone());
+        }
+        short.push(json!({"name": "et al.", "marks": "", "me": false}));
+        authors = short;
+    }
     json!({
-        "title": title, "authors": authors, "venue": venue, "date": date,
-        "note": note, "links": links,
+        "title": w.title, "authors": authors, "venue": w.venue, "date": w.date,
+        "award": w.award, "detail": w.detail, "links": w.links,
     })
 }
 
@@ -484,12 +524,15 @@ fn publications(
             .or_else(|| e.date.as_ref().and_then(Date::year).map(|y| y.to_string()));
         work(
             ctx,
-            &e.title,
-            &e.authors,
-            e.venue.as_deref(),
-            date,
-            e.note.as_deref(),
-            l,
+            Work {
+                title: &e.title,
+                authors: &e.authors,
+                venue: e.venue.as_deref(),
+                date,
+                award: e.note.as_deref(),
+                links: l,
+                ..Work::default()
+            },
         )
     };
     let groups: Vec<Value> = if ctx.doc == Doc::Cv {
@@ -545,4 +588,141 @@ fn publications(
     };
     let shown: Vec<&String> = pubs.iter().flat_map(|(_, e)| e.authors.iter()).collect();
     json!({"shape": "works", "numbered": ctx.doc == Doc::Cv, "groups": groups, "legend": legend(&shown)})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::load_str;
+
+    const PROFILE: &str = r#"
+[person]
+name = "Yiming Li"
+aliases = ["Y. Li"]
+
+[resume]
+sections = ["publications", "news"]
+limit = { news = 1 }
+
+[[news]]
+date = "2021-09"
+text = "newest"
+[[news]]
+date = "2021-08"
+text = "older"
+
+[[publications]]
+title = "Old"
+authors = ["A", "B", "C", "D", "E", "F", "G", "Y. Li*"]
+year = 2019
+category = "X"
+[[publications]]
+title = "New"
+authors = ["Yuezun Li", "Yiming Li"]
+year = 2021
+category = "Y"
+selected = true
+[[publications]]
+title = "Hidden"
+authors = ["Yiming Li"]
+year = 2022
+category = "X"
+selected = true
+exclude = ["resume"]
+"#;
+
+    fn data(doc: Doc) -> Value {
+        view(
+            &load_str("p", PROFILE).unwrap().profile,
+            doc,
+            &Options::default(),
+        )
+    }
+
+    fn section<'a>(v: &'a Value, id: &str) -> &'a Value {
+        v["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+    }
+
+    #[test]
+    fn cv_groups_by_category_newest_first_numbered_across_groups() {
+        let v = data(Doc::Cv);
+        let pubs = section(&v, "publications");
+        let groups = pubs["groups"].as_array().unwrap();
+        let titles: Vec<(&str, Vec<(&str, u64)>)> = groups
+            .iter()
+            .map(|g| {
+                let e = g["entries"].as_array().unwrap();
+                (
+                    g["title"].as_str().unwrap(),
+                    e.iter()
+                        .map(|e| (e["title"].as_str().unwrap(), e["number"].as_u64().unwrap()))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("X", vec![("Hidden", 1), ("Old", 2)]),
+                ("Y", vec![("New", 3)])
+            ]
+        );
+        assert_eq!(pubs["legend"][0]["mark"], "*");
+    }
+
+    #[test]
+    fn resume_selects_limits_and_excludes() {
+        let v = data(Doc::Resume);
+        let pubs = section(&v, "publications");
+        let entries = pubs["groups"][0]["entries"].as_array().unwrap();
+        let titles: Vec<&str> = entries
+            .iter()
+            .map(|e| e["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["New"]);
+        let me: Vec<bool> = entries[0]["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["me"].as_bool().unwrap())
+            .collect();
+        assert_eq!(me, [false, true]);
+        let news: Vec<&str> = section(&v, "news")["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(news, ["newest"]);
+    }
+
+    #[test]
+    fn long_author_lists_keep_the_own_name() {
+        let p = load_str("p", &PROFILE.replace("selected = true\nexclude", "exclude"))
+            .unwrap()
+            .profile;
+        let mut p = p;
+        p.resume.selected_only = Some(false);
+        let v = view(&p, Doc::Resume, &Options::default());
+        let old = section(&v, "publications")["groups"][0]["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["title"] == "Old")
+            .unwrap()
+            .clone();
+        let names: Vec<&str> = old["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["A", "B", "C", "D", "E", "Y. Li", "et al."]);
+        assert_eq!(old["authors"][5]["marks"], "*");
+    }
 }

@@ -360,6 +360,8 @@ pub struct Variant {
     pub selected_only: Option<bool>,
     /// Paper size: `a4` or `us-letter`.
     pub paper: Option<String>,
+    /// Author lists longer than this are cut with "et al.", the person's own name kept.
+    pub max_authors: Option<usize>,
 }
 
 /// Kinds of document vita makes from one profile.
