@@ -65,6 +65,9 @@ pub struct Input {
     /// Also use the fonts installed on this system (after the embedded ones).
     #[arg(long)]
     pub system_fonts: bool,
+    /// Give up a document whose layout takes longer than this many seconds.
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    pub timeout: u64,
     /// How to print errors and warnings.
     #[arg(long, value_enum, default_value = "human")]
     pub message_format: MessageFormat,

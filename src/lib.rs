@@ -14,7 +14,9 @@ pub mod profile;
 pub mod view;
 pub mod world;
 
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use diag::Diagnostic;
@@ -62,6 +64,8 @@ pub struct BuildOptions {
     pub system_fonts: bool,
     /// The date to use when the profile has no `updated` (from `SOURCE_DATE_EPOCH`).
     pub date: Option<Date>,
+    /// How long a document may take to compile before the build is given up.
+    pub timeout: Duration,
 }
 
 /// One document with its warnings, or the errors that stopped it.
@@ -110,23 +114,60 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
         paper: opts.paper.clone(),
         date: opts.date,
     };
-    let results: Vec<MadeOne> = std::thread::scope(|s| {
-        let handles: Vec<_> = docs
-            .iter()
-            .map(|&doc| {
-                let (fonts, layout_dir, view_opts) =
-                    (fonts.clone(), layout_dir.clone(), &view_opts);
-                s.spawn(move || make_one(&loaded.profile, doc, view_opts, layout_dir, fonts))
+    // Each document compiles on its own thread (the two are independent). Typst cannot be
+    // cancelled, so a layout that never finishes is abandoned at the deadline: the process
+    // exits soon after and the thread with it.
+    let profile = Arc::new(loaded.profile.clone());
+    let (tx, rx) = mpsc::channel();
+    for (slot, &doc) in docs.iter().enumerate() {
+        let (tx, profile, fonts, layout_dir, view_opts) = (
+            tx.clone(),
+            profile.clone(),
+            fonts.clone(),
+            layout_dir.clone(),
+            view_opts.clone(),
+        );
+        std::thread::spawn(move || {
+            let result =
+                std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    make_one(&profile, doc, &view_opts, layout_dir, fonts)
+                }))
+                .unwrap_or_else(|_| {
+                    Err(
+                        vec![Diagnostic::error(format!(
+                    "the compiler crashed while making the {}",
+                    doc.name()
+                ))
+                .hint("this is a bug in vita: please report it with the profile that caused it")],
+                    )
+                });
+            let _ = tx.send((slot, result));
+        });
+    }
+    drop(tx);
+    let deadline = Instant::now() + opts.timeout;
+    let mut results: Vec<Option<MadeOne>> = docs.iter().map(|_| None).collect();
+    for _ in 0..docs.len() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok((slot, r)) => results[slot] = Some(r),
+            Err(_) => break,
+        }
+    }
+    let results: Vec<MadeOne> = results
+        .into_iter()
+        .zip(&docs)
+        .map(|(r, doc)| {
+            r.unwrap_or_else(|| {
+                Err(vec![Diagnostic::error(format!(
+                    "the {} layout did not finish within {} s",
+                    doc.name(),
+                    opts.timeout.as_secs()
+                ))
+                .hint("look for a loop that never ends in the layout, or allow more time with `--timeout SECONDS`")])
             })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(vec![Diagnostic::error("the compiler crashed")]))
-            })
-            .collect()
-    });
+        })
+        .collect();
     let mut warnings = loaded.warnings.clone();
     let mut errors = vec![];
     let mut made = vec![];

@@ -118,6 +118,7 @@ fn options(input: &Input) -> Result<BuildOptions, Failure> {
         layouts: input.layouts.clone(),
         system_fonts: input.system_fonts,
         date,
+        timeout: std::time::Duration::from_secs(input.timeout),
     })
 }
 

@@ -240,3 +240,149 @@ fn json_diagnostics_for_editors() {
     assert_eq!(v["message"], "unknown key `naem` in `person`");
     assert_eq!(v["hints"][0], "did you mean `name`?");
 }
+
+/// A layout folder holding the built-in layouts with `cv.typ` replaced by `cv`.
+fn layout_dir(name: &str, cv: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    Run::vita(&["layouts"]).arg(dir.join("layouts")).ok();
+    fs::write(dir.join("layouts/cv.typ"), cv).unwrap();
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    dir
+}
+
+#[test]
+fn layout_errors_point_at_the_users_file() {
+    let dir = layout_dir(
+        "layout-error",
+        "#import \"common.typ\": *\n\n#let data = json(\"/profile.json\")\n#data.nope\n",
+    );
+    let run = Run::vita(&["check", "--only", "cv", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .fails(1);
+    let real = dir.join("layouts/cv.typ").canonicalize().unwrap();
+    assert!(
+        run.stderr
+            .starts_with("error: dictionary does not contain key \"nope\""),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("--> {}:4:7", real.display())),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn builtin_layout_errors_name_the_builtin_file() {
+    // A broken common.typ in the user's folder, used by the built-in cv.typ through an import.
+    let dir = layout_dir("builtin-name", "#import \"common.typ\": *\n#let x = (1 +\n");
+    let run = Run::vita(&["check", "--only", "cv", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(run.stderr.contains("cv.typ:2:"), "{}", run.stderr);
+    // Without a layout folder, a layout file is named as the built-in one.
+    let world =
+        vita::world::VitaWorld::new("/cv.typ", vec![], None, vita::fonts::store(false), None);
+    assert_eq!(
+        world.display_path(vita::world::file_id("/cv.typ").unwrap()),
+        "<builtin>/layouts/cv.typ"
+    );
+}
+
+#[test]
+fn layouts_cannot_read_outside_their_folder() {
+    for (case, body) in [
+        ("absolute", "#read(\"/etc/passwd\")"),
+        ("parent", "#read(\"../../secret.txt\")"),
+        ("image", "#image(\"/etc/hostname\")"),
+        ("symlink", "#read(\"link.txt\")"),
+    ] {
+        let dir = layout_dir(&format!("sandbox-{case}"), body);
+        fs::write(dir.join("secret.txt"), "root:x:0:0").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("layouts/link.txt")).unwrap();
+        let run = Run::vita(&["build", "--only", "cv", "--layouts", "layouts"])
+            .in_dir(&dir)
+            .fails(1);
+        assert!(run.stderr.contains("cv.typ:1:"), "{case}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("root:"),
+            "{case} leaked: {}",
+            run.stderr
+        );
+        assert!(!dir.join("out/cv.pdf").exists(), "{case}");
+        if case == "symlink" {
+            assert!(
+                run.stderr.contains("is outside the layout folder"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn package_imports_fail_offline() {
+    let dir = layout_dir("package", "#import \"@preview/example:0.1.0\": *\n");
+    let run = Run::vita(&["check", "--only", "cv", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("vita works offline and cannot import packages"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_layout_that_never_finishes_is_stopped() {
+    let dir = layout_dir(
+        "endless",
+        "#for i in range(10000) { for j in range(10000) { for k in range(10000) { } } }\n",
+    );
+    let started = std::time::Instant::now();
+    let run = Run::vita(&[
+        "build",
+        "--only",
+        "cv",
+        "--layouts",
+        "layouts",
+        "--timeout",
+        "1",
+    ])
+    .in_dir(&dir)
+    .fails(1);
+    assert!(started.elapsed().as_secs() < 30);
+    assert_eq!(
+        run.stderr,
+        "error: the cv layout did not finish within 1 s\nhint: look for a loop that never ends in the layout, or allow more time with `--timeout SECONDS`\n"
+    );
+}
+
+#[test]
+fn all_schema_and_validation_errors_in_one_run() {
+    let dir = temp_dir("all-errors");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\nemial = \"x\"\n\n[[talks]]\ntitle = \"T\"\ndate = \"2021-02-30\"\n\n[[awards]]\ntitle = \"\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    let firsts: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "error: unknown key `emial` in `person`",
+            "error: `talks[1].date`: day 30 does not exist in February 2021: it has 28 days",
+            "error: `awards[1].title` is empty",
+        ],
+        "{}",
+        run.stderr
+    );
+}

@@ -88,18 +88,18 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is invisible in editors and harmless: drop it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
-    let profile: Profile = match toml::from_str(&text) {
-        Ok(p) => p,
-        Err(e) => return Err(vec![toml_error(display, &text, &e)]),
-    };
-    let spans = Spans::new(&text);
-    let mut diags = validate::check(&profile, &spans, display, &text);
-    // In file order, as a reader goes through the file.
-    diags.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
-    if !errors.is_empty() {
-        return Err(errors.into_iter().chain(warnings).collect());
+    let (profile, mut diags) = parse(display, &text);
+    if let Some(profile) = &profile {
+        let mut checks = validate::check(profile, &Spans::new(&text), display, &text);
+        // In file order, as a reader goes through the file, after the schema errors (which
+        // come in file order already and are often the cause of the rest).
+        checks.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
+        diags.extend(checks);
     }
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    let Some(profile) = profile.filter(|_| errors.is_empty()) else {
+        return Err(errors.into_iter().chain(warnings).collect());
+    };
     Ok(Loaded {
         profile,
         path: PathBuf::from(display),
@@ -107,6 +107,44 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         text,
         warnings,
     })
+}
+
+/// Most schema errors reported in one run; past this many, fix and run again.
+const MAX_SCHEMA_ERRORS: usize = 50;
+
+/// Deserialises the profile, collecting every schema error rather than the first only.
+///
+/// serde stops at the first problem, so after each one the offending `key = value` is
+/// blanked out with spaces (keeping every byte offset, so later spans still point into the
+/// user's text) and the rest is read again. A syntax error, or a problem in a `[table]`
+/// header, stops the search: what follows cannot be read reliably. When every problem could
+/// be set aside the profile that remains is returned too, so validation can run on it.
+fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>) {
+    let mut work = text.to_string();
+    let mut diags: Vec<Diagnostic> = vec![];
+    let mut last_span = None;
+    loop {
+        let e = match toml::from_str::<Profile>(&work) {
+            Ok(p) => return (Some(p), diags),
+            Err(e) => e,
+        };
+        if last_span.is_some() && last_span == e.span() {
+            return (None, diags);
+        }
+        last_span = e.span();
+        diags.push(toml_error(display, text, &e));
+        let entry = e.span().and_then(|s| Spans::new(&work).entry_at(s.start));
+        let Some(range) = entry.filter(|_| diags.len() < MAX_SCHEMA_ERRORS) else {
+            return (None, diags);
+        };
+        let blank: String = work[range.clone()]
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect();
+        // Multi-byte characters become one space each: pad to keep byte offsets.
+        let pad = range.len() - blank.len();
+        work.replace_range(range, &(blank + &" ".repeat(pad)));
+    }
 }
 
 /// Turns a TOML or schema error into a diagnostic that names the key and suggests a fix.
@@ -208,6 +246,31 @@ mod tests {
                 err[0].message
             );
         }
+    }
+
+    #[test]
+    fn every_schema_error_is_reported() {
+        let text = "[person]\nnaem = \"A\"\nemail = 3\n[[news]]\ndate = \"2021-13\"\ntext = \"x\"\n[[news]]\ntxet = \"y\"\n";
+        let errs = load_str("p", text).unwrap_err();
+        let msgs: Vec<String> = errs
+            .iter()
+            .map(|d| {
+                let (l, c) = d.location.as_ref().unwrap().line_col();
+                format!("{l}:{c} {}", d.message)
+            })
+            .collect();
+        // Validation runs on what remains, after the schema errors.
+        assert!(msgs.len() >= 4, "{msgs:#?}");
+        assert!(msgs[0].starts_with("2:1 unknown key `naem`"), "{msgs:#?}");
+        assert!(
+            msgs[1].starts_with("3:9 `person.email`: invalid type"),
+            "{msgs:#?}"
+        );
+        assert!(
+            msgs[2].starts_with("5:8 `news[1].date`: month 13"),
+            "{msgs:#?}"
+        );
+        assert!(msgs[3].starts_with("8:1 unknown key `txet`"), "{msgs:#?}");
     }
 
     #[test]

@@ -61,6 +61,8 @@ struct Place {
     path: KeyPath,
     key: Option<Range<usize>>,
     value: Option<Range<usize>>,
+    /// A `[table]` or `[[array]]` of tables, which spans more than its header.
+    table: bool,
 }
 
 /// All places of a parsed profile.
@@ -104,6 +106,26 @@ impl Spans {
             .map(|p| &p.path)
     }
 
+    /// The whole `key = value` line range that holds a byte offset, for the outermost key
+    /// below a table; `None` inside a `[table]` header or where nothing parsed.
+    pub fn entry_at(&self, offset: usize) -> Option<Range<usize>> {
+        let inner = self.path_at(offset)?.clone();
+        let mut path = inner;
+        let mut best = None;
+        while !path.0.is_empty() {
+            if let Some(p) = self.places.iter().find(|p| p.path == path) {
+                if p.table {
+                    break;
+                }
+                if let (Some(k), Some(v)) = (&p.key, &p.value) {
+                    best = Some(k.start..v.end);
+                }
+            }
+            path.0.pop();
+        }
+        best
+    }
+
     fn table(&mut self, path: &KeyPath, table: &Table) {
         for (k, item) in table.iter() {
             let key = table.get_key_value(k).and_then(|(key, _)| key.span());
@@ -120,6 +142,7 @@ impl Spans {
                     path: path.clone(),
                     key,
                     value: t.span(),
+                    table: true,
                 });
                 self.table(&path, t);
             }
@@ -128,12 +151,14 @@ impl Spans {
                     path: path.clone(),
                     key,
                     value: a.span(),
+                    table: true,
                 });
                 for (i, t) in a.iter().enumerate() {
                     self.places.push(Place {
                         path: path.i(i),
                         key: None,
                         value: t.span(),
+                        table: true,
                     });
                     self.table(&path.i(i), t);
                 }
@@ -146,6 +171,7 @@ impl Spans {
             path: path.clone(),
             key,
             value: v.span(),
+            table: false,
         });
         match v {
             Value::Array(a) => {
