@@ -62,27 +62,28 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "check the file's permissions",
         )
     })?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let lossy: Arc<str> = String::from_utf8_lossy(e.as_bytes()).into();
-            let at = lossy
-                .char_indices()
-                .nth(String::from_utf8_lossy(&e.as_bytes()[..at]).chars().count())
-                .map_or(0, |(i, _)| i);
-            return Err(vec![
-                Diagnostic::error("the profile is not valid UTF-8 text")
-                    .at(&display, &lossy, at..at + 1)
-                    .hint("save the file as UTF-8 (every modern editor can; in Vim `:set fenc=utf-8`, then save)"),
-            ]);
-        }
-    };
-    let mut loaded = load_str(&display, &text)?;
+    let mut loaded = load_bytes(&display, bytes)?;
     loaded.path = path.to_path_buf();
     Ok(loaded)
 }
 
+/// Checks that bytes are UTF-8 text, then parses and validates them as a profile.
+pub fn load_bytes(display: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy: Arc<str> = String::from_utf8_lossy(e.as_bytes()).into();
+            // The same spot in the lossy text: the valid prefix is unchanged by the conversion.
+            return Err(vec![
+                Diagnostic::error("the profile is not valid UTF-8 text")
+                    .at(display, &lossy, valid..valid + 1)
+                    .hint("save the file as UTF-8 (every modern editor can; in Vim `:set fenc=utf-8`, then save)"),
+            ]);
+        }
+    };
+    load_str(display, &text)
+}
 /// Parses and validates profile text; `display` names it in messages.
 pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is invisible in editors and harmless: drop it.
@@ -150,7 +151,19 @@ fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>) {
 /// Turns a TOML or schema error into a diagnostic that names the key and suggests a fix.
 fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);
-    let raw = e.message().trim().to_string();
+    let mut raw = e.message().trim().to_string();
+    // The TOML parser has no words for some characters; name the character instead.
+    if raw.is_empty() {
+        let ch = text.get(span.start..).and_then(|t| t.chars().next());
+        raw = match ch {
+            Some(c) if c.is_control() => format!(
+                "the control character U+{:04X} is not allowed here",
+                u32::from(c)
+            ),
+            Some(c) => format!("`{c}` is not allowed here"),
+            None => "the profile ends too early".to_string(),
+        };
+    }
     let spans = Spans::new(text);
     let path = spans.path_at(span.start).cloned().unwrap_or_default();
     let mut diag = if let Some(rest) = raw.strip_prefix("unknown field `") {
@@ -187,6 +200,9 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
     }
     if raw.contains("date-time") {
         diag = diag.hint("a date with a month but no day goes in quotes: `\"2021-09\"`");
+    }
+    if raw.starts_with("the control character") {
+        diag = diag.hint("delete it: it is invisible in most editors (try retyping the line)");
     }
     if raw.contains("duplicate key") {
         diag = diag.hint("each key may appear once per table: remove or rename one of them");
@@ -271,6 +287,17 @@ mod tests {
             "{msgs:#?}"
         );
         assert!(msgs[3].starts_with("8:1 unknown key `txet`"), "{msgs:#?}");
+    }
+
+    #[test]
+    fn control_characters_are_named() {
+        let msg = first_error("# a\u{8}b\n[person]\nname = \"A\"\n");
+        assert!(
+            msg.starts_with(
+                "error: the control character U+0008 is not allowed here\n --> profile.toml:1:4"
+            ),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! points at the key instead of a field that silently never shows up.
 
 mod date;
+#[cfg(test)]
+mod fuzz;
 mod links;
 mod load;
 mod spans;
@@ -13,7 +15,7 @@ use serde::Deserialize;
 
 pub use date::{Date, display_range};
 pub use links::Links;
-pub use load::{Loaded, MAX_PROFILE_BYTES, load, load_str};
+pub use load::{Loaded, MAX_PROFILE_BYTES, load, load_bytes, load_str};
 pub use spans::KeyPath;
 
 /// The whole profile file.

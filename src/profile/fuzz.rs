@@ -1,0 +1,269 @@
+//! Property tests: arbitrary bytes and mutated or generated profiles never panic, and every
+//! failure is a diagnostic that points inside the file.
+//!
+//! `VITA_FUZZ_ITERS=200000 cargo test --release --lib fuzz` runs a long campaign; the normal
+//! suite runs a few thousand cases with fixed seeds.
+
+use super::{Doc, load_bytes};
+use crate::view::{Options, view};
+
+/// A small, fast, seedable generator (xorshift64*), so failures reproduce from the seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+const EXAMPLE: &str = include_str!("../../profile.toml");
+
+/// Fragments that TOML, dates and the schema care about.
+const TOKENS: &[&str] = &[
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "=",
+    "\"",
+    "'",
+    "\"\"\"",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "#",
+    "\\",
+    "\\u",
+    ".",
+    "-",
+    "2021",
+    "2021-13",
+    "2021-02-29",
+    "present",
+    "1e400",
+    "-0",
+    "true",
+    "nan",
+    "inf",
+    "é",
+    "李一鸣",
+    "\u{202e}",
+    "\0",
+    "\r\n",
+    "\u{feff}",
+    "name",
+    "publications",
+    "[[publications]]",
+    "[person]",
+    "title = \"x\"",
+    "authors = []",
+    "date = 2021-09-29T10:00:00",
+    "links = { pdf = \"ftp://x\" }",
+    "exclude = [\"cv\"]",
+    "[resume]",
+    "sections = [\"x\"]",
+    "limit = { news = -1 }",
+    "doi = \"10.1/x\"",
+    "year = 99999",
+    "start = \"present\"",
+    "[[custom]]",
+    "id = \"news\"",
+    "[[custom.entries]]",
+];
+
+fn mutate(rng: &mut Rng, text: &str) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(6) {
+            0 if !bytes.is_empty() => {
+                let at = at.min(bytes.len() - 1);
+                bytes[at] ^= 1 << rng.below(8);
+            }
+            1 => {
+                let token = rng.pick(TOKENS).as_bytes();
+                bytes.splice(at..at, token.iter().copied());
+            }
+            2 => bytes.truncate(at),
+            3 => {
+                let end = (at + rng.below(200)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            4 => {
+                let end = (at + rng.below(300)).min(bytes.len());
+                let chunk: Vec<u8> = bytes[at..end].to_vec();
+                let to = rng.below(bytes.len() + 1);
+                bytes.splice(to..to, chunk);
+            }
+            _ => {
+                let lines: Vec<&str> = text.lines().collect();
+                let line = format!("\n{}\n", rng.pick(&lines));
+                bytes.splice(at..at, line.bytes());
+            }
+        }
+    }
+    bytes
+}
+
+/// A profile built from random sections, keys and values of random types.
+fn generate(rng: &mut Rng) -> Vec<u8> {
+    const TABLES: &[&str] = &[
+        "[person]",
+        "[[education]]",
+        "[[experience]]",
+        "[[publications]]",
+        "[[talks]]",
+        "[[awards]]",
+        "[resume]",
+        "[cv]",
+        "[[custom]]",
+        "[[patents]]",
+        "[[service]]",
+        "[[news]]",
+    ];
+    const KEYS: &[&str] = &[
+        "name",
+        "title",
+        "authors",
+        "date",
+        "start",
+        "end",
+        "year",
+        "venue",
+        "links",
+        "exclude",
+        "selected",
+        "sections",
+        "limit",
+        "paper",
+        "email",
+        "homepage",
+        "orcid",
+        "doi",
+        "category",
+        "type",
+        "id",
+        "role",
+        "organisation",
+        "degree",
+        "institution",
+        "text",
+        "entries",
+        "highlights",
+        "max_authors",
+    ];
+    const VALUES: &[&str] = &[
+        "\"x\"",
+        "\"\"",
+        "1",
+        "-1",
+        "2021",
+        "\"2021-09\"",
+        "\"present\"",
+        "2021-09-29",
+        "true",
+        "[]",
+        "[\"a\", \"b*\"]",
+        "{ pdf = \"https://e.org\" }",
+        "{}",
+        "[1, 2]",
+        "\"https://e.org\"",
+        "\"a@b.c\"",
+        "\"resume\"",
+        "[\"resume\", \"cv\", \"x\"]",
+        "\"us-letter\"",
+        "{ news = 2 }",
+        "\"journal\"",
+        "1.5",
+        "\"#read(\\\"/etc/passwd\\\")\"",
+    ];
+    let mut out = String::from("[person]\nname = \"A\"\n");
+    for _ in 0..rng.below(12) {
+        out.push_str(rng.pick(TABLES));
+        out.push('\n');
+        for _ in 0..rng.below(6) {
+            out.push_str(&format!("{} = {}\n", rng.pick(KEYS), rng.pick(VALUES)));
+        }
+    }
+    out.into_bytes()
+}
+
+/// Loads one input and checks the contract: no panic; a failure carries messages that point
+/// inside the text; a success can be viewed as both documents.
+fn check(bytes: Vec<u8>) {
+    let len = bytes.len();
+    let input = bytes.clone();
+    let shown = || String::from_utf8_lossy(&input).into_owned();
+    match load_bytes("fuzz.toml", bytes) {
+        Ok(loaded) => {
+            for doc in Doc::ALL {
+                let _ = view(&loaded.profile, doc, &Options::default());
+            }
+        }
+        Err(diags) => {
+            assert!(!diags.is_empty(), "a failure without a diagnostic");
+            for d in &diags {
+                assert!(
+                    !d.message.is_empty(),
+                    "an empty message, at {:?} of:\n{}",
+                    d.location.as_ref().map(|l| l.line_col()),
+                    shown()
+                );
+                if let Some(loc) = &d.location {
+                    assert!(
+                        loc.range.start <= len + 1,
+                        "{} points past the end",
+                        d.message
+                    );
+                }
+                let _ = d.render(false);
+                let _ = d.to_json();
+            }
+        }
+    }
+}
+
+fn iterations(default: usize) -> usize {
+    std::env::var("VITA_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+#[test]
+fn mutated_example_profiles_never_panic() {
+    let mut rng = Rng(0x5eed_0001);
+    for _ in 0..iterations(1500) {
+        check(mutate(&mut rng, EXAMPLE));
+    }
+}
+
+#[test]
+fn generated_profiles_never_panic() {
+    let mut rng = Rng(0x5eed_0002);
+    for _ in 0..iterations(1500) {
+        check(generate(&mut rng));
+    }
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let mut rng = Rng(0x5eed_0003);
+    for _ in 0..iterations(1500) {
+        let len = rng.below(300);
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        check(bytes);
+    }
+}
