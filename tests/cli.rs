@@ -386,3 +386,27 @@ fn all_schema_and_validation_errors_in_one_run() {
         run.stderr
     );
 }
+
+#[test]
+fn warnings_do_not_stop_the_build() {
+    let dir = temp_dir("warnings");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada Lovelace\"\n\n[cv]\nsections = [\"publications\", \"talks\"]\n\n[[publications]]\ntitle = \"Notes\"\nauthors = [\"L. F. Menabrea\"]\nyear = 1843\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    assert!(dir.join("out/cv.pdf").exists());
+    assert!(
+        run.stderr.contains("warning: `publications[1]` (\"Notes\") does not list `Ada Lovelace` among its authors\n --> profile.toml:9:11"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "warning: `[cv]` lists the section `talks`, but the profile has nothing in it"
+        ),
+        "{}",
+        run.stderr
+    );
+}

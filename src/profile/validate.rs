@@ -250,6 +250,24 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
             }
         }
     }
+    let me = crate::names::OwnName::new(
+        std::iter::once(p.person.name.as_str())
+            .chain(p.person.native_name.as_deref())
+            .chain(p.person.aliases.iter().map(String::as_str)),
+    );
+    if !p.person.name.trim().is_empty() {
+        for (i, e) in p.publications.iter().enumerate() {
+            if !e.authors.is_empty() && !e.authors.iter().any(|a| me.is_me(a)) {
+                let at = KeyPath::key("publications").i(i);
+                let d = Diagnostic::warning(format!(
+                    "`{at}` (\"{}\") does not list `{}` among its authors",
+                    e.title, p.person.name
+                ))
+                .hint("add the spelling used there to `person.aliases`, such as `\"Y. Li\"`");
+                c.push(&at.k("authors"), d);
+            }
+        }
+    }
     for (i, e) in p.reports.iter().enumerate() {
         let at = KeyPath::key("reports").i(i);
         c.required(&at.k("title"), &e.title, "a `title`");
