@@ -11,7 +11,18 @@ use vita::profile::Doc;
 use vita::{BuildOptions, Failure};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A mistyped flag or value is the user's input being wrong: exit code 1, like a bad profile.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let format = match &cli.command {
         Command::Build { input, .. } | Command::Check { input } | Command::Data { input } => {
             input.message_format
@@ -148,10 +159,26 @@ fn size(bytes: usize) -> String {
     }
 }
 
+/// At most this many diagnostics are printed for people; a profile with thousands of the
+/// same mistake needs the first few, not a wall of text.
+const MAX_SHOWN: usize = 100;
+
 fn print_diagnostics(diags: &[Diagnostic], format: MessageFormat) {
     let mut stderr = std::io::stderr().lock();
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if diags.len() > MAX_SHOWN && format == MessageFormat::Human {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        for d in diags.iter().take(MAX_SHOWN) {
+            let _ = write!(stderr, "{}", d.render(color));
+        }
+        let _ = writeln!(
+            stderr,
+            "... and {} more ({errors} errors in all); fix these and run again",
+            diags.len() - MAX_SHOWN
+        );
+        return;
+    }
     for d in diags {
         let _ = match format {
             MessageFormat::Human => write!(stderr, "{}", d.render(color)),

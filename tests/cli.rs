@@ -410,3 +410,97 @@ fn warnings_do_not_stop_the_build() {
         run.stderr
     );
 }
+
+#[test]
+fn odd_inputs_get_clear_messages() {
+    let dir = temp_dir("odd");
+    fs::create_dir(dir.join("folder.toml")).unwrap();
+    let run = Run::vita(&["check", "folder.toml"]).in_dir(&dir).fails(1);
+    assert_eq!(
+        run.stderr,
+        "error: profile `folder.toml` is a folder, not a file\nhint: name the TOML file itself, such as `profile.toml`\n"
+    );
+
+    fs::write(dir.join("latin1.toml"), b"[person]\nname = \"Andr\xe9\"\n").unwrap();
+    let run = Run::vita(&["check", "latin1.toml"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .starts_with("error: the profile is not valid UTF-8 text\n --> latin1.toml:2:13\n"),
+        "{}",
+        run.stderr
+    );
+
+    let big = vec![b'#'; 17 * 1024 * 1024];
+    fs::write(dir.join("big.toml"), big).unwrap();
+    let run = Run::vita(&["check", "big.toml"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: profile `big.toml` is 17 MiB; vita reads profiles of at most 16 MiB\n"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    let run = Run::vita(&["build", "--only", "cvv"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("invalid value 'cvv' for '--only <ONLY>'"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("[possible values: resume, cv]"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unwritable_output_is_exit_code_2() {
+    let dir = temp_dir("unwritable");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    fs::write(dir.join("out"), "a file where the folder should be").unwrap();
+    let run = Run::vita(&["build"]).in_dir(&dir).fails(2);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot create the folder for `out/resume.pdf`: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("out")).unwrap(),
+        "a file where the folder should be"
+    );
+}
+
+#[test]
+fn ten_thousand_entries_work_and_ten_thousand_mistakes_are_summarised() {
+    let dir = temp_dir("many-entries");
+    let mut good = String::from("[person]\nname = \"Ada\"\n[cv]\nsections = [\"news\"]\n");
+    let mut bad = good.clone();
+    for i in 0..10_000 {
+        good.push_str(&format!(
+            "[[news]]\ndate = \"2021-09\"\ntext = \"item {i}\"\n"
+        ));
+        bad.push_str(&format!(
+            "[[news]]\ndate = \"2021-09\"\ntext = \"\"\n# {i}\n"
+        ));
+    }
+    fs::write(dir.join("good.toml"), good).unwrap();
+    fs::write(dir.join("bad.toml"), bad).unwrap();
+    let run = Run::vita(&["data", "good.toml", "--only", "cv"])
+        .in_dir(&dir)
+        .ok();
+    assert!(run.stdout.contains("item 9999"));
+    let run = Run::vita(&["check", "bad.toml"]).in_dir(&dir).fails(1);
+    assert_eq!(
+        run.stderr.matches("error: `news[").count(),
+        100,
+        "{}",
+        &run.stderr[..500]
+    );
+    assert!(
+        run.stderr
+            .ends_with("... and 9900 more (10000 errors in all); fix these and run again\n")
+    );
+}

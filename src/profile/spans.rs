@@ -9,7 +9,7 @@ use std::ops::Range;
 use toml_edit::{ImDocument, Item, Table, Value};
 
 /// One step of a path into the profile.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
     /// A key of a table.
     Key(String),
@@ -18,7 +18,7 @@ pub enum Seg {
 }
 
 /// A path such as `publications[2].year` (printed 1-based: `publications[3].year`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct KeyPath(pub Vec<Seg>);
 
 impl KeyPath {
@@ -69,6 +69,8 @@ struct Place {
 #[derive(Debug, Default)]
 pub struct Spans {
     places: Vec<Place>,
+    /// Index into `places` by path, so lookups stay fast with 10,000 entries.
+    by_path: std::collections::HashMap<KeyPath, usize>,
 }
 
 impl Spans {
@@ -78,6 +80,9 @@ impl Spans {
         if let Ok(doc) = ImDocument::parse(text) {
             spans.table(&KeyPath::default(), doc.as_table());
         }
+        for (i, p) in spans.places.iter().enumerate() {
+            spans.by_path.entry(p.path.clone()).or_insert(i);
+        }
         spans
     }
 
@@ -85,13 +90,17 @@ impl Spans {
     pub fn find(&self, path: &KeyPath) -> Option<Range<usize>> {
         let mut path = path.clone();
         loop {
-            if let Some(p) = self.places.iter().find(|p| p.path == path) {
+            if let Some(p) = self.place(&path) {
                 if let Some(r) = p.value.clone().or(p.key.clone()) {
                     return Some(r);
                 }
             }
             path.0.pop()?;
         }
+    }
+
+    fn place(&self, path: &KeyPath) -> Option<&Place> {
+        self.by_path.get(path).map(|&i| &self.places[i])
     }
 
     /// The innermost path whose value contains a byte offset.
@@ -113,7 +122,7 @@ impl Spans {
         let mut path = inner;
         let mut best = None;
         while !path.0.is_empty() {
-            if let Some(p) = self.places.iter().find(|p| p.path == path) {
+            if let Some(p) = self.place(&path) {
                 if p.table {
                     break;
                 }
