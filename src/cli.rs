@@ -27,6 +27,12 @@ pub enum Command {
         /// Print nothing but errors and warnings.
         #[arg(long, short)]
         quiet: bool,
+        /// Print a JSON summary (file, pages, size, sha256 of each PDF) instead of lines.
+        #[arg(long)]
+        json: bool,
+        /// File name pattern: `{doc}` is `resume` or `cv`, `{name}` the person's name.
+        #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN")]
+        name: String,
     },
     /// Validate the profile and compile both documents without writing files.
     Check {
@@ -59,6 +65,15 @@ pub struct Input {
     /// Paper size, instead of the profile's.
     #[arg(long, value_parser = ["a4", "us-letter"])]
     pub paper: Option<String>,
+    /// PDF standards to conform to, comma-separated: a-2b, a-3b, a-2u, a-4, ua-1, ...
+    #[arg(long, value_delimiter = ',', value_name = "STANDARD")]
+    pub pdf_standard: Vec<String>,
+    /// Fail when a document has more pages than this.
+    #[arg(long, value_name = "PAGES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_pages: Option<u64>,
+    /// Tighten spacing and type size to stay within the page limit.
+    #[arg(long)]
+    pub fit: bool,
     /// A folder of .typ files that replace the built-in layouts of the same name.
     #[arg(long)]
     pub layouts: Option<PathBuf>,

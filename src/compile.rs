@@ -6,10 +6,29 @@ use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::world::VitaWorld;
+
+/// The text of one laid-out page, in reading order as Typst placed it.
+pub fn page_text(page: &typst_layout::Page) -> String {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
+                typst::layout::FrameItem::Text(t) => {
+                    out.push_str(&t.text);
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&page.frame, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// Compiles the world's main layout; warnings come back either way.
 pub fn compile(world: &VitaWorld) -> (Result<PagedDocument, Vec<Diagnostic>>, Vec<Diagnostic>) {
@@ -25,8 +44,20 @@ pub fn pdf(
     doc: &PagedDocument,
     ident: &str,
     date: Option<(i32, u8, u8)>,
+    standards: &[PdfStandard],
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let standards = PdfStandards::new(standards).map_err(|e| {
+        let mut d = Diagnostic::error(format!(
+            "these PDF standards cannot be combined: {}",
+            e.message()
+        ));
+        for h in e.hints() {
+            d = d.hint(h.to_string());
+        }
+        vec![d.hint("Typst can combine one PDF/A standard with PDF/UA-1")]
+    })?;
     let options = PdfOptions {
+        standards,
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("vita {}", env!("CARGO_PKG_VERSION")))),
         timestamp: date
@@ -35,6 +66,23 @@ pub fn pdf(
         ..PdfOptions::default()
     };
     typst_pdf::pdf(doc, &options).map_err(|errors| convert(world, &errors))
+}
+
+/// The names of the PDF standards vita can ask Typst for.
+pub const STANDARDS: &[&str] = &[
+    "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u",
+    "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
+];
+
+/// Parses a standard's name (`a-2b`, `ua-1`).
+pub fn standard(name: &str) -> Result<PdfStandard, Diagnostic> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
+        let d = Diagnostic::error(format!("`{name}` is not a PDF standard vita knows"));
+        match crate::diag::did_you_mean(name, STANDARDS.iter().copied()) {
+            Some(best) => d.hint(format!("did you mean `{best}`?")),
+            None => d.hint(format!("the standards are: {}", STANDARDS.join(", "))),
+        }
+    })
 }
 
 /// Turns Typst's diagnostics into vita's, pointing into the layout file by its real name.

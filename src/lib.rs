@@ -11,6 +11,7 @@ pub mod layouts;
 pub mod names;
 pub mod output;
 pub mod profile;
+pub mod style;
 pub mod view;
 pub mod world;
 
@@ -56,8 +57,10 @@ pub struct BuildOptions {
     pub profile: PathBuf,
     /// Which documents; both when empty.
     pub only: Option<Doc>,
-    /// Paper size to use instead of the profile's.
-    pub paper: Option<String>,
+    /// Settings from the command line that win over the profile's (paper, page limit, fit).
+    pub overrides: style::Overrides,
+    /// PDF standards to conform to; when empty, the profile's `[pdf].standards`.
+    pub standards: Vec<String>,
     /// A folder whose `.typ` files replace the built-in layouts of the same name.
     pub layouts: Option<PathBuf>,
     /// Whether system fonts may be used after the embedded ones.
@@ -82,6 +85,8 @@ pub struct Made {
     pub pages: usize,
     /// How long compiling and exporting took.
     pub time: Duration,
+    /// What `fit` changed to stay within the page limit, if anything.
+    pub fitted: Option<String>,
 }
 
 /// The result of making documents: the documents and the warnings met on the way.
@@ -91,6 +96,8 @@ pub struct Outcome {
     pub made: Vec<Made>,
     /// Warnings from the profile and the layouts.
     pub warnings: Vec<Diagnostic>,
+    /// The person's name, for file name patterns.
+    pub person: String,
 }
 
 /// Loads the profile and makes the documents in memory; writes nothing.
@@ -110,28 +117,60 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
         .filter(|d| opts.only.is_none_or(|o| o == *d))
         .collect();
     let fonts = fonts::store(opts.system_fonts);
-    let view_opts = view::Options {
-        paper: opts.paper.clone(),
-        date: opts.date,
+    let view_opts = view::Options { date: opts.date };
+    let mut problems = vec![];
+    let mut styles = vec![];
+    for &doc in &docs {
+        match style::resolve(&loaded.profile, doc, &opts.overrides) {
+            Ok(s) => styles.push(s),
+            Err(e) => problems.extend(e),
+        }
+    }
+    let names = if opts.standards.is_empty() {
+        &loaded.profile.pdf.standards
+    } else {
+        &opts.standards
     };
+    let mut standards = vec![];
+    for name in names {
+        match compile::standard(name) {
+            Ok(s) => standards.push(s),
+            Err(d) => problems.push(d),
+        }
+    }
+    if names.iter().any(|n| n.starts_with("a-")) && loaded.profile.updated.or(opts.date).is_none() {
+        problems.push(
+            Diagnostic::error("PDF/A needs a document date, and the profile has none")
+                .hint("set `updated = 2024-05-01` at the top of the profile, or the `SOURCE_DATE_EPOCH` environment variable"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(Failure::input(problems));
+    }
     // Each document compiles on its own thread (the two are independent). Typst cannot be
     // cancelled, so a layout that never finishes is abandoned at the deadline: the process
     // exits soon after and the thread with it.
     let profile = Arc::new(loaded.profile.clone());
     let (tx, rx) = mpsc::channel();
-    for (slot, &doc) in docs.iter().enumerate() {
-        let (tx, profile, fonts, layout_dir, view_opts) = (
+    for (slot, (&doc, style)) in docs.iter().zip(styles).enumerate() {
+        let (tx, profile, fonts, layout_dir, view_opts, standards) = (
             tx.clone(),
             profile.clone(),
             fonts.clone(),
             layout_dir.clone(),
             view_opts.clone(),
+            standards.clone(),
         );
         std::thread::spawn(move || {
-            let result =
-                std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    make_one(&profile, doc, &view_opts, layout_dir, fonts)
-                }))
+            let job = Job {
+                doc,
+                opts: &view_opts,
+                style,
+                standards: &standards,
+                layout_dir,
+                fonts,
+            };
+            let result = std::panic::catch_unwind(AssertUnwindSafe(|| make_one(&profile, job)))
                 .unwrap_or_else(|_| {
                     Err(
                         vec![Diagnostic::error(format!(
@@ -184,29 +223,149 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
         errors.extend(warnings);
         return Err(Failure::input(errors));
     }
-    Ok(Outcome { made, warnings })
+    Ok(Outcome {
+        made,
+        warnings,
+        person: loaded.profile.person.name.clone(),
+    })
 }
 
-fn make_one(
-    p: &profile::Profile,
+/// What one document's build needs besides the profile.
+struct Job<'a> {
     doc: Doc,
-    opts: &view::Options,
+    opts: &'a view::Options,
+    style: style::Style,
+    standards: &'a [typst_pdf::PdfStandard],
     layout_dir: Option<PathBuf>,
-    fonts: std::sync::Arc<typst_kit::fonts::FontStore>,
-) -> MadeOne {
+    fonts: Arc<typst_kit::fonts::FontStore>,
+}
+
+fn make_one(p: &profile::Profile, job: Job) -> MadeOne {
     let start = Instant::now();
-    let (world, document, warnings) = typeset(p, doc, opts, layout_dir, fonts)?;
-    let date = p.updated.or(opts.date).and_then(|d| d.ymd());
-    let pdf = compile::pdf(&world, &document, &format!("vita-{}", doc.name()), date)?;
+    let doc = job.doc;
+    let typeset_with = |style: &style::Style| {
+        typeset(
+            p,
+            doc,
+            job.opts,
+            style,
+            job.layout_dir.clone(),
+            job.fonts.clone(),
+        )
+    };
+    let (mut world, mut document, mut warnings) = typeset_with(&job.style)?;
+    let mut fitted = None;
+    if let Some(max) = job.style.max_pages
+        && document.pages().len() > max
+    {
+        let pages = document.pages().len();
+        let first = compile::page_text(&document.pages()[max]);
+        let found = if job.style.fit {
+            fit(&job.style, max, &typeset_with)?
+        } else {
+            None
+        };
+        match found {
+            Some((style, typeset)) => {
+                fitted = Some(describe_fit(&job.style, &style));
+                (world, document, warnings) = typeset;
+            }
+            None => return Err(vec![overflow(doc, pages, max, &first, &job.style)]),
+        }
+    }
+    let date = p.updated.or(job.opts.date).and_then(|d| d.ymd());
+    let pdf = compile::pdf(
+        &world,
+        &document,
+        &format!("vita-{}", doc.name()),
+        date,
+        job.standards,
+    )?;
     Ok((
         Made {
             doc,
             pages: document.pages().len(),
             pdf,
             time: start.elapsed(),
+            fitted,
         },
         warnings,
     ))
+}
+
+/// A laid-out document with its world and warnings.
+pub type Typeset = (
+    world::VitaWorld,
+    typst_layout::PagedDocument,
+    Vec<Diagnostic>,
+);
+
+/// Tightens spacing, then type size (never below the style's minimum), until the document
+/// fits in `max` pages; `None` when even the tightest setting does not fit.
+fn fit(
+    base: &style::Style,
+    max: usize,
+    typeset_with: &dyn Fn(&style::Style) -> Result<Typeset, Vec<Diagnostic>>,
+) -> Result<Option<(style::Style, Typeset)>, Vec<Diagnostic>> {
+    let mut tries = vec![];
+    for spacing in [0.85, 0.7, 0.55] {
+        tries.push(style::Style {
+            spacing,
+            ..base.clone()
+        });
+    }
+    let mut size = base.size - 0.25;
+    while size >= base.min_size - 1e-9 {
+        tries.push(style::Style {
+            spacing: 0.55,
+            size,
+            ..base.clone()
+        });
+        size -= 0.25;
+    }
+    for style in tries {
+        let typeset = typeset_with(&style)?;
+        if typeset.1.pages().len() <= max {
+            return Ok(Some((style, typeset)));
+        }
+    }
+    Ok(None)
+}
+
+/// Says what `fit` changed: `spacing 70%, type 9 pt (was 9.5 pt)`.
+fn describe_fit(from: &style::Style, to: &style::Style) -> String {
+    let mut parts = vec![format!("spacing {:.0}%", to.spacing * 100.0)];
+    if (to.size - from.size).abs() > 1e-9 {
+        parts.push(format!("type {} pt (was {} pt)", to.size, from.size));
+    }
+    parts.join(", ")
+}
+
+/// The error for a document longer than its page limit.
+fn overflow(doc: Doc, pages: usize, max: usize, first: &str, style: &style::Style) -> Diagnostic {
+    let start: String = first.chars().take(90).collect();
+    let ellipsis = if first.chars().count() > 90 {
+        "…"
+    } else {
+        ""
+    };
+    let d = Diagnostic::error(format!(
+        "the {} has {pages} pages, {} more than its limit of {max}",
+        doc.name(),
+        pages - max
+    ))
+    .hint(format!("page {} begins: “{start}{ellipsis}”", max + 1));
+    if style.fit {
+        d.hint(format!(
+            "`fit` went down to {} pt type and 55% spacing and it still did not fit: shorten it, or allow a smaller `min_font_size`",
+            style.min_size
+        ))
+    } else {
+        d.hint(format!(
+            "shorten it (`limit = {{ ... }}`, or `exclude = [\"{0}\"]` on entries), or let vita tighten it: `fit = true` in `[{0}]`, or `--fit`",
+            doc.name()
+        ))
+    }
 }
 
 /// Lays out one document: its view, served to its layout, compiled by Typst.
@@ -214,17 +373,11 @@ pub fn typeset(
     p: &profile::Profile,
     doc: Doc,
     opts: &view::Options,
+    style: &style::Style,
     layout_dir: Option<PathBuf>,
-    fonts: std::sync::Arc<typst_kit::fonts::FontStore>,
-) -> Result<
-    (
-        world::VitaWorld,
-        typst_layout::PagedDocument,
-        Vec<Diagnostic>,
-    ),
-    Vec<Diagnostic>,
-> {
-    let data = view::view(p, doc, opts);
+    fonts: Arc<typst_kit::fonts::FontStore>,
+) -> Result<Typeset, Vec<Diagnostic>> {
+    let data = view::view(p, doc, opts, style);
     let date = p.updated.or(opts.date).and_then(|d| d.ymd());
     let bytes = serde_json::to_vec(&data).map_err(|e| {
         vec![Diagnostic::error(format!(

@@ -1,7 +1,7 @@
 //! The `vita` binary: parse arguments, call the library, print, set the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -43,27 +43,66 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
     match command {
-        Command::Build { input, out, quiet } => {
+        Command::Build {
+            input,
+            out,
+            quiet,
+            json,
+            name,
+        } => {
             let opts = options(&input)?;
             let outcome = vita::make(&opts)?;
-            // Write only when every document compiled: a failed build touches nothing.
-            let mut lines = vec![];
-            for made in &outcome.made {
-                let path = out.join(format!("{}.pdf", made.doc.name()));
-                vita::output::write_atomic(&path, &made.pdf).map_err(Failure::other)?;
-                lines.push(format!(
-                    "wrote {}  {} {}  {}  {} ms",
-                    path.display(),
-                    made.pages,
-                    if made.pages == 1 { "page" } else { "pages" },
-                    size(made.pdf.len()),
-                    made.time.as_millis()
-                ));
+            let paths: Vec<PathBuf> = outcome
+                .made
+                .iter()
+                .map(|m| out.join(file_name(&name, m.doc, &outcome.person)))
+                .collect();
+            if paths.len() > 1 && paths[0] == paths[1] {
+                return Err(Failure::input(vec![
+                    Diagnostic::error(format!(
+                        "both documents would be written to `{}`",
+                        paths[0].display()
+                    ))
+                    .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`"),
+                ]));
             }
-            if !quiet {
-                let mut stdout = std::io::stdout().lock();
-                for line in lines {
-                    let _ = writeln!(stdout, "{line}");
+            // Write only when every document compiled: a failed build touches nothing.
+            let mut files = vec![];
+            for (made, path) in outcome.made.iter().zip(&paths) {
+                vita::output::write_atomic(path, &made.pdf).map_err(Failure::other)?;
+                files.push(serde_json::json!({
+                    "document": made.doc.name(),
+                    "path": path,
+                    "pages": made.pages,
+                    "bytes": made.pdf.len(),
+                    "sha256": sha256_hex(&made.pdf),
+                    "ms": made.time.as_millis() as u64,
+                    "fit": made.fitted,
+                }));
+            }
+            let mut stdout = std::io::stdout().lock();
+            if json {
+                let summary = serde_json::json!({
+                    "files": files,
+                    "warnings": outcome.warnings.len(),
+                });
+                let _ = writeln!(stdout, "{summary}");
+            } else if !quiet {
+                for (made, path) in outcome.made.iter().zip(&paths) {
+                    let _ = write!(
+                        stdout,
+                        "wrote {}  {} {}  {}  {} ms",
+                        path.display(),
+                        made.pages,
+                        if made.pages == 1 { "page" } else { "pages" },
+                        size(made.pdf.len()),
+                        made.time.as_millis()
+                    );
+                    match &made.fitted {
+                        Some(fit) => writeln!(stdout, "  (fitted: {fit})"),
+                        None => writeln!(stdout),
+                    }
+                    .ok();
                 }
             }
             Ok(outcome.warnings)
@@ -86,19 +125,18 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         Command::Data { input } => {
             let opts = options(&input)?;
             let loaded = vita::profile::load(&opts.profile).map_err(Failure::input)?;
-            let view_opts = vita::view::Options {
-                paper: opts.paper.clone(),
-                date: opts.date,
-            };
+            let view_opts = vita::view::Options { date: opts.date };
             let docs: Vec<Doc> = Doc::ALL
                 .into_iter()
                 .filter(|d| opts.only.is_none_or(|o| o == *d))
                 .collect();
             let mut map = serde_json::Map::new();
             for doc in docs {
+                let style = vita::style::resolve(&loaded.profile, doc, &opts.overrides)
+                    .map_err(Failure::input)?;
                 map.insert(
                     doc.name().into(),
-                    vita::view::view(&loaded.profile, doc, &view_opts),
+                    vita::view::view(&loaded.profile, doc, &view_opts, &style),
                 );
             }
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
@@ -125,7 +163,12 @@ fn options(input: &Input) -> Result<BuildOptions, Failure> {
             DocArg::Resume => Doc::Resume,
             DocArg::Cv => Doc::Cv,
         }),
-        paper: input.paper.clone(),
+        overrides: vita::style::Overrides {
+            paper: input.paper.clone(),
+            max_pages: input.max_pages.map(|n| n as usize),
+            fit: input.fit,
+        },
+        standards: input.pdf_standard.clone(),
         layouts: input.layouts.clone(),
         system_fonts: input.system_fonts,
         date,
@@ -148,6 +191,29 @@ fn write_layouts(dir: &Path) -> Result<(), Failure> {
         vita::output::write_atomic(&dir.join(name), text.as_bytes()).map_err(Failure::other)?;
     }
     Ok(())
+}
+
+/// The output file name from a pattern: `{doc}` is `resume` or `cv`, `{name}` the person's
+/// name in lower case with dashes (`yiming-li`).
+fn file_name(pattern: &str, doc: Doc, person: &str) -> String {
+    let slug: String = person
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-");
+    pattern
+        .replace("{doc}", doc.name())
+        .replace("{name}", &slug)
+}
+
+/// The SHA-256 of some bytes, in lower-case hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// `123456` -> `121 KiB`.

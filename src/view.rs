@@ -35,14 +35,12 @@ const CV_SKIPS: &[&str] = &["skills"];
 /// Options that come from outside the profile (the command line, the environment).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The paper size to use instead of the profile's.
-    pub paper: Option<String>,
     /// The document date when the profile has no `updated` (from `SOURCE_DATE_EPOCH`).
     pub date: Option<Date>,
 }
 
 /// Builds the data one document's layout receives.
-pub fn view(p: &Profile, doc: Doc, opts: &Options) -> Value {
+pub fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) -> Value {
     let variant = p.variant(doc);
     let me = OwnName::new(
         std::iter::once(p.person.name.as_str())
@@ -95,15 +93,10 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options) -> Value {
         Doc::Resume => "Résumé",
         Doc::Cv => "Curriculum Vitae",
     };
-    let paper = opts
-        .paper
-        .clone()
-        .or_else(|| variant.paper.clone())
-        .unwrap_or_else(|| "a4".into());
     json!({
         "doc": doc.name(),
         "lang": p.lang.clone().unwrap_or_else(|| "en".into()),
-        "paper": paper,
+        "style": style.to_json(),
         "meta": {
             "title": format!("{} – {title}", p.person.name),
             "author": p.person.name,
@@ -632,11 +625,12 @@ exclude = ["resume"]
 "#;
 
     fn data(doc: Doc) -> Value {
-        view(
-            &load_str("p", PROFILE).unwrap().profile,
-            doc,
-            &Options::default(),
-        )
+        let p = load_str("p", PROFILE).unwrap().profile;
+        view(&p, doc, &Options::default(), &style(&p, doc))
+    }
+
+    fn style(p: &Profile, doc: Doc) -> crate::style::Style {
+        crate::style::resolve(p, doc, &Default::default()).unwrap()
     }
 
     fn section<'a>(v: &'a Value, id: &str) -> &'a Value {
@@ -708,7 +702,12 @@ exclude = ["resume"]
             .profile;
         let mut p = p;
         p.resume.selected_only = Some(false);
-        let v = view(&p, Doc::Resume, &Options::default());
+        let v = view(
+            &p,
+            Doc::Resume,
+            &Options::default(),
+            &style(&p, Doc::Resume),
+        );
         let old = section(&v, "publications")["groups"][0]["entries"]
             .as_array()
             .unwrap()

@@ -31,10 +31,12 @@ fn runs(frame: &Frame, out: &mut Vec<Run>) {
 fn example_runs(doc: Doc) -> Vec<Run> {
     let loaded =
         load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profile.toml")).unwrap();
+    let style = vita::style::resolve(&loaded.profile, doc, &Default::default()).unwrap();
     let (_, document, warnings) = vita::typeset(
         &loaded.profile,
         doc,
         &Options::default(),
+        &style,
         None,
         vita::fonts::store(false),
     )

@@ -209,7 +209,10 @@ fn check(bytes: Vec<u8>) {
     match load_bytes("fuzz.toml", bytes) {
         Ok(loaded) => {
             for doc in Doc::ALL {
-                let _ = view(&loaded.profile, doc, &Options::default());
+                if let Ok(style) = crate::style::resolve(&loaded.profile, doc, &Default::default())
+                {
+                    let _ = view(&loaded.profile, doc, &Options::default(), &style);
+                }
             }
         }
         Err(diags) => {

@@ -62,6 +62,8 @@ pub struct Profile {
     pub resume: Variant,
     /// What the long-form CV shows.
     pub cv: Variant,
+    /// PDF output settings.
+    pub pdf: PdfSettings,
 }
 
 /// Who the documents are about.
@@ -364,6 +366,28 @@ pub struct Variant {
     pub paper: Option<String>,
     /// Author lists longer than this are cut with "et al.", the person's own name kept.
     pub max_authors: Option<usize>,
+    /// A funder's formatting rules to follow and check: `nih` or `ukri`.
+    pub preset: Option<String>,
+    /// Body type size in points.
+    pub font_size: Option<f64>,
+    /// The text face (the embedded one is `Noto Sans`; others need `--system-fonts`).
+    pub font: Option<String>,
+    /// Margin on every side: `2cm`, `0.75in`, `18mm`.
+    pub margin: Option<String>,
+    /// The most pages the document may have; a longer one fails the build.
+    pub max_pages: Option<usize>,
+    /// Tighten spacing, then type size, until the document fits `max_pages`.
+    pub fit: Option<bool>,
+    /// The smallest type size `fit` may use, in points.
+    pub min_font_size: Option<f64>,
+}
+
+/// PDF output settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PdfSettings {
+    /// Standards to conform to: `a-2b`, `a-3b`, `a-2u`, `a-4`, `ua-1`, ...
+    pub standards: Vec<String>,
 }
 
 /// Kinds of document vita makes from one profile.

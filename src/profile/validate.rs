@@ -381,6 +381,41 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
                 c.push(&at.k("limit").k(name), d);
             }
         }
+        if let Some(name) = &v.preset
+            && let Err(d) = crate::style::preset(name)
+        {
+            c.push(&at.k("preset"), d);
+        }
+        if let Some(m) = &v.margin
+            && crate::style::parse_length(m).is_none_or(|pt| pt > 200.0)
+        {
+            c.error(
+                &at.k("margin"),
+                format!("`[{}].margin` is not a margin: `{m}`", doc.name()),
+                "write a length with its unit, such as `2cm`, `0.75in` or `18mm` (at most 7cm)",
+            );
+        }
+        for (key, size) in [
+            ("font_size", v.font_size),
+            ("min_font_size", v.min_font_size),
+        ] {
+            if let Some(size) = size
+                && !(5.0..=24.0).contains(&size)
+            {
+                c.error(
+                    &at.k(key),
+                    format!("`[{}].{key}` is {size} pt", doc.name()),
+                    "body text is set between 5 and 24 points; 9 to 11 is usual",
+                );
+            }
+        }
+        if v.max_pages == Some(0) {
+            c.error(
+                &at.k("max_pages"),
+                format!("`[{}].max_pages` is 0", doc.name()),
+                "a document has at least one page",
+            );
+        }
         if let Some(paper) = &v.paper
             && !super::PAPERS.contains(&paper.as_str())
         {
@@ -393,6 +428,11 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
                 None => d.hint(format!("the sizes are: {}", super::PAPERS.join(", "))),
             };
             c.push(&at.k("paper"), d);
+        }
+    }
+    for (i, name) in p.pdf.standards.iter().enumerate() {
+        if let Err(d) = crate::compile::standard(name) {
+            c.push(&KeyPath::key("pdf").k("standards").i(i), d);
         }
     }
     c.out

@@ -1,0 +1,257 @@
+//! How a document looks and what it must fit: paper, margins, type size and face, page limits,
+//! and named presets that encode funders' published formatting rules.
+
+use serde_json::{Value, json};
+
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::profile::{Doc, Profile};
+
+/// A funder's or portal's formatting rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Preset {
+    /// The name used in `preset = "..."`.
+    pub name: &'static str,
+    /// Who publishes the rule, for messages.
+    pub source: &'static str,
+    /// The paper the rule asks for.
+    pub paper: &'static str,
+    /// The smallest type allowed, in points.
+    pub min_size: f64,
+    /// The smallest margin allowed, in points.
+    pub min_margin: f64,
+    /// The margin as the rule states it, for messages.
+    pub margin_text: &'static str,
+    /// Whether running headers and footers are forbidden.
+    pub no_footer: bool,
+    /// Whether the face must be sans-serif.
+    pub sans_only: bool,
+}
+
+/// The presets vita knows.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "nih",
+        source: "NIH (biosketch and application format: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers)",
+        paper: "us-letter",
+        min_size: 11.0,
+        min_margin: 36.0,
+        margin_text: "0.5in",
+        no_footer: true,
+        sans_only: false,
+    },
+    Preset {
+        name: "ukri",
+        source: "UKRI (attachments: A4, sans-serif 11 pt or larger, margins of at least 2 cm, no photos)",
+        paper: "a4",
+        min_size: 11.0,
+        min_margin: 56.69,
+        margin_text: "2cm",
+        no_footer: false,
+        sans_only: true,
+    },
+];
+
+/// Faces that count as sans-serif for a preset that asks for one.
+const SANS_FACES: &[&str] = &[
+    "Noto Sans",
+    "Arial",
+    "Helvetica",
+    "Calibri",
+    "Liberation Sans",
+    "DejaVu Sans",
+    "Source Sans 3",
+    "Inter",
+    "Open Sans",
+    "Roboto",
+    "Lato",
+    "Verdana",
+];
+
+/// The face vita embeds and uses unless told otherwise.
+pub const DEFAULT_FONT: &str = "Noto Sans";
+
+/// Settings that come from the command line and win over the profile.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--paper`.
+    pub paper: Option<String>,
+    /// `--max-pages`.
+    pub max_pages: Option<usize>,
+    /// `--fit`.
+    pub fit: bool,
+}
+
+/// The look of one document, with every default and override applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// `a4` or `us-letter`.
+    pub paper: String,
+    /// Body type size in points.
+    pub size: f64,
+    /// Margin on every side in points, or the layout's own.
+    pub margin: Option<f64>,
+    /// The text face.
+    pub font: String,
+    /// Whether a running footer is printed.
+    pub footer: bool,
+    /// A factor on the vertical space between sections and entries (1 = the layout's).
+    pub spacing: f64,
+    /// The most pages the document may have.
+    pub max_pages: Option<usize>,
+    /// Whether to tighten spacing and type to stay within `max_pages`.
+    pub fit: bool,
+    /// The smallest type size `fit` may go down to, in points.
+    pub min_size: f64,
+}
+
+impl Style {
+    /// The style as the layout receives it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "paper": self.paper, "size": self.size, "margin": self.margin, "font": self.font,
+            "footer": self.footer, "spacing": self.spacing,
+        })
+    }
+}
+
+/// Parses a length such as `2cm`, `0.5in`, `18mm` or `36pt` into points.
+pub fn parse_length(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+    let per = match unit {
+        "pt" => 1.0,
+        "mm" => 72.0 / 25.4,
+        "cm" => 72.0 / 2.54,
+        "in" => 72.0,
+        _ => return None,
+    };
+    Some(n * per)
+}
+
+/// Finds a preset by name, or says which names exist.
+pub fn preset(name: &str) -> Result<&'static Preset, Diagnostic> {
+    PRESETS.iter().find(|p| p.name == name).ok_or_else(|| {
+        let d = Diagnostic::error(format!("`{name}` is not a preset vita knows"));
+        match did_you_mean(name, PRESETS.iter().map(|p| p.name)) {
+            Some(best) => d.hint(format!("did you mean `{best}`?")),
+            None => d.hint(format!(
+                "the presets are: {}",
+                PRESETS
+                    .iter()
+                    .map(|p| p.name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    })
+}
+
+/// Works out one document's style; a setting that breaks its preset's rules is an error that
+/// cites the rule. `place` names where a key lives in messages (`[cv]`).
+pub fn resolve(p: &Profile, doc: Doc, o: &Overrides) -> Result<Style, Vec<Diagnostic>> {
+    let v = p.variant(doc);
+    let place = format!("[{}]", doc.name());
+    let preset = match &v.preset {
+        Some(name) => Some(preset(name).map_err(|d| vec![d])?),
+        None => None,
+    };
+    let default_size = match doc {
+        Doc::Resume => 9.5,
+        Doc::Cv => 9.5,
+    };
+    let margin = v
+        .margin
+        .as_deref()
+        .and_then(parse_length)
+        .or(preset.map(|p| p.min_margin));
+    let size = v
+        .font_size
+        .unwrap_or(preset.map_or(default_size, |p| p.min_size));
+    let style = Style {
+        paper: o
+            .paper
+            .clone()
+            .or_else(|| v.paper.clone())
+            .unwrap_or_else(|| preset.map_or("a4", |p| p.paper).to_string()),
+        size,
+        margin,
+        font: v.font.clone().unwrap_or_else(|| DEFAULT_FONT.to_string()),
+        footer: !preset.is_some_and(|p| p.no_footer),
+        spacing: 1.0,
+        max_pages: o.max_pages.or(v.max_pages),
+        fit: o.fit || v.fit.unwrap_or(false),
+        min_size: v
+            .min_font_size
+            .unwrap_or(preset.map_or((size - 1.5).max(6.0), |p| p.min_size)),
+    };
+    let Some(preset) = preset else {
+        return Ok(style);
+    };
+    let mut errors = vec![];
+    let mut broken = |what: String| {
+        errors.push(
+            Diagnostic::error(format!(
+                "{what}, which the `{}` preset does not allow",
+                preset.name
+            ))
+            .hint(format!("the rule: {}", preset.source)),
+        );
+    };
+    if style.paper != preset.paper {
+        broken(format!("`{place}` is set on `{}` paper", style.paper));
+    }
+    if style.size < preset.min_size {
+        broken(format!(
+            "`{place}.font_size` is {} pt, under {} pt",
+            style.size, preset.min_size
+        ));
+    }
+    if style.min_size < preset.min_size {
+        broken(format!(
+            "`{place}.min_font_size` lets `fit` go down to {} pt, under {} pt",
+            style.min_size, preset.min_size
+        ));
+    }
+    if let Some(m) = style.margin
+        && m + 0.01 < preset.min_margin
+    {
+        broken(format!(
+            "`{place}.margin` is {}, under {}",
+            v.margin.as_deref().unwrap_or_default(),
+            preset.margin_text
+        ));
+    }
+    if preset.sans_only && !SANS_FACES.contains(&style.font.as_str()) {
+        broken(format!(
+            "`{place}.font` is `{}`, not a sans-serif face vita knows",
+            style.font
+        ));
+    }
+    if errors.is_empty() {
+        Ok(style)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_in_common_units() {
+        assert_eq!(parse_length("0.5in"), Some(36.0));
+        assert!((parse_length("2cm").unwrap() - 56.69).abs() < 0.01);
+        assert!((parse_length("18 mm").unwrap() - 51.02).abs() < 0.01);
+        assert_eq!(parse_length("36pt"), Some(36.0));
+        for bad in ["2", "cm", "-1cm", "2 furlongs", "NaNcm"] {
+            assert_eq!(parse_length(bad), None, "{bad}");
+        }
+    }
+}
