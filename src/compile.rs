@@ -8,7 +8,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::world::VitaWorld;
 
 /// The text of one laid-out page, in reading order as Typst placed it.
@@ -94,23 +94,70 @@ fn convert(world: &VitaWorld, diags: &[SourceDiagnostic]) -> Vec<Diagnostic> {
                 TypstSeverity::Error => Diagnostic::error(d.message.to_string()),
                 TypstSeverity::Warning => Diagnostic::warning(d.message.to_string()),
             };
-            out.severity = match d.severity {
-                TypstSeverity::Error => Severity::Error,
-                TypstSeverity::Warning => Severity::Warning,
-            };
-            // Point at the innermost place in a file; a call in a built-in layout is traced
-            // back to where the user can see it.
-            if let Some(id) = d.span.id()
-                && let Some(range) = world.range(d.span)
-                && let Ok(bytes) = typst::World::file(world, id)
-            {
-                let text: Arc<str> = String::from_utf8_lossy(&bytes).into();
-                out = out.at(&world.display_path(id), &text, range);
+            let mut file = None;
+            if let Some(id) = d.span.id() {
+                let name = world.display_path(id);
+                match (world.range(d.span), typst::World::file(world, id)) {
+                    (Some(range), Ok(bytes)) => {
+                        let text: Arc<str> = String::from_utf8_lossy(&bytes).into();
+                        out = out.at(&name, &text, range);
+                    }
+                    // No position to show (the file would not even load): name it at least.
+                    _ => out.message = format!("{} (in `{name}`)", out.message),
+                }
+                file = Some(name);
             }
             for hint in &d.hints {
-                out = out.hint(hint.v.to_string());
+                // Typst's command line has a `--root` option; vita does not.
+                if !hint.v.contains("--root") {
+                    out = out.hint(hint.v.to_string());
+                }
+            }
+            if out.hints.is_empty() && out.is_error() {
+                out = match file {
+                    Some(f) if f.starts_with("<builtin>") => out.hint(
+                        "this is in vita's built-in layout: please report it, with the profile that caused it",
+                    ),
+                    Some(f) if f.starts_with("<data>") => out.hint("the profile data could not be read by the layout"),
+                    _ => out.hint(
+                        "the problem is in your layout; compare it with the built-in ones, written out by `vita layouts DIR`",
+                    ),
+                };
+            }
+            if out.message.starts_with("file not found") {
+                out = out.hint("layouts can read only files inside their own folder, named relative to it");
             }
             out
         })
         .collect()
+}
+
+/// Characters the fonts had no glyph for, which print as empty boxes.
+pub fn missing_glyphs(doc: &PagedDocument) -> Vec<char> {
+    fn walk(frame: &typst::layout::Frame, out: &mut Vec<char>) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
+                typst::layout::FrameItem::Text(t) => {
+                    for g in t.glyphs.iter().filter(|g| g.id == 0) {
+                        let range = g.range();
+                        if let Some(text) = t.text.get(range) {
+                            out.extend(
+                                text.chars()
+                                    .filter(|c| !c.is_whitespace() && !c.is_control()),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = vec![];
+    for page in doc.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }

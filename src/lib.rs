@@ -65,7 +65,7 @@ pub struct BuildOptions {
     pub layouts: Option<PathBuf>,
     /// Whether system fonts may be used after the embedded ones.
     pub system_fonts: bool,
-    /// The date to use when the profile has no `updated` (from `SOURCE_DATE_EPOCH`).
+    /// The date to use when the profile has no `updated`; when absent too, `SOURCE_DATE_EPOCH`.
     pub date: Option<Date>,
     /// How long a document may take to compile before the build is given up.
     pub timeout: Duration,
@@ -117,7 +117,12 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
         .filter(|d| opts.only.is_none_or(|o| o == *d))
         .collect();
     let fonts = fonts::store(opts.system_fonts);
-    let view_opts = view::Options { date: opts.date };
+    // The environment's date is only needed, and only checked, when the profile has none.
+    let date = match (loaded.profile.updated, opts.date) {
+        (None, None) => source_date_epoch().map_err(|d| Failure::input(vec![d]))?,
+        (_, date) => date,
+    };
+    let view_opts = view::Options { date };
     let mut problems = vec![];
     let mut styles = vec![];
     for &doc in &docs {
@@ -138,7 +143,7 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
             Err(d) => problems.push(d),
         }
     }
-    if names.iter().any(|n| n.starts_with("a-")) && loaded.profile.updated.or(opts.date).is_none() {
+    if names.iter().any(|n| n.starts_with("a-")) && loaded.profile.updated.or(date).is_none() {
         problems.push(
             Diagnostic::error("PDF/A needs a document date, and the profile has none")
                 .hint("set `updated = 2024-05-01` at the top of the profile, or the `SOURCE_DATE_EPOCH` environment variable"),
@@ -208,6 +213,9 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
         })
         .collect();
     let mut warnings = loaded.warnings.clone();
+    if let Some(dir) = &layout_dir {
+        warnings.extend(check_layout_dir(dir));
+    }
     let mut errors = vec![];
     let mut made = vec![];
     for r in results {
@@ -219,6 +227,9 @@ pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Fail
             Err(e) => errors.extend(e),
         }
     }
+    // The two documents share layouts, so a mistake in `common.typ` is met twice: say it once.
+    dedup(&mut errors);
+    dedup(&mut warnings);
     if !errors.is_empty() {
         errors.extend(warnings);
         return Err(Failure::input(errors));
@@ -272,6 +283,22 @@ fn make_one(p: &profile::Profile, job: Job) -> MadeOne {
             }
             None => return Err(vec![overflow(doc, pages, max, &first, &job.style)]),
         }
+    }
+    let missing = compile::missing_glyphs(&document);
+    if !missing.is_empty() {
+        let shown = missing
+            .iter()
+            .take(20)
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the {} has characters that no available font can draw; they print as empty boxes: {shown}",
+                doc.name()
+            ))
+            .hint("let installed fonts draw them with `--system-fonts`, or set `font` to a face that has them"),
+        );
     }
     let date = p.updated.or(job.opts.date).and_then(|d| d.ymd());
     let pdf = compile::pdf(
@@ -396,6 +423,53 @@ pub fn typeset(
     Ok((world, document, warnings))
 }
 
+/// Drops repeats of the same message at the same place, keeping the first.
+fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| {
+        let place = d
+            .location
+            .as_ref()
+            .map(|l| (l.path.clone(), l.range.clone()));
+        seen.insert((d.message.clone(), place))
+    });
+}
+
+/// Warns about a layout folder whose files would be ignored (a `CV.typ` for `cv.typ`).
+fn check_layout_dir(dir: &Path) -> Vec<Diagnostic> {
+    let known: Vec<&str> = layouts::all().iter().map(|(n, _)| *n).collect();
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = vec![];
+    for name in names
+        .iter()
+        .filter(|n| n.ends_with(".typ") && !known.contains(&n.as_str()))
+    {
+        if let Some(best) = diag::did_you_mean(name, known.iter().copied()) {
+            out.push(
+                Diagnostic::warning(format!("`{name}` in the layout folder is not used"))
+                    .hint(format!("did you mean `{best}`? (names are case-sensitive)")),
+            );
+        }
+    }
+    if !names.iter().any(|n| known.contains(&n.as_str())) {
+        out.push(
+            Diagnostic::warning(format!(
+                "the layout folder `{}` has none of {}: the built-in layouts are used",
+                dir.display(),
+                known.join(", ")
+            ))
+            .hint("write the built-in layouts out to start from: `vita layouts DIR`"),
+        );
+    }
+    out
+}
+
 /// Checks a user layout folder and returns its canonical path.
 fn layout_dir(dir: &Path) -> Result<PathBuf, Diagnostic> {
     let real = dir.canonicalize().map_err(|e| {
@@ -414,9 +488,10 @@ fn layout_dir(dir: &Path) -> Result<PathBuf, Diagnostic> {
 
 /// Reads `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a date.
 pub fn source_date_epoch() -> Result<Option<Date>, Diagnostic> {
-    let Ok(raw) = std::env::var("SOURCE_DATE_EPOCH") else {
+    let raw = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
+    if raw.trim().is_empty() {
         return Ok(None);
-    };
+    }
     let secs: i64 = raw.trim().parse().map_err(|_| {
         Diagnostic::error(format!(
             "`SOURCE_DATE_EPOCH` is not a number of seconds: `{raw}`"

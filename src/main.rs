@@ -66,20 +66,30 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                     .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`"),
                 ]));
             }
-            // Write only when every document compiled: a failed build touches nothing.
-            let mut files = vec![];
-            for (made, path) in outcome.made.iter().zip(&paths) {
-                vita::output::write_atomic(path, &made.pdf).map_err(Failure::other)?;
-                files.push(serde_json::json!({
-                    "document": made.doc.name(),
-                    "path": path,
-                    "pages": made.pages,
-                    "bytes": made.pdf.len(),
-                    "sha256": sha256_hex(&made.pdf),
-                    "ms": made.time.as_millis() as u64,
-                    "fit": made.fitted,
-                }));
-            }
+            // Write only when every document compiled, and all files in one step: a failed
+            // build touches nothing.
+            let staged: Vec<(PathBuf, &[u8])> = paths
+                .iter()
+                .zip(&outcome.made)
+                .map(|(p, m)| (p.clone(), m.pdf.as_slice()))
+                .collect();
+            vita::output::write_all(&staged).map_err(Failure::other)?;
+            let files: Vec<serde_json::Value> = outcome
+                .made
+                .iter()
+                .zip(&paths)
+                .map(|(made, path)| {
+                    serde_json::json!({
+                        "document": made.doc.name(),
+                        "path": path,
+                        "pages": made.pages,
+                        "bytes": made.pdf.len(),
+                        "sha256": sha256_hex(&made.pdf),
+                        "ms": made.time.as_millis() as u64,
+                        "fit": made.fitted,
+                    })
+                })
+                .collect();
             let mut stdout = std::io::stdout().lock();
             if json {
                 let summary = serde_json::json!({
@@ -125,7 +135,11 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         Command::Data { input } => {
             let opts = options(&input)?;
             let loaded = vita::profile::load(&opts.profile).map_err(Failure::input)?;
-            let view_opts = vita::view::Options { date: opts.date };
+            let date = match loaded.profile.updated {
+                Some(_) => None,
+                None => vita::source_date_epoch().map_err(|d| Failure::input(vec![d]))?,
+            };
+            let view_opts = vita::view::Options { date };
             let docs: Vec<Doc> = Doc::ALL
                 .into_iter()
                 .filter(|d| opts.only.is_none_or(|o| o == *d))
@@ -156,7 +170,6 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
 
 /// Turns command-line input into build options.
 fn options(input: &Input) -> Result<BuildOptions, Failure> {
-    let date = vita::source_date_epoch().map_err(|d| Failure::input(vec![d]))?;
     Ok(BuildOptions {
         profile: input.profile.clone(),
         only: input.only.map(|d| match d {
@@ -171,7 +184,7 @@ fn options(input: &Input) -> Result<BuildOptions, Failure> {
         standards: input.pdf_standard.clone(),
         layouts: input.layouts.clone(),
         system_fonts: input.system_fonts,
-        date,
+        date: None,
         timeout: std::time::Duration::from_secs(input.timeout),
     })
 }

@@ -5,32 +5,64 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
-/// old file stays whole until the new one is complete.
+/// Writes one file atomically (see [`write_all`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let fail = |what: &str, e: std::io::Error| {
+    write_all(&[(path.to_path_buf(), bytes)])
+}
+
+/// Writes several files as one step: every file goes to a temporary file in its folder first,
+/// and only when all of them are complete are they renamed into place. A failure on the way
+/// (a full disk, a folder where a file should be) removes the temporary files and leaves every
+/// old file as it was.
+pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
+    let fail = |what: &str, path: &Path, e: std::io::Error| {
         Diagnostic::error(format!("cannot {what} `{}`: {e}", path.display()))
             .hint("check that the output folder exists, is writable and has free space")
     };
-    std::fs::create_dir_all(dir).map_err(|e| fail("create the folder for", e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail("write", e));
+    let mut staged: Vec<(PathBuf, &Path)> = vec![];
+    let cleanup = |staged: &[(PathBuf, &Path)]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (path, bytes) in files {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            cleanup(&staged);
+            return Err(fail("create the folder for", path, e));
+        }
+        if path.is_dir() {
+            cleanup(&staged);
+            return Err(Diagnostic::error(format!(
+                "cannot write `{}`: a folder of that name is in the way",
+                path.display()
+            ))
+            .hint("move or rename the folder, or write elsewhere with `--out DIR`"));
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })();
+        staged.push((tmp, path));
+        if let Err(e) = result {
+            cleanup(&staged);
+            return Err(fail("write", path, e));
+        }
+    }
+    for (i, (tmp, path)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(&staged[i..]);
+            return Err(fail("write", path, e));
+        }
     }
     Ok(())
 }

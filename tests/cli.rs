@@ -504,3 +504,132 @@ fn ten_thousand_entries_work_and_ten_thousand_mistakes_are_summarised() {
             .ends_with("... and 9900 more (10000 errors in all); fix these and run again\n")
     );
 }
+
+#[test]
+fn a_failed_write_replaces_no_pdf() {
+    let dir = temp_dir("failed-write");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    Run::vita(&["build"]).in_dir(&dir).ok();
+    let before = fs::read(dir.join("out/resume.pdf")).unwrap();
+    fs::remove_file(dir.join("out/cv.pdf")).unwrap();
+    fs::create_dir(dir.join("out/cv.pdf")).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        fs::read_to_string(fixture("minimal.toml"))
+            .unwrap()
+            .replace("Ada", "Ava"),
+    )
+    .unwrap();
+    let run = Run::vita(&["build"]).in_dir(&dir).fails(2);
+    assert_eq!(
+        run.stderr,
+        "error: cannot write `out/cv.pdf`: a folder of that name is in the way\nhint: move or rename the folder, or write elsewhere with `--out DIR`\n"
+    );
+    assert_eq!(
+        fs::read(dir.join("out/resume.pdf")).unwrap(),
+        before,
+        "resume.pdf was replaced"
+    );
+    let names: Vec<_> = fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "temporary files left: {names:?}");
+}
+
+#[test]
+fn devices_are_not_read_as_profiles() {
+    let run = Run::vita(&["check", "/dev/zero"]).fails(1);
+    assert_eq!(
+        run.stderr,
+        "error: profile `/dev/zero` is not a regular file\nhint: name a TOML file; devices, pipes and sockets are not read\n"
+    );
+}
+
+#[test]
+fn one_mistake_one_message_in_the_profiles_words() {
+    let dir = temp_dir("one-mistake");
+    let cases = [
+        (
+            "[person]\nname = \"A\"\n[[education]]\ndegre = \"B.A.\"\ninstitution = \"X\"\n",
+            "error: unknown key `degre` in `education[1]`",
+        ),
+        (
+            "person = \"A\"\n",
+            "error: `person`: invalid type: string \"A\", expected a table",
+        ),
+        (
+            "[person]\nname = \"A\"\n[[publications]]\ntitle = \"T\"\nyear = \"2021\"\n",
+            "error: `publications[1].year`: invalid type: string \"2021\", expected a whole number",
+        ),
+        (
+            "[person]\nname = \"A\"\n[[educaton]]\ndegree = \"x\"\n",
+            "error: unknown key `educaton` at the top level",
+        ),
+    ];
+    for (text, first) in cases {
+        fs::write(dir.join("profile.toml"), text).unwrap();
+        let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+        assert!(run.stderr.starts_with(first), "{}", run.stderr);
+        assert!(run.stderr.contains("\nhint: "), "{}", run.stderr);
+    }
+    // A year-only end in the same year as a month start is not "before" it.
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A\"\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = \"2021-09\"\nend = 2021\n",
+    )
+    .unwrap();
+    Run::vita(&["check"]).in_dir(&dir).ok();
+}
+
+#[test]
+fn characters_no_font_has_are_reported() {
+    let dir = temp_dir("glyphs");
+    fs::write(
+        dir.join("profile.toml"),
+        "summary = \"Loves 🐢 and שלום\"\n[person]\nname = \"Ada\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "resume"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.starts_with("warning: the resume has characters that no available font can draw; they print as empty boxes: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("🐢 (U+1F422)"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hint: let installed fonts draw them with `--system-fonts`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn layout_folder_mistakes_are_pointed_out() {
+    let dir = layout_dir("layout-names", "#import \"common.typ\": *\n");
+    fs::rename(dir.join("layouts/cv.typ"), dir.join("layouts/CV.typ")).unwrap();
+    let run = Run::vita(&["check", "--only", "cv", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .ok();
+    assert!(
+        run.stderr.contains(
+            "warning: `CV.typ` in the layout folder is not used\nhint: did you mean `cv.typ`?"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    let dir = layout_dir("layout-hint", "#panic(\"no\")\n");
+    let run = Run::vita(&["check", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .fails(1);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hint: the problem is in your layout; compare it with the built-in ones"),
+        "{}",
+        run.stderr
+    );
+}

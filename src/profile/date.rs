@@ -148,6 +148,41 @@ impl Date {
         }
     }
 
+    /// Whether this date, as an end, is before `start`, compared at the precision both have
+    /// (`2021` does not end before `2021-09`).
+    pub fn ends_before(&self, start: &Date) -> bool {
+        match (*self, *start) {
+            (
+                Date::On {
+                    year: y1,
+                    month: m1,
+                    day: d1,
+                },
+                Date::On {
+                    year: y0,
+                    month: m0,
+                    day: d0,
+                },
+            ) => {
+                let months = m1.is_some() && m0.is_some();
+                let days = months && d1.is_some() && d0.is_some();
+                let end = (
+                    y1,
+                    if months { m1 } else { None },
+                    if days { d1 } else { None },
+                );
+                let start = (
+                    y0,
+                    if months { m0 } else { None },
+                    if days { d0 } else { None },
+                );
+                end < start
+            }
+            (Date::On { .. }, Date::Present) => true,
+            (Date::Present, _) => false,
+        }
+    }
+
     /// A key that sorts dates chronologically, `present` last, missing parts first.
     pub fn sort_key(&self) -> (u16, u8, u8) {
         match *self {
@@ -280,6 +315,16 @@ mod tests {
         ];
         v.sort_by_key(Date::sort_key);
         assert_eq!(v.map(|d| d.iso()), ["2019", "2021-09", "present"]);
+    }
+
+    #[test]
+    fn ends_compare_at_shared_precision() {
+        let d = |s| Date::parse(s).unwrap();
+        assert!(!d("2021").ends_before(&d("2021-09")));
+        assert!(d("2021-08").ends_before(&d("2021-09")));
+        assert!(d("2020").ends_before(&d("2021-09-01")));
+        assert!(!d("2021-09-01").ends_before(&d("2021-09")));
+        assert!(!Date::Present.ends_before(&d("2021")));
     }
 
     #[test]

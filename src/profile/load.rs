@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Profile;
-use super::spans::Spans;
+use super::spans::{KeyPath, Spans};
 use super::validate;
 use crate::diag::{Diagnostic, did_you_mean};
 
@@ -37,9 +37,18 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
                 "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
             )
         } else {
-            fail(format!("cannot read profile `{display}`: {e}"), "check the file's permissions")
+            fail(
+                format!("cannot read profile `{display}`: {e}"),
+                "check that the path is right and that the file is readable",
+            )
         }
     })?;
+    if !meta.is_dir() && !meta.is_file() {
+        return Err(fail(
+            format!("profile `{display}` is not a regular file"),
+            "name a TOML file; devices, pipes and sockets are not read",
+        ));
+    }
     if meta.is_dir() {
         return Err(fail(
             format!("profile `{display}` is a folder, not a file"),
@@ -56,12 +65,35 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "a profile is text about one person: check that this is the right file",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    // Read no more than the limit, even if the file grew since it was measured.
+    let mut bytes = vec![];
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(|e| {
+                fail(
+                    format!("cannot read profile `{display}`: {e}"),
+                    "check that the file is readable",
+                )
+            })?,
+            MAX_PROFILE_BYTES + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(|e| {
         fail(
             format!("cannot read profile `{display}`: {e}"),
-            "check the file's permissions",
+            "check that the file is readable",
         )
     })?;
+    if bytes.len() as u64 > MAX_PROFILE_BYTES {
+        return Err(fail(
+            format!(
+                "profile `{display}` is larger than {} MiB",
+                MAX_PROFILE_BYTES / (1024 * 1024)
+            ),
+            "a profile is text about one person: check that this is the right file",
+        ));
+    }
     let mut loaded = load_bytes(&display, bytes)?;
     loaded.path = path.to_path_buf();
     Ok(loaded)
@@ -89,9 +121,9 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is invisible in editors and harmless: drop it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
-    let (profile, mut diags) = parse(display, &text);
+    let (profile, mut diags, broken) = parse(display, &text);
     if let Some(profile) = &profile {
-        let mut checks = validate::check(profile, &Spans::new(&text), display, &text);
+        let mut checks = validate::check(profile, &Spans::new(&text), &broken, display, &text);
         // In file order, as a reader goes through the file, after the schema errors (which
         // come in file order already and are often the cause of the rest).
         checks.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
@@ -120,24 +152,37 @@ const MAX_SCHEMA_ERRORS: usize = 50;
 /// user's text) and the rest is read again. A syntax error, or a problem in a `[table]`
 /// header, stops the search: what follows cannot be read reliably. When every problem could
 /// be set aside the profile that remains is returned too, so validation can run on it.
-fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>) {
+fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>, Vec<KeyPath>) {
     let mut work = text.to_string();
     let mut diags: Vec<Diagnostic> = vec![];
+    // The entries (tables) that held a blanked key; validation leaves them alone.
+    let mut broken: Vec<KeyPath> = vec![];
     let mut last_span = None;
     loop {
         let e = match toml::from_str::<Profile>(&work) {
-            Ok(p) => return (Some(p), diags),
+            Ok(p) => return (Some(p), diags, broken),
             Err(e) => e,
         };
         if last_span.is_some() && last_span == e.span() {
-            return (None, diags);
+            return (None, diags, broken);
         }
         last_span = e.span();
         diags.push(toml_error(display, text, &e));
-        let entry = e.span().and_then(|s| Spans::new(&work).entry_at(s.start));
+        let spans = Spans::new(&work);
+        let entry = e.span().and_then(|s| spans.entry_at(s.start));
         let Some(range) = entry.filter(|_| diags.len() < MAX_SCHEMA_ERRORS) else {
-            return (None, diags);
+            return (None, diags, broken);
         };
+        if let Some(mut path) = e.span().and_then(|s| spans.path_at(s.start)).cloned() {
+            // The table the bad key sits in: `education[1]` for `education[1].degre`.
+            while !path.0.is_empty()
+                && !matches!(path.0.last(), Some(super::spans::Seg::Index(_)))
+                && path.0.len() > 1
+            {
+                path.0.pop();
+            }
+            broken.push(path);
+        }
         let blank: String = work[range.clone()]
             .chars()
             .map(|c| if c == '\n' { '\n' } else { ' ' })
@@ -164,12 +209,35 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
             None => "the profile ends too early".to_string(),
         };
     }
+    // Say it in the profile's words, not Rust's.
+    for (rust, plain) in [
+        ("expected u16", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list `[...]`"),
+        ("expected a map", "expected a table"),
+        ("invalid type: sequence", "invalid type: list"),
+        ("invalid type: map", "invalid type: table"),
+    ] {
+        raw = raw.replace(rust, plain);
+    }
+    if let Some(i) = raw.find("expected struct ") {
+        raw.replace_range(i.., "expected a table");
+    }
     let spans = Spans::new(text);
     let path = spans.path_at(span.start).cloned().unwrap_or_default();
     let mut diag = if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        // The place is the table holding the key: drop the key itself (and, for an unknown
+        // `[[array]]`, its index).
         let mut place = path.clone();
+        while matches!(place.0.last(), Some(super::spans::Seg::Index(_))) {
+            place.0.pop();
+        }
         if place.0.last() == Some(&super::spans::Seg::Key(name.to_string())) {
             place.0.pop();
         }
@@ -198,14 +266,41 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
         diag =
             diag.hint("check the value's type: text goes in quotes, lists in [ ], tables in { }");
     }
-    if raw.contains("date-time") {
+    let at_span = text.get(span.start..).unwrap_or("");
+    let month_only = at_span.len() >= 7
+        && at_span.as_bytes()[..7].iter().enumerate().all(|(i, b)| {
+            if i == 4 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && at_span.as_bytes().get(7).is_none_or(|b| *b != b'-');
+    if raw.contains("date-time") && month_only {
         diag = diag.hint("a date with a month but no day goes in quotes: `\"2021-09\"`");
+    } else if raw.contains("date-time")
+        || raw.contains("not a date")
+        || raw.contains("does not exist")
+        || raw.contains("out of range")
+    {
+        diag = diag.hint("dates are written `2021`, `\"2021-09\"`, `2021-09-29` or `\"present\"`, and must exist in the calendar");
+    }
+    if raw.contains("expected a whole number") {
+        diag = diag.hint("write a whole number without quotes, such as `3`");
     }
     if raw.starts_with("the control character") {
         diag = diag.hint("delete it: it is invisible in most editors (try retyping the line)");
     }
     if raw.contains("duplicate key") {
         diag = diag.hint("each key may appear once per table: remove or rename one of them");
+    }
+    if diag.hints.is_empty() && path.0.is_empty() {
+        diag = diag.hint(
+            "check the TOML syntax here: text in quotes, lists in [ ], one `key = value` per line (https://toml.io)",
+        );
+    }
+    if diag.hints.is_empty() {
+        diag = diag.hint("see the README's profile reference for the keys and values allowed here");
     }
     let range = if span.is_empty() && span.end < text.len() {
         span.start..span.start + 1

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, did_you_mean};
 /// Collects diagnostics, each pointed at its path in the file.
 struct Checker<'a> {
     spans: &'a Spans,
+    skip: &'a [KeyPath],
     display: &'a str,
     text: &'a Arc<str>,
     out: Vec<Diagnostic>,
@@ -17,6 +18,11 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn push(&mut self, path: &KeyPath, diag: Diagnostic) {
+        // An entry that already has a schema error gets no more messages: they would only
+        // repeat the first one in other words (a misspelt `degre` is also a missing `degree`).
+        if self.skip.iter().any(|s| path.0.starts_with(&s.0)) {
+            return;
+        }
         let diag = match self.spans.find(path) {
             Some(r) => diag.at(self.display, self.text, r),
             None => diag,
@@ -54,26 +60,32 @@ impl Checker<'_> {
 
     fn links(&mut self, path: &KeyPath, links: &Links) {
         for (label, url) in &links.0 {
+            if label.trim().is_empty() {
+                self.error(
+                    &path.k(label),
+                    format!("`{path}` has a link with an empty label"),
+                    "give it a label, such as `pdf = \"https://...\"`",
+                );
+            }
             self.url(&path.k(label), url);
         }
     }
 
-    fn range(&mut self, path: &KeyPath, start: Option<&Date>, end: Option<&Date>) {
+    fn range(&mut self, path: &KeyPath, start_key: &str, start: Option<&Date>, end: Option<&Date>) {
         if start == Some(&Date::Present) {
             self.error(
-                &path.k("start"),
-                format!("`{path}.start` is `present`"),
+                &path.k(start_key),
+                format!("`{path}.{start_key}` is `present`"),
                 "`present` can only end a period: write when it started, and `end = \"present\"`",
             );
         }
         if let (Some(s), Some(e)) = (start, end)
-            && *e != Date::Present
-            && e.sort_key() < s.sort_key()
+            && e.ends_before(s)
         {
             self.error(
                 &path.k("end"),
                 format!("`{path}` ends ({e}) before it starts ({s})"),
-                "swap `start` and `end`, or fix the year",
+                &format!("swap `{start_key}` and `end`, or fix the year"),
             );
         }
     }
@@ -106,13 +118,29 @@ impl Checker<'_> {
 }
 
 /// Runs every check; returns errors and warnings together.
-pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<Diagnostic> {
+pub fn check(
+    p: &Profile,
+    spans: &Spans,
+    skip: &[KeyPath],
+    display: &str,
+    text: &Arc<str>,
+) -> Vec<Diagnostic> {
     let mut c = Checker {
         spans,
+        skip,
         display,
         text,
         out: vec![],
     };
+    if let Some(v) = p.schema
+        && v != 1
+    {
+        c.error(
+            &KeyPath::key("schema"),
+            format!("this profile is for schema {v}; this vita reads schema 1"),
+            "write `schema = 1`, or use the vita version that wrote this profile",
+        );
+    }
     let person = KeyPath::key("person");
     if p.person.name.trim().is_empty() {
         let d = Diagnostic::error("the profile has no `person.name`")
@@ -131,6 +159,30 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
             );
         }
     }
+    if let Some(email) = &p.person.email
+        && email.to_ascii_lowercase().starts_with("mailto:")
+    {
+        c.error(
+            &person.k("email"),
+            format!("`person.email` starts with `mailto:`: `{email}`"),
+            "write the address alone; vita makes the link",
+        );
+    }
+    for (key, value, site) in [
+        ("github", &p.person.github, "github.com/"),
+        ("linkedin", &p.person.linkedin, "linkedin.com/in/"),
+        ("scholar", &p.person.scholar, "scholar.google"),
+    ] {
+        if let Some(v) = value
+            && (v.contains("://") || v.contains(site) || v.contains('/') || v.trim().is_empty())
+        {
+            c.error(
+                &person.k(key),
+                format!("`person.{key}` should be the id alone, not an address: `{v}`"),
+                &format!("write only the part after `{site}` (vita makes the link)"),
+            );
+        }
+    }
     if let Some(url) = &p.person.homepage {
         c.url(&person.k("homepage"), url);
     }
@@ -143,6 +195,25 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
             && digits.len() == 16
             && digits[..15].iter().all(char::is_ascii_digit)
             && (digits[15].is_ascii_digit() || digits[15] == 'X');
+        let checksum_ok = ok && {
+            let total = digits[..15]
+                .iter()
+                .fold(0u32, |t, d| (t + d.to_digit(10).unwrap_or(0)) * 2);
+            let check = (12 - total % 11) % 11;
+            let want = if check == 10 {
+                'X'
+            } else {
+                char::from_digit(check, 10).unwrap_or('?')
+            };
+            digits[15] == want
+        };
+        if ok && !checksum_ok {
+            c.error(
+                &person.k("orcid"),
+                format!("`person.orcid` has a wrong check digit: `{orcid}`"),
+                "copy the iD from your ORCID record; a digit is probably mistyped",
+            );
+        }
         if !ok {
             c.error(
                 &person.k("orcid"),
@@ -167,14 +238,14 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
         let at = KeyPath::key("education").i(i);
         c.required(&at.k("degree"), &e.degree, "a `degree`");
         c.required(&at.k("institution"), &e.institution, "an `institution`");
-        c.range(&at, e.start.as_ref(), e.end.as_ref());
+        c.range(&at, "start", e.start.as_ref(), e.end.as_ref());
         c.exclude(&at, &e.exclude);
     }
     for (i, e) in p.experience.iter().enumerate() {
         let at = KeyPath::key("experience").i(i);
         c.required(&at.k("role"), &e.role, "a `role`");
         c.required(&at.k("organisation"), &e.organisation, "an `organisation`");
-        c.range(&at, e.start.as_ref(), e.end.as_ref());
+        c.range(&at, "start", e.start.as_ref(), e.end.as_ref());
         c.exclude(&at, &e.exclude);
     }
     for (i, e) in p.news.iter().enumerate() {
@@ -220,6 +291,23 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
                     &at.k("doi"),
                     format!("`{at}.doi` is not a DOI: `{doi}`"),
                     "a DOI looks like `10.1109/ICCV48922.2021.01615`",
+                );
+            }
+        }
+        if let Some(id) = &e.arxiv {
+            let new_style = id.split_once('.').is_some_and(|(a, b)| {
+                a.len() == 4
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.split('v').next().is_some_and(|n| {
+                        (4..=5).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
+                    })
+            });
+            let old_style = id.contains('/') && id.rsplit('/').next().is_some_and(|n| n.len() >= 7);
+            if !new_style && !old_style {
+                c.error(
+                    &at.k("arxiv"),
+                    format!("`{at}.arxiv` is not an arXiv identifier: `{id}`"),
+                    "write the identifier alone, such as `2007.08745` (or `hep-th/9901001`)",
                 );
             }
         }
@@ -335,7 +423,7 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
         for (j, e) in s.entries.iter().enumerate() {
             let at = at.k("entries").i(j);
             c.required(&at.k("title"), &e.title, "a `title`");
-            c.range(&at, e.date.as_ref(), e.end.as_ref());
+            c.range(&at, "date", e.date.as_ref(), e.end.as_ref());
             c.links(&at.k("links"), &e.links);
             c.exclude(&at, &e.exclude);
         }
@@ -349,8 +437,15 @@ pub fn check(p: &Profile, spans: &Spans, display: &str, text: &Arc<str>) -> Vec<
     for doc in Doc::ALL {
         let v = p.variant(doc);
         let at = KeyPath::key(doc.name());
-        for (i, name) in v.sections.iter().flatten().enumerate() {
-            if !known.contains(&name.as_str()) {
+        let listed = v.sections.as_deref().unwrap_or_default();
+        for (i, name) in listed.iter().enumerate() {
+            if listed[..i].contains(name) {
+                c.error(
+                    &at.k("sections").i(i),
+                    format!("`[{}]` lists the section `{name}` twice", doc.name()),
+                    "keep one of them",
+                );
+            } else if !known.contains(&name.as_str()) {
                 let mut d = Diagnostic::error(format!(
                     "`[{}]` names a section that does not exist: `{name}`",
                     doc.name()

@@ -51,6 +51,12 @@ impl Run {
         self
     }
 
+    /// More arguments.
+    pub fn args(mut self, args: &[&str]) -> Self {
+        self.cmd.args(args);
+        self
+    }
+
     /// Runs in this folder.
     pub fn in_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.cmd.current_dir(dir);

@@ -1,0 +1,374 @@
+//! Output for portals, archives and CI: PDF standards, structure, page limits, fitting,
+//! presets, the JSON summary and file names.
+
+mod support;
+
+use std::fs;
+
+use lopdf::{Document, Object};
+use support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
+
+/// Builds the example profile with extra arguments and returns the output folder.
+fn build_example(name: &str, args: &[&str]) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    Run::vita(&["build", "profile.toml", "--out"])
+        .arg(&dir)
+        .args(args)
+        .in_dir(repo())
+        .ok();
+    dir
+}
+
+/// The XMP metadata packet of a PDF, as text.
+fn xmp(pdf: &[u8]) -> String {
+    let doc = Document::load_mem(pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    let bytes = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn each_pdf_standard_is_declared_in_the_metadata() {
+    for (standard, part, conformance) in [
+        ("a-2b", "2", Some("B")),
+        ("a-3b", "3", Some("B")),
+        ("a-2u", "2", Some("U")),
+        ("a-4", "4", None),
+    ] {
+        let dir = build_example(&format!("std-{standard}"), &["--pdf-standard", standard]);
+        for doc in ["resume.pdf", "cv.pdf"] {
+            let meta = xmp(&fs::read(dir.join(doc)).unwrap());
+            assert!(
+                meta.contains(&format!("<pdfaid:part>{part}</pdfaid:part>")),
+                "{standard} {doc}:\n{meta}"
+            );
+            if let Some(c) = conformance {
+                assert!(
+                    meta.contains(&format!("<pdfaid:conformance>{c}</pdfaid:conformance>")),
+                    "{standard}:\n{meta}"
+                );
+            }
+        }
+    }
+    let dir = build_example("std-ua", &["--pdf-standard", "a-2b,ua-1"]);
+    let meta = xmp(&fs::read(dir.join("cv.pdf")).unwrap());
+    assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "{meta}");
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+}
+
+#[test]
+fn pdf_a_needs_a_date_from_the_profile_or_the_environment() {
+    let dir = temp_dir("std-date");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    let run = Run::vita(&["check", "--pdf-standard", "a-2b"])
+        .in_dir(&dir)
+        .fails(1);
+    assert_eq!(
+        run.stderr,
+        "error: PDF/A needs a document date, and the profile has none\nhint: set `updated = 2024-05-01` at the top of the profile, or the `SOURCE_DATE_EPOCH` environment variable\n"
+    );
+    Run::vita(&["check", "--pdf-standard", "a-2b"])
+        .env("SOURCE_DATE_EPOCH", "1632960000")
+        .in_dir(&dir)
+        .ok();
+    let run = Run::vita(&["check", "--pdf-standard", "a-2x"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: `a-2x` is not a PDF standard vita knows\nhint: did you mean `a-2b`?"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn documents_are_tagged_with_language_outline_and_embedded_fonts() {
+    let dir = build_example("structure", &[]);
+    for name in ["resume.pdf", "cv.pdf"] {
+        let doc = Document::load_mem(&fs::read(dir.join(name)).unwrap()).unwrap();
+        let catalog = doc.catalog().unwrap();
+        assert!(
+            catalog.get(b"StructTreeRoot").is_ok(),
+            "{name} is not tagged"
+        );
+        let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
+        assert_eq!(lang, b"en", "{name}");
+        assert!(catalog.get(b"Outlines").is_ok(), "{name} has no bookmarks");
+        let mut fonts = 0;
+        for object in doc.objects.values() {
+            if let Object::Dictionary(d) = object
+                && d.get(b"Type").and_then(Object::as_name).ok()
+                    == Some(b"FontDescriptor".as_slice())
+            {
+                fonts += 1;
+                let embedded = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|k| d.get(k).is_ok());
+                assert!(embedded, "{name}: a font is not embedded: {d:?}");
+            }
+        }
+        assert!(fonts >= 2, "{name}");
+    }
+    // The bookmarks list the CV's sections.
+    let doc = Document::load_mem(&fs::read(dir.join("cv.pdf")).unwrap()).unwrap();
+    let titles: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Parent").is_ok() && d.get(b"Title").is_ok())
+        .filter_map(|d| {
+            d.get(b"Title")
+                .ok()?
+                .as_str()
+                .ok()
+                .map(|t| decode_pdf_text(t))
+        })
+        .collect();
+    for section in ["EDUCATION", "PUBLICATIONS", "PATENTS", "INVITED TALKS"] {
+        assert!(
+            titles.iter().any(|t| t.to_uppercase() == section),
+            "no bookmark {section}: {titles:?}"
+        );
+    }
+}
+
+/// PDF text strings are UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
+fn decode_pdf_text(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+#[test]
+fn extracted_text_follows_the_reading_order() {
+    let dir = build_example("order", &[]);
+    let (_, text) = pdf_text(&fs::read(dir.join("resume.pdf")).unwrap());
+    let landmarks = [
+        "Yiming Li",
+        "Shenzhen, China",
+        "SUMMARY",
+        "EDUCATION",
+        "EXPERIENCE",
+        "PUBLICATIONS",
+        "AWARDS",
+    ];
+    let positions: Vec<usize> = landmarks
+        .iter()
+        .map(|l| {
+            text.find(l)
+                .unwrap_or_else(|| panic!("{l} missing from:\n{text}"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "{landmarks:?} at {positions:?}"
+    );
+}
+
+#[test]
+fn a_document_over_its_page_limit_fails_and_says_what_spilled() {
+    let dir = temp_dir("limit-over");
+    let run = Run::vita(&[
+        "build",
+        "profile.toml",
+        "--only",
+        "cv",
+        "--max-pages",
+        "2",
+        "--out",
+    ])
+    .arg(&dir)
+    .in_dir(repo())
+    .fails(1);
+    let mut lines = run.stderr.lines();
+    assert_eq!(
+        lines.next(),
+        Some("error: the cv has 3 pages, 1 more than its limit of 2")
+    );
+    let spilled = lines.next().unwrap();
+    assert!(spilled.starts_with("hint: page 3 begins: “"), "{spilled}");
+    assert!(
+        run.stderr.contains("`fit = true` in `[cv]`, or `--fit`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("cv.pdf").exists());
+    // Just under the limit builds.
+    Run::vita(&[
+        "build",
+        "profile.toml",
+        "--only",
+        "cv",
+        "--max-pages",
+        "3",
+        "--out",
+    ])
+    .arg(&dir)
+    .in_dir(repo())
+    .ok();
+}
+
+#[test]
+fn fit_tightens_until_the_document_fits_and_says_how() {
+    let dir = temp_dir("fit");
+    let run = Run::vita(&[
+        "build",
+        "profile.toml",
+        "--only",
+        "cv",
+        "--max-pages",
+        "2",
+        "--fit",
+        "--out",
+    ])
+    .arg(&dir)
+    .in_dir(repo())
+    .ok();
+    assert!(run.stdout.contains("2 pages"), "{}", run.stdout);
+    assert!(run.stdout.contains("(fitted: spacing "), "{}", run.stdout);
+    let (pages, _) = pdf_text(&fs::read(dir.join("cv.pdf")).unwrap());
+    assert_eq!(pages, 2);
+    // One page is too few even at the smallest type allowed.
+    let run = Run::vita(&[
+        "build",
+        "profile.toml",
+        "--only",
+        "cv",
+        "--max-pages",
+        "1",
+        "--fit",
+        "--out",
+    ])
+    .arg(&dir)
+    .in_dir(repo())
+    .fails(1);
+    assert!(
+        run.stderr
+            .contains("`fit` went down to 8 pt type and 55% spacing and it still did not fit"),
+        "{}",
+        run.stderr
+    );
+}
+
+fn preset_profile(dir: &std::path::Path, cv: &str) {
+    fs::write(
+        dir.join("profile.toml"),
+        format!("[person]\nname = \"Ada\"\n\n[cv]\n{cv}\n\n[[education]]\ndegree = \"B.A.\"\ninstitution = \"X\"\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn presets_set_and_check_their_rules() {
+    let dir = temp_dir("preset-nih");
+    preset_profile(&dir, "preset = \"nih\"");
+    Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    let pdf = fs::read(dir.join("out/cv.pdf")).unwrap();
+    assert_eq!(page_size(&pdf), (612.0, 792.0));
+
+    preset_profile(&dir, "preset = \"nih\"\nfont_size = 10.5");
+    let run = Run::vita(&["check", "--only", "cv"]).in_dir(&dir).fails(1);
+    assert_eq!(
+        run.stderr,
+        "error: `[cv].font_size` is 10.5 pt, under 11 pt, which the `nih` preset does not allow\nhint: the rule: NIH (biosketch and application format: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers)\n"
+    );
+    preset_profile(&dir, "preset = \"nih\"\nfont_size = 11");
+    Run::vita(&["check", "--only", "cv"]).in_dir(&dir).ok();
+    let run = Run::vita(&["check", "--only", "cv", "--paper", "a4"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: `[cv]` is set on `a4` paper, which the `nih` preset does not allow"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    preset_profile(&dir, "preset = \"ukri\"\nmargin = \"1.9cm\"");
+    let run = Run::vita(&["check", "--only", "cv"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: `[cv].margin` is 1.9cm, under 2cm, which the `ukri` preset does not allow"
+        ),
+        "{}",
+        run.stderr
+    );
+    preset_profile(&dir, "preset = \"ukri\"\nmargin = \"2cm\"");
+    Run::vita(&["check", "--only", "cv"]).in_dir(&dir).ok();
+    preset_profile(&dir, "preset = \"ukri\"\nfont = \"Noto Serif\"");
+    let run = Run::vita(&["check", "--only", "cv"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("`[cv].font` is `Noto Serif`, not a sans-serif face vita knows"),
+        "{}",
+        run.stderr
+    );
+    preset_profile(&dir, "preset = \"ukrl\"");
+    let run = Run::vita(&["check", "--only", "cv"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("error: `ukrl` is not a preset vita knows"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: did you mean `ukri`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_summary_and_name_patterns_for_scripts() {
+    let dir = temp_dir("json-summary");
+    let run = Run::vita(&[
+        "build",
+        "profile.toml",
+        "--json",
+        "--name",
+        "{name}-{doc}.pdf",
+        "--out",
+    ])
+    .arg(&dir)
+    .in_dir(repo())
+    .ok();
+    let summary: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let files = summary["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    for f in files {
+        let path = std::path::PathBuf::from(f["path"].as_str().unwrap());
+        let bytes = fs::read(&path).unwrap();
+        assert_eq!(f["bytes"], bytes.len());
+        use sha2::Digest;
+        let sha: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(f["sha256"], sha);
+        assert!(f["pages"].as_u64().unwrap() >= 1);
+    }
+    assert!(dir.join("yiming-li-cv.pdf").exists() && dir.join("yiming-li-resume.pdf").exists());
+    let run = Run::vita(&["build", "profile.toml", "--name", "{name}.pdf", "--out"])
+        .arg(&dir)
+        .in_dir(repo())
+        .fails(1);
+    assert!(
+        run.stderr
+            .starts_with("error: both documents would be written to"),
+        "{}",
+        run.stderr
+    );
+}
