@@ -122,13 +122,7 @@ fn documents_are_tagged_with_language_outline_and_embedded_fonts() {
         .values()
         .filter_map(|o| o.as_dict().ok())
         .filter(|d| d.get(b"Parent").is_ok() && d.get(b"Title").is_ok())
-        .filter_map(|d| {
-            d.get(b"Title")
-                .ok()?
-                .as_str()
-                .ok()
-                .map(|t| decode_pdf_text(t))
-        })
+        .filter_map(|d| d.get(b"Title").ok()?.as_str().ok().map(decode_pdf_text))
         .collect();
     for section in ["EDUCATION", "PUBLICATIONS", "PATENTS", "INVITED TALKS"] {
         assert!(
