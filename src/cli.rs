@@ -34,6 +34,18 @@ pub enum Command {
         #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN")]
         name: String,
     },
+    /// Build, then rebuild whenever the profile or a layout file it uses changes (Ctrl-C stops).
+    Watch {
+        /// Options shared with `build`.
+        #[command(flatten)]
+        input: Input,
+        /// The folder to write the PDFs to.
+        #[arg(long, short, default_value = "out")]
+        out: PathBuf,
+        /// File name pattern: `{doc}` is `resume` or `cv`, `{name}` the person's name.
+        #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN")]
+        name: String,
+    },
     /// Validate the profile and compile both documents without writing files.
     Check {
         /// Options shared with `build`.

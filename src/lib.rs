@@ -13,6 +13,7 @@ pub mod output;
 pub mod profile;
 pub mod style;
 pub mod view;
+pub mod watch;
 pub mod world;
 
 use std::panic::AssertUnwindSafe;

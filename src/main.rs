@@ -1,8 +1,9 @@
 //! The `vita` binary: parse arguments, call the library, print, set the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 use vita::cli::{Cli, Command, DocArg, Input, MessageFormat};
@@ -24,9 +25,10 @@ fn main() -> ExitCode {
         }
     };
     let format = match &cli.command {
-        Command::Build { input, .. } | Command::Check { input } | Command::Data { input } => {
-            input.message_format
-        }
+        Command::Build { input, .. }
+        | Command::Watch { input, .. }
+        | Command::Check { input }
+        | Command::Data { input } => input.message_format,
         Command::Layouts { .. } => MessageFormat::Human,
     };
     match run(cli.command) {
@@ -52,28 +54,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         } => {
             let opts = options(&input)?;
             let outcome = vita::make(&opts)?;
-            let paths: Vec<PathBuf> = outcome
-                .made
-                .iter()
-                .map(|m| out.join(file_name(&name, m.doc, &outcome.person)))
-                .collect();
-            if paths.len() > 1 && paths[0] == paths[1] {
-                return Err(Failure::input(vec![
-                    Diagnostic::error(format!(
-                        "both documents would be written to `{}`",
-                        paths[0].display()
-                    ))
-                    .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`"),
-                ]));
-            }
-            // Write only when every document compiled, and all files in one step: a failed
-            // build touches nothing.
-            let staged: Vec<(PathBuf, &[u8])> = paths
-                .iter()
-                .zip(&outcome.made)
-                .map(|(p, m)| (p.clone(), m.pdf.as_slice()))
-                .collect();
-            vita::output::write_all(&staged).map_err(Failure::other)?;
+            let paths = vita::output::write_documents(&outcome, &out, &name)?;
             let files: Vec<serde_json::Value> = outcome
                 .made
                 .iter()
@@ -116,6 +97,11 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                 }
             }
             Ok(outcome.warnings)
+        }
+        Command::Watch { input, out, name } => {
+            let opts = options(&input)?;
+            watch(&opts, &out, &name, input.message_format);
+            Ok(vec![])
         }
         Command::Check { input } => {
             let opts = options(&input)?;
@@ -168,6 +154,55 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
     }
 }
 
+/// Runs `vita watch` until Ctrl-C, printing a line per build and diagnostics as they come.
+fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
+    static STOP: AtomicBool = AtomicBool::new(false);
+    // The first Ctrl-C lets the current build finish and its files land; a second one ends
+    // the process at once (the files are renamed into place whole, so none is half-written).
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+    println!("watching {} (Ctrl-C to stop)", opts.profile.display());
+    vita::watch::watch(opts, out, name, &STOP, &mut |event| {
+        let mut stdout = std::io::stdout().lock();
+        match event {
+            vita::watch::Event::Built(outcome, paths, time) => {
+                print_diagnostics(&outcome.warnings, format);
+                let files: Vec<String> = outcome
+                    .made
+                    .iter()
+                    .zip(paths)
+                    .map(|(m, p)| {
+                        format!(
+                            "{} ({} {})",
+                            p.display(),
+                            m.pages,
+                            if m.pages == 1 { "page" } else { "pages" }
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(
+                    stdout,
+                    "built {} in {} ms",
+                    files.join(", "),
+                    time.as_millis()
+                );
+            }
+            vita::watch::Event::Failed(failure) => {
+                print_diagnostics(&failure.diagnostics, format);
+                let _ = writeln!(
+                    stdout,
+                    "build failed; the previous PDFs are kept. Waiting for changes..."
+                );
+            }
+        }
+        let _ = stdout.flush();
+    });
+    println!("stopped");
+}
+
 /// Turns command-line input into build options.
 fn options(input: &Input) -> Result<BuildOptions, Failure> {
     Ok(BuildOptions {
@@ -204,20 +239,6 @@ fn write_layouts(dir: &Path) -> Result<(), Failure> {
         vita::output::write_atomic(&dir.join(name), text.as_bytes()).map_err(Failure::other)?;
     }
     Ok(())
-}
-
-/// The output file name from a pattern: `{doc}` is `resume` or `cv`, `{name}` the person's
-/// name in lower case with dashes (`yiming-li`).
-fn file_name(pattern: &str, doc: Doc, person: &str) -> String {
-    let slug: String = person
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-");
-    pattern
-        .replace("{doc}", doc.name())
-        .replace("{name}", &slug)
 }
 
 /// The SHA-256 of some bytes, in lower-case hex.

@@ -5,7 +5,7 @@
 //! the layout folder only (symbolic links included), packages are refused, and the clock is
 //! the profile's date, never the wall clock.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -21,6 +21,15 @@ use crate::layouts;
 
 /// The virtual path of the data a layout reads with `json("/profile.json")`.
 pub const DATA_PATH: &str = "/profile.json";
+
+/// Every user file a layout read since the last [`take_reads`]: what `vita watch` watches.
+/// Process-wide because a build's worlds live on several threads and end with them.
+static READS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+/// The user files layouts read since the last call, emptying the record.
+pub fn take_reads() -> BTreeSet<PathBuf> {
+    std::mem::take(&mut *READS.lock().unwrap_or_else(|e| e.into_inner()))
+}
 
 /// The standard library, built once per process: it does not depend on the input.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
@@ -79,6 +88,11 @@ impl VitaWorld {
         let dir = self.layout_dir.as_ref()?;
         let rel = id.vpath().get_without_slash();
         let path = dir.join(rel);
+        // Recorded even when missing, so that a file deleted and made again is noticed.
+        READS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.clone());
         if !path.exists() && layouts::builtin(rel).is_some() {
             return None;
         }
@@ -98,6 +112,7 @@ impl VitaWorld {
         match self.user_file(id) {
             Some(path) => {
                 let path = path?;
+
                 std::fs::read(&path)
                     .map(Bytes::new)
                     .map_err(|e| FileError::from_io(e, &path))

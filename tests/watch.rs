@@ -1,0 +1,113 @@
+//! `vita watch` end to end: a user edits the profile the ways editors save, breaks it, fixes it
+//! and stops the watcher with Ctrl-C.
+
+mod support;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use support::{pdf_text, temp_dir};
+
+fn profile(title: &str) -> String {
+    format!(
+        "[person]\nname = \"Ada Lovelace\"\n\n[[publications]]\ntitle = \"{title}\"\nauthors = [\"Ada Lovelace\"]\nyear = 1843\n"
+    )
+}
+
+/// The next line on a stream that starts with `prefix`, within a generous time.
+fn wait_for(lines: &Receiver<String>, prefix: &str) -> String {
+    loop {
+        match lines.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) if line.starts_with(prefix) => return line,
+            Ok(_) => {}
+            Err(e) => panic!("no line starting with {prefix:?}: {e}"),
+        }
+    }
+}
+
+fn cv_text(dir: &Path) -> String {
+    pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap()).1
+}
+
+fn lines_of(stream: impl std::io::Read + Send + 'static) -> Receiver<String> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn watch_rebuilds_on_edits_keeps_pdfs_on_errors_and_stops_cleanly() {
+    let dir = temp_dir("watch");
+    let path = dir.join("profile.toml");
+    fs::write(&path, profile("First Title")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vita"))
+        .args(["watch", "--only", "cv"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = lines_of(child.stdout.take().unwrap());
+    let err = lines_of(child.stderr.take().unwrap());
+
+    let built = wait_for(&out, "built ");
+    assert!(
+        built.starts_with("built out/cv.pdf (1 page) in "),
+        "{built}"
+    );
+    assert!(cv_text(&dir).contains("First Title"));
+
+    // An editor that writes a temporary file and renames it over the profile.
+    fs::write(
+        dir.join(".profile.toml.swp"),
+        profile("Second Title, Renamed Into Place"),
+    )
+    .unwrap();
+    fs::rename(dir.join(".profile.toml.swp"), &path).unwrap();
+    wait_for(&out, "built ");
+    assert!(cv_text(&dir).contains("Second Title, Renamed Into Place"));
+
+    // A broken save: the error is shown and the last good PDF stays.
+    fs::write(
+        &path,
+        "[person]\nname = \"Ada Lovelace\"\n[[publications]]\ntitle = \n",
+    )
+    .unwrap();
+    wait_for(&out, "build failed; the previous PDFs are kept");
+    let error = wait_for(&err, "error: ");
+    assert!(error.starts_with("error: "), "{error}");
+    assert!(wait_for(&err, " --> ").contains("profile.toml:4:"));
+    assert!(cv_text(&dir).contains("Second Title, Renamed Into Place"));
+
+    // Deleted and made again: still watched, and built again.
+    fs::remove_file(&path).unwrap();
+    wait_for(&out, "build failed");
+    fs::write(&path, profile("Third Title After Recreation")).unwrap();
+    wait_for(&out, "built ");
+    assert!(cv_text(&dir).contains("Third Title After Recreation"));
+
+    // Ctrl-C: the watcher says so and exits with success, leaving no temporary files.
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_for(&out, "stopped");
+    assert!(child.wait().unwrap().success());
+    let names: Vec<String> = fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["cv.pdf"]);
+}
