@@ -42,11 +42,7 @@ pub struct Options {
 /// Builds the data one document's layout receives.
 pub fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) -> Value {
     let variant = p.variant(doc);
-    let me = OwnName::new(
-        std::iter::once(p.person.name.as_str())
-            .chain(p.person.native_name.as_deref())
-            .chain(p.person.aliases.iter().map(String::as_str)),
-    );
+    let me = p.person.own_name();
     let ids: Vec<String> = match &variant.sections {
         Some(list) => list.clone(),
         None => {

@@ -412,6 +412,17 @@ impl Doc {
     }
 }
 
+impl Person {
+    /// A matcher for every spelling of the person's name: name, native name, aliases.
+    pub fn own_name(&self) -> crate::names::OwnName {
+        crate::names::OwnName::new(
+            std::iter::once(self.name.as_str())
+                .chain(self.native_name.as_deref())
+                .chain(self.aliases.iter().map(String::as_str)),
+        )
+    }
+}
+
 impl Profile {
     /// The variant settings of one document.
     pub fn variant(&self, doc: Doc) -> &Variant {

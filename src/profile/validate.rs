@@ -338,11 +338,7 @@ pub fn check(
             }
         }
     }
-    let me = crate::names::OwnName::new(
-        std::iter::once(p.person.name.as_str())
-            .chain(p.person.native_name.as_deref())
-            .chain(p.person.aliases.iter().map(String::as_str)),
-    );
+    let me = p.person.own_name();
     if !p.person.name.trim().is_empty() {
         for (i, e) in p.publications.iter().enumerate() {
             if !e.authors.is_empty() && !e.authors.iter().any(|a| me.is_me(a)) {
