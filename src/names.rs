@@ -1,7 +1,19 @@
-//! Recognising the person's own name in author lists, and the marks written after names.
+//! Recognising a person's name in author lists, and the marks written after names.
+//!
+//! Author lists spell one person many ways: `Yiming Li`, `Y. Li`, `Li, Yiming`, `Yiming Li*`,
+//! `Shu-Tao Xia` and `Shutao Xia`, `Müller` and `Muller`, `李一鸣`. A matcher holds every
+//! spelling a person listed and accepts an author when one of them fits, with one rule that
+//! keeps co-authors apart: a given name written in full must match a given name written in
+//! full. `Y. Li` may be Yiming Li, but `Yuezun Li` never is, whatever aliases are listed.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Marks that may follow an author's name: equal contribution, corresponding author, advisee.
-pub const MARKS: &[char] = &['*', '†', '‡', '§', '#'];
+pub const MARKS: &[char] = &['*', '†', '‡', '§', '#', '¶'];
+
+/// What stands for the authors a list leaves out (`and others` in BibTeX).
+pub const ET_AL: &str = "et al.";
 
 /// An author's name split from the marks written after it (`Yiming Li*` -> `Yiming Li`, `*`).
 pub fn split_marks(author: &str) -> (&str, String) {
@@ -15,56 +27,182 @@ pub fn split_marks(author: &str) -> (&str, String) {
     (name, marks)
 }
 
-/// A name reduced to what matters for matching: case, dots, hyphens, spacing and order.
-fn normalise(name: &str) -> String {
-    let (name, _) = split_marks(name);
-    // "Li, Yiming" is "Yiming Li".
-    let name = match name.split_once(',') {
-        Some((family, given)) if !given.trim().is_empty() => {
-            format!("{} {}", given.trim(), family.trim())
-        }
-        _ => name.to_string(),
-    };
-    let mut out = String::new();
-    for word in name.split(|c: char| c.is_whitespace() || c == '.') {
-        let word: String = word
-            .chars()
-            .filter(|c| *c != '-' && *c != '\u{2010}')
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !word.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&word);
+/// Lowercase, without diacritics (`Müller` -> `muller`).
+fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a character is written in a Chinese, Japanese or Korean script.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Lowercase particles that belong to the family name: `Ludwig van Beethoven`.
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das",
+];
+
+/// One part of a given name: a whole word, or an initial.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Full(String),
+    Initial(char),
+}
+
+impl Part {
+    fn first(&self) -> Option<char> {
+        match self {
+            Part::Full(s) => s.chars().next(),
+            Part::Initial(c) => Some(*c),
         }
     }
-    out
+}
+
+/// A name taken apart for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Name {
+    /// A name in CJK script, compared whole (spaces aside).
+    Cjk(String),
+    /// A name in Latin (or other alphabetic) script.
+    Latin { family: String, given: Vec<Part> },
+}
+
+impl Name {
+    fn parse(author: &str) -> Option<Name> {
+        let (name, _) = split_marks(author);
+        let name = fold(name);
+        if name.chars().any(is_cjk) {
+            let s: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+            return (!s.is_empty()).then_some(Name::Cjk(s));
+        }
+        // "Li, Yiming" is family first; otherwise the family name is the last word, with
+        // any particles before it.
+        let (family, given) = match name.split_once(',') {
+            Some((family, given)) => (family.trim().to_string(), given.trim().to_string()),
+            None => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let (last, rest) = words.split_last()?;
+                let mut cut = rest.len();
+                while cut > 1 && PARTICLES.contains(&rest[cut - 1]) {
+                    cut -= 1;
+                }
+                let family = rest[cut..]
+                    .iter()
+                    .chain(std::iter::once(last))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (family, rest[..cut].join(" "))
+            }
+        };
+        let family: String = family.chars().filter(|c| c.is_alphanumeric()).collect();
+        if family.is_empty() {
+            return None;
+        }
+        let mut parts = vec![];
+        // "S.-T." and "Shu-Tao" are two parts; "Shutao" is one.
+        let mut word = String::new();
+        let mut chars = given.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_alphanumeric() {
+                word.push(c);
+                if chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                    continue;
+                }
+            }
+            if !word.is_empty() {
+                let dotted = chars.peek() == Some(&'.');
+                let mut it = word.chars();
+                parts.push(match (it.next(), it.next()) {
+                    (Some(c), None) => Part::Initial(c),
+                    // `Yu.` abbreviates too, but only as far as its first letter is concerned.
+                    (Some(c), Some(_)) if dotted => Part::Initial(c),
+                    _ => Part::Full(std::mem::take(&mut word)),
+                });
+                word.clear();
+            }
+        }
+        Some(Name::Latin {
+            family,
+            given: parts,
+        })
+    }
+
+    /// Whether `author` (as written in a paper) can be this person's spelling `self`.
+    fn admits(&self, author: &Name) -> bool {
+        match (self, author) {
+            (Name::Cjk(a), Name::Cjk(b)) => a == b,
+            (
+                Name::Latin {
+                    family: f1,
+                    given: mine,
+                },
+                Name::Latin {
+                    family: f2,
+                    given: theirs,
+                },
+            ) => {
+                if f1 != f2 || mine.is_empty() || theirs.is_empty() {
+                    return false;
+                }
+                let all_full = |g: &[Part]| g.iter().all(|p| matches!(p, Part::Full(_)));
+                let joined = |g: &[Part]| -> String {
+                    g.iter()
+                        .map(|p| match p {
+                            Part::Full(s) => s.clone(),
+                            Part::Initial(c) => c.to_string(),
+                        })
+                        .collect()
+                };
+                let initials =
+                    |g: &[Part]| -> Vec<char> { g.iter().filter_map(Part::first).collect() };
+                if all_full(theirs) {
+                    // A full given name must be one of the person's full given names:
+                    // `Shutao` for `Shu-Tao`, never `Yuezun` for `Y.`.
+                    return all_full(mine) && joined(mine) == joined(theirs);
+                }
+                if mine.len() == theirs.len() {
+                    return mine.iter().zip(theirs).all(|(m, t)| match t {
+                        Part::Full(s) => matches!(m, Part::Full(x) if x == s),
+                        Part::Initial(c) => m.first() == Some(*c),
+                    });
+                }
+                // `Y. Li` for `Yiming Li`; `S. Xia` or `S. T. Xia` for `Shu-Tao Xia`.
+                theirs.iter().all(|p| matches!(p, Part::Initial(_)))
+                    && (initials(theirs) == initials(mine)
+                        || (theirs.len() == 1
+                            && initials(mine).first().copied() == theirs[0].first()))
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Matches author names against the spellings of one person's name.
 #[derive(Debug, Clone, Default)]
 pub struct OwnName {
-    forms: Vec<String>,
+    forms: Vec<Name>,
 }
 
 impl OwnName {
-    /// A matcher for the person's name and every alias they listed.
+    /// A matcher for a person's name and every alias they listed.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut forms: Vec<String> = names
-            .into_iter()
-            .map(normalise)
-            .filter(|f| !f.is_empty())
-            .collect();
-        forms.sort();
-        forms.dedup();
+        let mut forms: Vec<Name> = vec![];
+        for n in names.into_iter().filter_map(Name::parse) {
+            if !forms.contains(&n) {
+                forms.push(n);
+            }
+        }
         OwnName { forms }
     }
 
     /// Whether an author name is one of the person's spellings.
     pub fn is_me(&self, author: &str) -> bool {
-        let n = normalise(author);
-        !n.is_empty() && self.forms.contains(&n)
+        Name::parse(author).is_some_and(|a| self.forms.iter().any(|f| f.admits(&a)))
     }
 }
 
@@ -74,26 +212,84 @@ mod tests {
 
     #[test]
     fn matches_marks_order_and_hyphens() {
-        let me = OwnName::new(["Shu-Tao Xia", "S.-T. Xia"]);
-        assert!(me.is_me("Shu-Tao Xia"));
-        assert!(me.is_me("Shutao Xia*"));
-        assert!(me.is_me("Xia, Shu-Tao"));
-        assert!(me.is_me("S.-T. Xia†"));
-        assert!(!me.is_me("Shu Xia"));
+        let me = OwnName::new(["Shu-Tao Xia"]);
+        for yes in [
+            "Shu-Tao Xia",
+            "Shutao Xia*",
+            "Xia, Shu-Tao",
+            "Xia, Shutao†",
+            "S.-T. Xia†",
+            "S. T. Xia",
+            "S. Xia",
+            "SHU-TAO XIA",
+        ] {
+            assert!(me.is_me(yes), "{yes}");
+        }
+        for no in [
+            "Shu Xia",
+            "Tao Xia",
+            "Shu-Tao Xiao",
+            "X. Xia",
+            "Xia",
+            "Shu-Tao",
+        ] {
+            assert!(!me.is_me(no), "{no}");
+        }
     }
 
     #[test]
-    fn similar_names_do_not_match() {
-        let me = OwnName::new(["Yiming Li", "李一鸣"]);
-        for other in ["Yuezun Li", "Yiming Lin", "Yimin Li", "Li Yiming Jr"] {
-            assert!(!me.is_me(other), "{other}");
+    fn a_full_given_name_must_match_in_full() {
+        // The person lists an initials alias; co-authors who share the initial stay apart.
+        let me = OwnName::new(["Yiming Li", "Y. Li", "Li, Yiming", "李一鸣"]);
+        for no in [
+            "Yuezun Li",
+            "Yiming Lin",
+            "Yimin Li",
+            "Li Yiming Jr",
+            "Yanjie Li",
+            "Li, Yuezun",
+            "Z. Li",
+            "李一",
+            "Li",
+        ] {
+            assert!(!me.is_me(no), "{no}");
         }
-        assert!(me.is_me("李一鸣"));
+        for yes in [
+            "Yiming Li",
+            "Y. Li",
+            "Li, Y.",
+            "Li, Yiming*",
+            "yiming li",
+            "李一鸣",
+            "李 一鸣",
+        ] {
+            assert!(me.is_me(yes), "{yes}");
+        }
+    }
+
+    #[test]
+    fn initials_match_without_an_alias() {
+        let me = OwnName::new(["Yiming Li"]);
+        assert!(me.is_me("Y. Li"));
+        assert!(me.is_me("Li, Y."));
+        assert!(!me.is_me("Y. Lin"));
+    }
+
+    #[test]
+    fn diacritics_and_particles() {
+        let me = OwnName::new(["Jürgen Müller", "Ludwig van Beethoven"]);
+        assert!(me.is_me("Jurgen Muller"));
+        assert!(me.is_me("J. Müller"));
+        assert!(me.is_me("Müller, Jürgen"));
+        assert!(me.is_me("van Beethoven, Ludwig"));
+        assert!(me.is_me("L. van Beethoven"));
+        assert!(!me.is_me("Jörg Müller"));
     }
 
     #[test]
     fn splits_marks() {
         assert_eq!(split_marks("Yiming Li*†"), ("Yiming Li", "*†".to_string()));
         assert_eq!(split_marks("Yiming Li"), ("Yiming Li", String::new()));
+        assert_eq!(split_marks("李一鸣 *"), ("李一鸣", "*".to_string()));
     }
 }

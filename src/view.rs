@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::names::{OwnName, split_marks};
-use crate::profile::{Date, Doc, Links, Profile, SECTIONS, display_range};
+use crate::names::{ET_AL, OwnName, split_marks};
+use crate::profile::{Date, Doc, Links, Profile, Publication, SECTIONS, display_range};
 
 /// Sections the resume shows when `[resume].sections` is not given.
 const RESUME_DEFAULT: &[&str] = &[
@@ -74,6 +74,14 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) 
     let ctx = Ctx {
         doc,
         me: &me,
+        advisees: OwnName::new(p.marks.advisees.iter().map(String::as_str)),
+        advisee_mark: p
+            .marks
+            .advisee
+            .as_deref()
+            .and_then(|m| m.chars().next())
+            .unwrap_or('‡'),
+        advisee_text: p.marks.advisee_text.as_deref().unwrap_or("advisee"),
         max_authors: variant.max_authors.or(match doc {
             Doc::Resume => Some(RESUME_MAX_AUTHORS),
             Doc::Cv => None,
@@ -81,7 +89,7 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) 
     };
     let sections: Vec<Value> = ids
         .iter()
-        .filter_map(|id| section(p, &ctx, id, limit(id), variant.selected_only))
+        .filter_map(|id| section(p, &ctx, id, limit(id)))
         .collect();
 
     let date = p.updated.or(opts.date);
@@ -109,6 +117,11 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) 
 struct Ctx<'a> {
     doc: Doc,
     me: &'a OwnName,
+    /// The person's advisees, marked in author lists.
+    advisees: OwnName,
+    /// The mark put after advisees' names, and what the legend says of it.
+    advisee_mark: char,
+    advisee_text: &'a str,
     /// Author lists longer than this are shortened with "et al.".
     max_authors: Option<usize>,
 }
@@ -196,13 +209,7 @@ fn links(l: &Links) -> Vec<Value> {
         .collect()
 }
 
-fn section(
-    p: &Profile,
-    ctx: &Ctx,
-    id: &str,
-    limit: Option<usize>,
-    selected_only: Option<bool>,
-) -> Option<Value> {
+fn section(p: &Profile, ctx: &Ctx, id: &str, limit: Option<usize>) -> Option<Value> {
     let take =
         |v: Vec<Value>| -> Vec<Value> { v.into_iter().take(limit.unwrap_or(usize::MAX)).collect() };
     let title = SECTIONS
@@ -272,16 +279,15 @@ fn section(
                 });
             json!({"shape": "entries", "entries": take(entries.collect())})
         }
-        "publications" => publications(p, ctx, limit, selected_only),
+        "publications" => publications(p, ctx, limit),
         "reports" => {
-            let shown: Vec<_> = p.reports.iter().filter(|e| ctx.shows(&e.exclude)).collect();
-            let entries = shown.iter().map(|e| {
+            let entries = p.reports.iter().filter(|e| ctx.shows(&e.exclude)).map(|e| {
                 work(
                     ctx,
                     Work {
                         title: &e.title,
                         authors: &e.authors,
-                        venue: e.institution.as_deref(),
+                        venue: e.institution.clone(),
                         date: e.date.as_ref().map(Date::display),
                         detail: e.note.as_deref(),
                         links: links(&e.links),
@@ -289,8 +295,9 @@ fn section(
                     },
                 )
             });
-            let authors: Vec<&String> = shown.iter().flat_map(|r| r.authors.iter()).collect();
-            json!({"shape": "works", "groups": [{"title": null, "entries": take(entries.collect())}], "legend": legend(&authors)})
+            let entries = take(entries.collect());
+            let legend = legend(ctx, &entries);
+            json!({"shape": "works", "groups": [{"title": null, "entries": entries}], "legend": legend})
         }
         "patents" => {
             let entries = p.patents.iter().filter(|e| ctx.shows(&e.exclude)).map(|e| {
@@ -419,26 +426,37 @@ struct Work<'a> {
     title: &'a str,
     authors: &'a [String],
     /// Printed in italics after the title.
-    venue: Option<&'a str>,
+    venue: Option<String>,
+    /// Volume, issue and pages, after the venue.
+    venue_detail: Option<String>,
     date: Option<String>,
     /// An award or distinction, printed to stand out.
     award: Option<&'a str>,
+    /// Short notes after the venue: oral, acceptance rate, citations.
+    notes: Vec<String>,
     /// Plain text after the rest: a description, a number.
     detail: Option<&'a str>,
     links: Vec<Value>,
 }
 
-/// Puts a work in the shape layouts draw, marking which authors are the person.
+/// Puts a work in the shape layouts draw, marking which authors are the person (and which
+/// are advisees), and shortening long lists around the person's own name.
 fn work(ctx: &Ctx, w: Work) -> Value {
-    let mut authors: Vec<Value> = w
-        .authors
-        .iter()
-        .map(|a| {
-            let (name, marks) = split_marks(a);
-            json!({"name": name, "marks": marks, "me": ctx.me.is_me(a)})
-        })
-        .collect();
-    // The resume keeps long author lists short, but never hides the person's own name.
+    let mut cut = false;
+    let mut authors: Vec<Value> = vec![];
+    for a in w.authors {
+        let (name, mut marks) = split_marks(a);
+        if name == ET_AL || name.eq_ignore_ascii_case("others") {
+            cut = true;
+            continue;
+        }
+        if ctx.advisees.is_me(name) && !marks.contains(ctx.advisee_mark) {
+            marks.push(ctx.advisee_mark);
+        }
+        authors.push(json!({"name": name, "marks": marks, "me": ctx.me.is_me(a)}));
+    }
+    // Long author lists are kept short, but never hide the person's own name:
+    // "A, B, **Y. Li**, et al.".
     if let Some(max) = ctx.max_authors
         && authors.len() > max
     {
@@ -448,135 +466,335 @@ fn work(ctx: &Ctx, w: Work) -> Value {
         if let Some(i) = me.filter(|i| *i >= keep) {
             short.push(authors[i].clone());
         }
-        short.push(json!({"name": "et al.", "marks": "", "me": false}));
         authors = short;
+        cut = true;
+    }
+    if cut {
+        authors.push(json!({"name": ET_AL, "marks": "", "me": false}));
     }
     json!({
-        "title": w.title, "authors": authors, "venue": w.venue, "date": w.date,
-        "award": w.award, "detail": w.detail, "links": w.links,
+        "title": w.title, "authors": authors, "venue": w.venue, "venue_detail": w.venue_detail,
+        "date": w.date, "award": w.award, "notes": w.notes, "detail": w.detail, "links": w.links,
+        "number": null,
     })
 }
 
-/// Lines explaining the marks that the listed authors carry.
-fn legend(authors: &[&String]) -> Vec<Value> {
+/// Lines explaining the marks that the shown works' authors carry, and only those.
+fn legend(ctx: &Ctx, works: &[Value]) -> Vec<Value> {
+    let used: String = works
+        .iter()
+        .flat_map(|w| w["authors"].as_array().into_iter().flatten())
+        .filter_map(|a| a["marks"].as_str())
+        .collect();
     let mut out = vec![];
-    let has = |m: char| authors.iter().any(|a| split_marks(a).1.contains(m));
-    if has('*') {
-        out.push(json!({"mark": "*", "text": "equal contribution"}));
-    }
-    if has('†') {
-        out.push(json!({"mark": "†", "text": "corresponding author"}));
+    for (mark, text) in [
+        ('*', "equal contribution"),
+        ('†', "corresponding author"),
+        (ctx.advisee_mark, ctx.advisee_text),
+    ] {
+        if used.contains(mark) && !out.iter().any(|l: &Value| l["mark"] == mark.to_string()) {
+            out.push(json!({"mark": mark.to_string(), "text": text}));
+        }
     }
     out
 }
 
-fn publications(
-    p: &Profile,
-    ctx: &Ctx,
-    limit: Option<usize>,
-    selected_only: Option<bool>,
-) -> Value {
-    let mut pubs: Vec<(usize, &crate::profile::Publication)> = p
+/// Headings of the groups when publications are grouped by type, in this order.
+const TYPE_GROUPS: &[(&str, &str)] = &[
+    ("journal", "Journal Articles"),
+    ("conference", "Conference Papers"),
+    ("workshop", "Workshop Papers"),
+    ("preprint", "Preprints"),
+    ("thesis", "Theses"),
+    ("chapter", "Book Chapters"),
+    ("book", "Books"),
+    ("other", "Other Publications"),
+];
+
+/// A publication's type: as given, else guessed from its venue.
+fn kind(e: &Publication) -> &str {
+    if let Some(k) = e.kind.as_deref() {
+        return k;
+    }
+    let venue = e.venue.as_deref().unwrap_or("").to_lowercase();
+    if venue.contains("arxiv")
+        || venue.contains("preprint")
+        || (venue.is_empty() && e.arxiv.is_some())
+    {
+        "preprint"
+    } else if venue.contains("workshop") {
+        "workshop"
+    } else if ["journal", "transactions", "letters", "review"]
+        .iter()
+        .any(|w| venue.contains(w))
+    {
+        "journal"
+    } else if venue.is_empty() {
+        "other"
+    } else {
+        "conference"
+    }
+}
+
+/// The venue's short name: as given, else an acronym in parentheses at the end of the
+/// full name (`... Computer Vision (ICCV)`).
+fn venue_short(e: &Publication) -> Option<String> {
+    if let Some(s) = &e.venue_short {
+        return Some(s.clone());
+    }
+    let v = e.venue.as_deref()?.trim();
+    if v.eq_ignore_ascii_case("arxiv preprint") || v.eq_ignore_ascii_case("arxiv") {
+        return Some("arXiv".to_string());
+    }
+    let open = v.rfind('(')?;
+    let inner = v[open + 1..].split(')').next()?.trim();
+    let inner = inner.split([',', ' ']).next()?;
+    let ok = (2..=12).contains(&inner.chars().count())
+        && inner.chars().any(|c| c.is_uppercase())
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == '/');
+    ok.then(|| inner.to_string())
+}
+
+/// Whether the person is the first author, or shares first authorship (`A*, Me*`).
+fn first_author(ctx: &Ctx, e: &Publication) -> bool {
+    for a in &e.authors {
+        if ctx.me.is_me(a) {
+            return true;
+        }
+        if !split_marks(a).1.contains('*') {
+            return false;
+        }
+    }
+    false
+}
+
+fn publications(p: &Profile, ctx: &Ctx, limit: Option<usize>) -> Value {
+    let variant = p.variant(ctx.doc);
+    let mut pubs: Vec<(usize, &Publication)> = p
         .publications
         .iter()
         .enumerate()
         .filter(|(_, e)| ctx.shows(&e.exclude))
         .collect();
     let any_selected = pubs.iter().any(|(_, e)| e.selected);
-    let selected_only = selected_only.unwrap_or(ctx.doc == Doc::Resume && any_selected);
-    if selected_only {
+    let mode = variant
+        .select
+        .as_deref()
+        .or(variant
+            .selected_only
+            .map(|s| if s { "selected" } else { "all" }))
+        .unwrap_or(match ctx.doc {
+            Doc::Cv => "all",
+            Doc::Resume if any_selected => "selected",
+            Doc::Resume => "recent",
+        });
+    if mode == "selected" {
         pubs.retain(|(_, e)| e.selected);
     }
     // Newest first; the profile's order breaks ties.
-    let year = |e: &crate::profile::Publication| {
+    let when = |e: &Publication| {
         e.date
             .as_ref()
             .map(Date::sort_key)
             .or(e.year.map(|y| (y, 0, 0)))
     };
-    pubs.sort_by(|(ia, a), (ib, b)| year(b).cmp(&year(a)).then(ia.cmp(ib)));
+    pubs.sort_by(|(ia, a), (ib, b)| when(b).cmp(&when(a)).then(ia.cmp(ib)));
+    if mode == "first-author" {
+        // A stable sort keeps newest-first within each half.
+        pubs.sort_by_key(|(_, e)| !first_author(ctx, e));
+    }
     pubs.truncate(limit.unwrap_or(usize::MAX));
 
-    let entry = |e: &crate::profile::Publication| {
+    let short_venues = variant.venue.as_deref().unwrap_or(match ctx.doc {
+        Doc::Resume => "short",
+        Doc::Cv => "full",
+    }) == "short";
+    let entry = |e: &Publication| {
         let mut l = vec![];
         if let Some(doi) = &e.doi {
-            let doi = doi.trim_start_matches("https://doi.org/");
             l.push(json!({"label": "DOI", "url": format!("https://doi.org/{doi}")}));
         }
         if let Some(a) = &e.arxiv {
             l.push(json!({"label": "arXiv", "url": format!("https://arxiv.org/abs/{a}")}));
         }
         l.extend(links(&e.links));
-        let date = e
+        let year = e
             .year
-            .map(|y| y.to_string())
-            .or_else(|| e.date.as_ref().and_then(Date::year).map(|y| y.to_string()));
+            .or_else(|| e.date.as_ref().and_then(Date::year))
+            .map(|y| y.to_string());
+        let short = venue_short(e);
+        let (venue, date, venue_detail) = if short_venues {
+            // `ICCV 2021`
+            let v = short.or_else(|| e.venue.clone());
+            match (v, year) {
+                (Some(v), Some(y)) => (Some(format!("{v} {y}")), None, None),
+                (v, y) => (v, y, None),
+            }
+        } else {
+            let venue = match (&e.venue, short) {
+                // `... Learning Systems (TNNLS)`, unless the name already has its acronym.
+                (Some(v), Some(s)) if !v.contains(&s) && !v.ends_with(')') && !s.contains(' ') => {
+                    Some(format!("{v} ({s})"))
+                }
+                (Some(v), _) => Some(v.clone()),
+                (None, s) => s,
+            };
+            let mut detail = String::new();
+            if let Some(v) = &e.volume {
+                detail.push_str(v);
+                if let Some(n) = &e.issue {
+                    detail.push_str(&format!("({n})"));
+                }
+            }
+            if let Some(pages) = &e.pages {
+                if !detail.is_empty() {
+                    detail.push_str(", ");
+                }
+                let range = pages.contains(['-', '–']);
+                detail.push_str(&format!(
+                    "{}{}",
+                    if range { "pp. " } else { "p. " },
+                    pages.replace("--", "–").replace('-', "–")
+                ));
+            }
+            (venue, year, Some(detail).filter(|d| !d.is_empty()))
+        };
+        let mut notes = vec![];
+        if let Some(pr) = &e.presentation {
+            notes.push(pr.clone());
+        }
+        if let Some(a) = &e.acceptance {
+            notes.push(if a.to_lowercase().contains("accept") {
+                a.clone()
+            } else {
+                format!("acceptance rate {a}")
+            });
+        }
+        if let Some(n) = e.citations {
+            notes.push(format!("cited by {n}"));
+        }
+        if let Some(n) = &e.note {
+            notes.push(n.clone());
+        }
         work(
             ctx,
             Work {
                 title: &e.title,
                 authors: &e.authors,
-                venue: e.venue.as_deref(),
+                venue,
+                venue_detail,
                 date,
-                award: e.note.as_deref(),
+                award: e.award.as_deref(),
+                notes,
                 links: l,
                 ..Work::default()
             },
         )
     };
-    let groups: Vec<Value> = if ctx.doc == Doc::Cv {
-        let mut cats: Vec<Option<&str>> = vec![];
-        for (_, e) in &pubs {
-            let c = e.category.as_deref();
-            if !cats.contains(&c) {
-                cats.push(c);
-            }
-        }
-        // Categories in the order the profile first names them; uncategorised last.
-        let order: Vec<Option<&str>> =
-            p.publications
+
+    // Groups, in order, each with its entries newest first.
+    let any_category = pubs.iter().any(|(_, e)| e.category.is_some());
+    let group_by = variant.group_by.as_deref().unwrap_or(match ctx.doc {
+        Doc::Cv if any_category => "category",
+        _ => "none",
+    });
+    let mut groups: Vec<(Option<String>, Vec<&Publication>)> = vec![];
+    match group_by {
+        "category" => {
+            let mut order: Vec<Option<&str>> = variant
+                .categories
                 .iter()
-                .map(|e| e.category.as_deref())
-                .fold(vec![], |mut acc, c| {
-                    if !acc.contains(&c) && cats.contains(&c) {
-                        acc.push(c);
-                    }
-                    acc
-                });
-        let mut order: Vec<Option<&str>> = order.into_iter().filter(Option::is_some).collect();
-        if cats.contains(&None) {
-            order.push(None);
-        }
-        let named = order.iter().any(Option::is_some);
-        let mut n = 0;
-        order
-            .into_iter()
-            .map(|c| {
-                let entries: Vec<Value> = pubs
-                    .iter()
-                    .filter(|(_, e)| e.category.as_deref() == c)
-                    .map(|(_, e)| {
-                        n += 1;
-                        let mut v = entry(e);
-                        v["number"] = n.into();
-                        v
-                    })
-                    .collect();
+                .map(|c| Some(c.as_str()))
+                .filter(|c| pubs.iter().any(|(_, e)| e.category.as_deref() == *c))
+                .collect();
+            for e in &p.publications {
+                let c = e.category.as_deref();
+                if c.is_some()
+                    && !order.contains(&c)
+                    && pubs.iter().any(|(_, x)| x.category.as_deref() == c)
+                {
+                    order.push(c);
+                }
+            }
+            let named = !order.is_empty();
+            if pubs.iter().any(|(_, e)| e.category.is_none()) {
+                order.push(None);
+            }
+            for c in order {
                 let title = match c {
                     Some(c) => Some(c.to_string()),
                     None if named => Some("Other".to_string()),
                     None => None,
                 };
-                json!({"title": title, "entries": entries})
-            })
-            .collect()
-    } else {
-        vec![
-            json!({"title": null, "entries": pubs.iter().map(|(_, e)| entry(e)).collect::<Vec<_>>()}),
-        ]
-    };
-    let shown: Vec<&String> = pubs.iter().flat_map(|(_, e)| e.authors.iter()).collect();
-    json!({"shape": "works", "numbered": ctx.doc == Doc::Cv, "groups": groups, "legend": legend(&shown)})
+                let entries = pubs
+                    .iter()
+                    .filter(|(_, e)| e.category.as_deref() == c)
+                    .map(|(_, e)| *e)
+                    .collect();
+                groups.push((title, entries));
+            }
+        }
+        "type" => {
+            for (k, title) in TYPE_GROUPS {
+                let entries: Vec<&Publication> = pubs
+                    .iter()
+                    .filter(|(_, e)| kind(e) == *k)
+                    .map(|(_, e)| *e)
+                    .collect();
+                if !entries.is_empty() {
+                    groups.push((Some(title.to_string()), entries));
+                }
+            }
+            let rest: Vec<&Publication> = pubs
+                .iter()
+                .filter(|(_, e)| !TYPE_GROUPS.iter().any(|(k, _)| kind(e) == *k))
+                .map(|(_, e)| *e)
+                .collect();
+            if !rest.is_empty() {
+                groups.push((Some("Other Publications".to_string()), rest));
+            }
+        }
+        _ => groups.push((None, pubs.iter().map(|(_, e)| *e).collect())),
+    }
+
+    let numbering = variant.numbering.as_deref().unwrap_or(match ctx.doc {
+        Doc::Cv => "forward",
+        Doc::Resume => "none",
+    });
+    let continuous = variant.continuous_numbering.unwrap_or(true);
+    let total: usize = groups.iter().map(|(_, e)| e.len()).sum();
+    let mut shown = vec![];
+    let mut seen = 0;
+    let groups: Vec<Value> = groups
+        .into_iter()
+        .map(|(title, list)| {
+            let n = list.len();
+            let entries: Vec<Value> = list
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let mut v = entry(e);
+                    let (pos, count) = if continuous {
+                        (seen + i, total)
+                    } else {
+                        (i, n)
+                    };
+                    v["number"] = match numbering {
+                        "forward" => json!(pos + 1),
+                        "reverse" => json!(count - pos),
+                        _ => Value::Null,
+                    };
+                    v
+                })
+                .collect();
+            seen += n;
+            shown.extend(entries.iter().cloned());
+            json!({"title": title, "entries": entries})
+        })
+        .collect();
+    json!({"shape": "works", "numbered": numbering != "none", "groups": groups, "legend": legend(ctx, &shown)})
 }
 
 #[cfg(test)]

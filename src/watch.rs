@@ -55,6 +55,8 @@ pub fn watch(
     let mut watched: Vec<PathBuf> = vec![opts.profile.clone()];
     loop {
         let start = Instant::now();
+        // Stamps from before the build: a save that lands while it runs is a change too.
+        let before = stamps(&watched);
         crate::world::take_reads();
         let result = crate::make(opts).and_then(|outcome| {
             let paths = crate::output::write_documents(&outcome, out, pattern)?;
@@ -75,7 +77,15 @@ pub fn watch(
         watched = next;
         comemo::evict(10);
 
-        let mut seen = stamps(&watched);
+        let mut seen: BTreeMap<PathBuf, Stamp> = watched
+            .iter()
+            .map(|p| {
+                (
+                    p.clone(),
+                    before.get(p).cloned().unwrap_or_else(|| stamp(p)),
+                )
+            })
+            .collect();
         // Wait for a change, then for the files to settle.
         loop {
             if stop.load(Ordering::SeqCst) {

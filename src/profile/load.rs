@@ -121,13 +121,18 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is invisible in editors and harmless: drop it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
-    let (profile, mut diags, broken) = parse(display, &text);
-    if let Some(profile) = &profile {
-        let mut checks = validate::check(profile, &Spans::new(&text), &broken, display, &text);
+    let (mut profile, mut diags, broken) = parse(display, &text);
+    if let Some(profile) = &mut profile {
+        let spans = Spans::new(&text);
+        let mut checks = validate::check(profile, &spans, &broken, display, &text);
         // In file order, as a reader goes through the file, after the schema errors (which
         // come in file order already and are often the cause of the rest).
         checks.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
         diags.extend(checks);
+        // The .bib files are read once the profile itself is sound.
+        if !diags.iter().any(Diagnostic::is_error) {
+            diags.extend(super::bib::attach(profile, display, &text, &spans));
+        }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
     let Some(profile) = profile.filter(|_| errors.is_empty()) else {

@@ -3,6 +3,7 @@
 //! These types are the schema. Every table denies unknown keys, so a typo is an error that
 //! points at the key instead of a field that silently never shows up.
 
+mod bib;
 mod date;
 #[cfg(test)]
 mod fuzz;
@@ -40,8 +41,13 @@ pub struct Profile {
     pub experience: Vec<Experience>,
     /// Dated news items.
     pub news: Vec<News>,
+    /// BibTeX/BibLaTeX files whose entries join `publications`, relative to the profile.
+    #[serde(deserialize_with = "one_or_many")]
+    pub bibliography: Vec<String>,
     /// Papers and preprints.
     pub publications: Vec<Publication>,
+    /// How author lists mark equal contribution, corresponding authors and advisees.
+    pub marks: Marks,
     /// Technical reports.
     pub reports: Vec<Report>,
     /// Patents and patent applications.
@@ -163,14 +169,24 @@ pub struct News {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Publication {
-    /// A short stable id, for cross-references and de-duplication.
+    /// A short stable id; for an entry of a `.bib` file, its citation key. An entry that only
+    /// has an `id` (and vita fields such as `selected`) adds those fields to that .bib entry.
+    #[serde(alias = "key")]
     pub id: Option<String>,
     /// The title as published.
     pub title: String,
     /// Authors in order; `*` after a name marks equal contribution, `†` the corresponding author.
     pub authors: Vec<String>,
-    /// Where it appeared: `IEEE Transactions on ...`, `ICCV`.
+    /// Where it appeared, in full: `IEEE Transactions on ...`, `International Conference on ...`.
     pub venue: Option<String>,
+    /// The venue's short name: `TNNLS`, `ICCV`.
+    pub venue_short: Option<String>,
+    /// Volume, for a journal.
+    pub volume: Option<String>,
+    /// Issue number, for a journal.
+    pub issue: Option<String>,
+    /// Pages: `1--18` or `e1234`.
+    pub pages: Option<String>,
     /// The year, when no finer date is known.
     pub year: Option<u16>,
     /// The publication date, when known.
@@ -186,12 +202,58 @@ pub struct Publication {
     pub arxiv: Option<String>,
     /// Other links: `pdf`, `code`, `slides`, `video`, `project`, ...
     pub links: Links,
-    /// A note printed after the venue: an award, oral, spotlight.
+    /// An award: `Best Paper Award`.
+    pub award: Option<String>,
+    /// How it was presented: `Oral`, `Spotlight`.
+    pub presentation: Option<String>,
+    /// The venue's acceptance rate: `25.9%`.
+    pub acceptance: Option<String>,
+    /// How often it has been cited.
+    pub citations: Option<u32>,
+    /// Any other note, printed after the venue.
     pub note: Option<String>,
     /// Shown on the resume when it lists selected publications.
     pub selected: bool,
     /// Documents to keep this entry out of.
     pub exclude: Vec<String>,
+    /// Where the entry was written (set by vita, not read from the profile).
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a publication was written: which file, and where in it.
+#[derive(Debug, Clone, Default)]
+pub enum Origin {
+    /// Not known (an entry made in code).
+    #[default]
+    Unknown,
+    /// `publications[i]` of the profile, at this 0-based index.
+    Profile(usize),
+    /// An entry of a .bib file.
+    Bib(BibSource),
+}
+
+/// An entry's place in a .bib file.
+#[derive(Debug, Clone)]
+pub struct BibSource {
+    /// The file as shown in messages.
+    pub file: String,
+    /// The file's text.
+    pub text: std::sync::Arc<str>,
+    /// The entry's citation key, in the text.
+    pub range: std::ops::Range<usize>,
+}
+
+/// How author lists mark people.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Marks {
+    /// Students or advisees of the person, marked wherever they are authors.
+    pub advisees: Vec<String>,
+    /// The mark for advisees (default `‡`).
+    pub advisee: Option<String>,
+    /// What the legend says the advisee mark means (default "student advised by me").
+    pub advisee_text: Option<String>,
 }
 
 /// A technical report.
@@ -360,8 +422,22 @@ pub struct Variant {
     pub sections: Option<Vec<String>>,
     /// At most this many entries of a section: `{ news = 3 }`.
     pub limit: std::collections::BTreeMap<String, usize>,
-    /// Publications: only those marked `selected` (default: yes on the resume when any is).
+    /// Which publications: `all`, `selected`, `recent` (the newest, up to the limit) or
+    /// `first-author` (first-author papers first). Default: `all` on the CV; on the resume
+    /// `selected` when any is, else `recent`.
+    pub select: Option<String>,
+    /// The older spelling of `select = "selected"` (true) or `"all"` (false).
     pub selected_only: Option<bool>,
+    /// How publications are grouped: `category`, `type` or `none`.
+    pub group_by: Option<String>,
+    /// The order of category groups (categories not named follow in the order first met).
+    pub categories: Vec<String>,
+    /// Publication numbers: `forward` (1 = newest), `reverse` (highest = newest) or `none`.
+    pub numbering: Option<String>,
+    /// Whether numbers run on across groups (default) or start again in each.
+    pub continuous_numbering: Option<bool>,
+    /// Venue names: `short` (`ICCV 2021`) or `full`.
+    pub venue: Option<String>,
     /// Paper size: `a4` or `us-letter`.
     pub paper: Option<String>,
     /// Author lists longer than this are cut with "et al.", the person's own name kept.
@@ -461,7 +537,9 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "education",
     "experience",
     "news",
+    "bibliography",
     "publications",
+    "marks",
     "reports",
     "patents",
     "talks",
@@ -485,6 +563,32 @@ pub const PUBLICATION_TYPES: &[&str] = &[
     "book",
     "other",
 ];
+
+/// The values of `select`, `group_by`, `numbering` and `venue` in `[resume]` and `[cv]`.
+pub const SELECT: &[&str] = &["all", "selected", "recent", "first-author"];
+/// See [`SELECT`].
+pub const GROUP_BY: &[&str] = &["category", "type", "none"];
+/// See [`SELECT`].
+pub const NUMBERING: &[&str] = &["forward", "reverse", "none"];
+/// See [`SELECT`].
+pub const VENUE: &[&str] = &["short", "full"];
+
+/// A list that may also be written as a single string: `"pubs.bib"` or `["a.bib", "b.bib"]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    match OneOrMany::deserialize(d) {
+        Ok(OneOrMany::One(s)) => Ok(vec![s]),
+        Ok(OneOrMany::Many(v)) => Ok(v),
+        Err(_) => Err(serde::de::Error::custom(
+            "expected a file name or a list of file names, such as `[\"pubs.bib\"]`",
+        )),
+    }
+}
 
 /// The paper sizes a document can be set on.
 pub const PAPERS: &[&str] = &["a4", "us-letter"];

@@ -257,7 +257,11 @@ pub fn check(
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, e) in p.publications.iter().enumerate() {
         let at = KeyPath::key("publications").i(i);
-        c.required(&at.k("title"), &e.title, "a `title`");
+        // An entry with only an `id` adds fields to the .bib entry of that key; whether
+        // there is one is checked once the .bib files are read.
+        if e.id.is_none() || p.bibliography.is_empty() {
+            c.required(&at.k("title"), &e.title, "a `title`");
+        }
         c.point(&at.k("date"), e.date.as_ref());
         c.links(&at.k("links"), &e.links);
         c.exclude(&at, &e.exclude);
@@ -338,19 +342,28 @@ pub fn check(
             }
         }
     }
-    let me = p.person.own_name();
-    if !p.person.name.trim().is_empty() {
-        for (i, e) in p.publications.iter().enumerate() {
-            if !e.authors.is_empty() && !e.authors.iter().any(|a| me.is_me(a)) {
-                let at = KeyPath::key("publications").i(i);
-                let d = Diagnostic::warning(format!(
-                    "`{at}` (\"{}\") does not list `{}` among its authors",
-                    e.title, p.person.name
-                ))
-                .hint("add the spelling used there to `person.aliases`, such as `\"Y. Li\"`");
-                c.push(&at.k("authors"), d);
-            }
+    for (i, name) in p.bibliography.iter().enumerate() {
+        if name.trim().is_empty() {
+            c.error(
+                &KeyPath::key("bibliography").i(i),
+                "`bibliography` names an empty file name".to_string(),
+                "name a .bib file relative to the profile, such as `\"pubs.bib\"`",
+            );
         }
+    }
+    if let Some(mark) = &p.marks.advisee
+        && (mark.chars().count() != 1
+            || !crate::names::MARKS.contains(&mark.chars().next().unwrap_or(' ')))
+    {
+        let marks: Vec<String> = crate::names::MARKS
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect();
+        c.error(
+            &KeyPath::key("marks").k("advisee"),
+            format!("`marks.advisee` is not a mark vita knows: `{mark}`"),
+            &format!("choose one of {}", marks.join(", ")),
+        );
     }
     for (i, e) in p.reports.iter().enumerate() {
         let at = KeyPath::key("reports").i(i);
@@ -506,6 +519,25 @@ pub fn check(
                 format!("`[{}].max_pages` is 0", doc.name()),
                 "a document has at least one page",
             );
+        }
+        for (key, value, allowed) in [
+            ("select", &v.select, super::SELECT),
+            ("group_by", &v.group_by, super::GROUP_BY),
+            ("numbering", &v.numbering, super::NUMBERING),
+            ("venue", &v.venue, super::VENUE),
+        ] {
+            if let Some(value) = value
+                && !allowed.contains(&value.as_str())
+            {
+                let mut d =
+                    Diagnostic::error(format!("`[{}].{key}` cannot be `{value}`", doc.name()));
+                let quoted: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+                d = match did_you_mean(value, allowed.iter().copied()) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint(format!("write one of {}", quoted.join(", "))),
+                };
+                c.push(&at.k(key), d);
+            }
         }
         if let Some(paper) = &v.paper
             && !super::PAPERS.contains(&paper.as_str())

@@ -1,0 +1,1325 @@
+//! BibTeX and BibLaTeX files as a source of publications.
+//!
+//! The files named in `bibliography` are parsed by the `biblatex` crate (the parser behind
+//! Typst's own bibliographies), which resolves `@string` abbreviations, `crossref`, month
+//! macros, accents such as `{\"u}` and `--` dashes. What it leaves (formatting commands like
+//! `\emph{}`, protective braces, math) is turned into plain text here, so titles print as a
+//! reader expects. Each entry becomes a [`Publication`]; entries then merge with the
+//! profile's own `[[publications]]`, which win field by field.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use biblatex::{Bibliography, Chunk, ChunksExt, EntryType, RawBibliography, Spanned};
+
+use super::spans::{KeyPath, Spans};
+use super::{BibSource, Date, Links, Origin, Profile, Publication};
+use crate::diag::{Diagnostic, did_you_mean};
+
+/// Reads every file of `p.bibliography` and merges its entries into `p.publications`.
+///
+/// `display` and `text` are the profile's, for messages about the `bibliography` key; paths
+/// are relative to the profile's folder.
+pub(super) fn attach(
+    p: &mut Profile,
+    display: &str,
+    text: &Arc<str>,
+    spans: &Spans,
+) -> Vec<Diagnostic> {
+    for (i, e) in p.publications.iter_mut().enumerate() {
+        e.origin = Origin::Profile(i);
+    }
+    let mut diags = vec![];
+    let base = Path::new(display).parent().unwrap_or(Path::new(""));
+    let mut from_bib = vec![];
+    for (i, name) in p.bibliography.iter().enumerate() {
+        let at = spans
+            .find(&KeyPath::key("bibliography").i(i))
+            .or_else(|| spans.find(&KeyPath::key("bibliography")))
+            .unwrap_or(0..0);
+        let path = base.join(name);
+        crate::world::note_read(&path);
+        match read(&path, name) {
+            Ok((src, warning)) => {
+                let shown = path.display().to_string();
+                let src: Arc<str> = src.into();
+                if let Some(w) = warning {
+                    diags.push(w.at(&shown, &src, 0..0));
+                }
+                let (pubs, d) = parse(&shown, &src);
+                from_bib.extend(pubs);
+                diags.extend(d);
+            }
+            Err(d) => diags.push(d.at(display, text, at)),
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return diags;
+    }
+    diags.extend(merge(p, from_bib, display, text, spans));
+    diags.extend(check_authors(p, display, text, spans));
+    diags
+}
+
+/// Bibliography files larger than this are refused.
+const MAX_BIB_BYTES: u64 = super::MAX_PROFILE_BYTES;
+
+/// Reads a .bib file as text; a file that is not UTF-8 is read as Latin-1, with a warning.
+fn read(path: &Path, name: &str) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let siblings: Vec<String> = std::fs::read_dir(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            })
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".bib"))
+                    .collect()
+            })
+            .unwrap_or_default();
+            let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+            let d = Diagnostic::error(format!("the bibliography file `{name}` does not exist"));
+            match did_you_mean(&file, siblings.iter().map(String::as_str)) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d.hint(format!(
+                    "paths in `bibliography` are relative to the profile's folder; vita looked for `{}`",
+                    path.display()
+                )),
+            }
+        } else {
+            Diagnostic::error(format!("cannot read the bibliography file `{name}`: {e}"))
+                .hint("check that the path is right and that the file is readable")
+        }
+    })?;
+    if !meta.is_file() {
+        return Err(
+            Diagnostic::error(format!("the bibliography `{name}` is not a file"))
+                .hint("name a .bib file, such as `bibliography = [\"pubs.bib\"]`"),
+        );
+    }
+    if meta.len() > MAX_BIB_BYTES {
+        return Err(Diagnostic::error(format!(
+            "the bibliography file `{name}` is {} MiB; vita reads at most {} MiB",
+            meta.len() / (1024 * 1024),
+            MAX_BIB_BYTES / (1024 * 1024)
+        ))
+        .hint("check that this is the right file"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read the bibliography file `{name}`: {e}"))
+            .hint("check that the file is readable")
+    })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => (
+            s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s),
+            None,
+        ),
+        Err(e) => (
+            e.as_bytes().iter().map(|&b| char::from(b)).collect(),
+            Some(
+                Diagnostic::warning(format!("`{name}` is not UTF-8; it was read as Latin-1"))
+                    .hint("save it as UTF-8 so that every character is read as you wrote it"),
+            ),
+        ),
+    })
+}
+
+/// Parses one .bib file's text into publications; `file` names it in messages.
+pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>) {
+    let err = |range: Range<usize>, msg: String, hint: &str| {
+        Diagnostic::error(msg).hint(hint).at(file, text, range)
+    };
+    // `\o{}` is a common way to write ø, which the parser reads as an empty overlay accent;
+    // `{\o}` means the same and is the same length, so every offset stays true.
+    let fixed = text.replace("\\o{}", "{\\o}");
+    let raw = match RawBibliography::parse(&fixed) {
+        Ok(raw) => raw,
+        Err(e) => return (vec![], vec![parse_error(file, text, &e)]),
+    };
+    let keys: HashMap<String, Range<usize>> = raw
+        .entries
+        .iter()
+        .rev()
+        .map(|e| (e.v.key.v.to_string(), e.v.key.span.clone()))
+        .collect();
+    let bib = match Bibliography::from_raw(raw.clone()) {
+        Ok(bib) => bib,
+        Err(_) => {
+            // Report every broken entry, not only the first: try each on its own.
+            let mut diags = vec![];
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for e in &raw.entries {
+                if let Some(first) = seen.insert(e.v.key.v, e.span.start) {
+                    let line = text[..first].matches('\n').count() + 1;
+                    diags.push(err(
+                        e.v.key.span.clone(),
+                        format!(
+                            "the citation key `{}` is used twice in this file",
+                            e.v.key.v
+                        ),
+                        &format!("the first is on line {line}: rename or delete one of them"),
+                    ));
+                    continue;
+                }
+                let one = RawBibliography {
+                    preamble: String::new(),
+                    entries: vec![e.clone()],
+                    abbreviations: raw.abbreviations.clone(),
+                };
+                if let Err(pe) = Bibliography::from_raw(one) {
+                    diags.push(parse_error(file, text, &pe));
+                }
+            }
+            return (vec![], diags);
+        }
+    };
+    // Entries that others `crossref` (a proceedings volume) are not papers of their own.
+    let targets: Vec<String> = bib
+        .iter()
+        .filter_map(|e| e.fields.get("crossref").map(|c| plain(c)))
+        .collect();
+    let mut pubs = vec![];
+    let mut diags = vec![];
+    for entry in bib.iter().filter(|e| !targets.contains(&e.key)) {
+        let at = keys.get(&entry.key).cloned().unwrap_or(0..0);
+        let mut conv = Convert {
+            file,
+            text,
+            entry,
+            at: at.clone(),
+            diags: vec![],
+        };
+        let publication = conv.publication();
+        diags.append(&mut conv.diags);
+        if let Some(mut p) = publication {
+            p.origin = Origin::Bib(BibSource {
+                file: file.to_string(),
+                text: text.clone(),
+                range: at,
+            });
+            pubs.push(p);
+        }
+    }
+    (pubs, diags)
+}
+
+/// A parse error of the biblatex crate as a diagnostic in the user's words.
+fn parse_error(file: &str, text: &Arc<str>, e: &biblatex::ParseError) -> Diagnostic {
+    use biblatex::ParseErrorKind as K;
+    let (msg, hint) = match &e.kind {
+        K::UnexpectedEof => (
+            "the file ends inside an entry".to_string(),
+            "a `{` or `\"` is not closed: check the entry that starts above this line".to_string(),
+        ),
+        K::Unexpected(t) => (
+            format!("unexpected {t} here"),
+            "entries look like `@article{key, title = {...}, year = 2021}`: check braces, quotes and commas".to_string(),
+        ),
+        K::Expected(t) => (
+            format!("expected {t} here"),
+            "entries look like `@article{key, title = {...}, year = 2021}`: check for a missing comma, or a `{` left open above".to_string(),
+        ),
+        K::UnknownAbbreviation(a) => (
+            format!("`{a}` is not defined"),
+            format!("a bare word is an `@string` abbreviation: put text in braces, `{{{a}}}`, or define `@string{{{a} = {{...}}}}`"),
+        ),
+        K::MalformedCommand => (
+            "a LaTeX command here cannot be read".to_string(),
+            "write a backslash as `\\textbackslash`, or remove the command".to_string(),
+        ),
+        K::DuplicateKey(k) => (
+            format!("the citation key `{k}` is used twice in this file"),
+            "rename or delete one of the entries".to_string(),
+        ),
+        other => (
+            other.to_string(),
+            "check the entry's syntax: `@article{key, title = {...}, year = 2021}`".to_string(),
+        ),
+    };
+    let range = if e.span.is_empty() && e.span.end < text.len() {
+        e.span.start..e.span.start + 1
+    } else {
+        e.span.clone()
+    };
+    Diagnostic::error(msg).hint(hint).at(file, text, range)
+}
+
+/// Converts one parsed entry, collecting problems with its fields.
+struct Convert<'a> {
+    file: &'a str,
+    text: &'a Arc<str>,
+    entry: &'a biblatex::Entry,
+    /// The citation key's span.
+    at: Range<usize>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Convert<'_> {
+    /// A field as plain text with its span, when present and not empty.
+    fn field(&self, name: &str) -> Option<(String, Range<usize>)> {
+        let chunks = self.entry.fields.get(name)?;
+        let s = plain(chunks);
+        (!s.is_empty()).then(|| (s, chunks.span()))
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
+        self.field(name).map(|(s, _)| s)
+    }
+
+    fn problem(&mut self, range: Range<usize>, msg: String, hint: &str) {
+        self.diags.push(
+            Diagnostic::error(msg)
+                .hint(hint)
+                .at(self.file, self.text, range),
+        );
+    }
+
+    fn publication(&mut self) -> Option<Publication> {
+        let key = self.entry.key.clone();
+        let title = self.text("title");
+        if title.is_none() {
+            self.problem(
+                self.at.clone(),
+                format!("the entry `{key}` has no title"),
+                "add `title = {...}`: a publication is listed by its title",
+            );
+        }
+        let mut p = Publication {
+            id: Some(key.clone()),
+            title: title.unwrap_or_default(),
+            authors: self.authors(),
+            ..Publication::default()
+        };
+        self.kind_and_venue(&mut p);
+        p.venue_short = self
+            .text("venue_short")
+            .or_else(|| self.text("shortjournal"))
+            .or_else(|| self.text("shortbooktitle"));
+        p.volume = self.text("volume").filter(|v| !v.starts_with("abs/"));
+        p.issue = self.text("number").or_else(|| self.text("issue"));
+        p.pages = self.text("pages");
+        p.date = self.date();
+        p.doi = self.text("doi").map(|d| {
+            let d = d.trim();
+            [
+                "https://doi.org/",
+                "http://doi.org/",
+                "https://dx.doi.org/",
+                "http://dx.doi.org/",
+                "doi:",
+            ]
+            .iter()
+            .find_map(|pre| d.strip_prefix(pre))
+            .unwrap_or(d)
+            .to_string()
+        });
+        if p.arxiv.is_none() {
+            p.arxiv = self.arxiv();
+        }
+        p.links = self.links(&p);
+        p.category = self.text("category");
+        p.award = self.text("award");
+        p.presentation = self.text("presentation");
+        p.acceptance = self.text("acceptance");
+        p.note = self.text("note").or_else(|| self.text("addendum"));
+        if let Some((c, range)) = self.field("citations") {
+            match c.trim().parse::<u32>() {
+                Ok(n) => p.citations = Some(n),
+                Err(_) => self.problem(
+                    range,
+                    format!("`citations` of `{key}` is not a number: `{c}`"),
+                    "write the count alone, such as `citations = {120}`",
+                ),
+            }
+        }
+        p.selected = self.flag("selected")
+            || self.text("keywords").is_some_and(|k| {
+                k.split([',', ';'])
+                    .any(|w| w.trim().eq_ignore_ascii_case("selected"))
+            });
+        if let Some((ex, range)) = self.field("exclude") {
+            for d in ex
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+            {
+                if super::Doc::ALL.iter().any(|doc| doc.name() == d) {
+                    p.exclude.push(d.to_string());
+                } else {
+                    self.problem(
+                        range.clone(),
+                        format!("`exclude` of `{key}` names `{d}`, which is not a document"),
+                        "the documents are `resume` and `cv`",
+                    );
+                }
+            }
+        }
+        self.marks(&mut p.authors, "equal", '*');
+        self.marks(&mut p.authors, "corresponding", '†');
+        (!p.title.is_empty()).then_some(p)
+    }
+
+    /// `selected = {true}` and the like.
+    fn flag(&mut self, name: &str) -> bool {
+        let Some((v, range)) = self.field(name) else {
+            return false;
+        };
+        match v.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => true,
+            "false" | "no" | "0" => false,
+            _ => {
+                self.problem(
+                    range,
+                    format!(
+                        "`{name}` of `{}` is neither true nor false: `{v}`",
+                        self.entry.key
+                    ),
+                    &format!("write `{name} = {{true}}` or leave the field out"),
+                );
+                false
+            }
+        }
+    }
+
+    /// The authors (or, for an edited book without authors, the editors), as printed.
+    fn authors(&mut self) -> Vec<String> {
+        let field = if self.entry.fields.contains_key("author") {
+            "author"
+        } else {
+            "editor"
+        };
+        let Some(chunks) = self.entry.fields.get(field) else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for person in split_names(chunks) {
+            let p = biblatex::Person::parse(&person);
+            if p.name.trim() == "others" && p.given_name.is_empty() {
+                out.push(crate::names::ET_AL.to_string());
+                continue;
+            }
+            let mut marks = String::new();
+            let parts: Vec<String> = [&p.given_name, &p.prefix, &p.name]
+                .into_iter()
+                .map(|s| {
+                    let (name, m) = crate::names::split_marks(s);
+                    marks.push_str(&m);
+                    clean(name)
+                })
+                .filter(|s| !s.is_empty())
+                .collect();
+            let mut name = parts.join(" ");
+            let suffix = clean(crate::names::split_marks(&p.suffix).0);
+            if !suffix.is_empty() {
+                name = format!("{name}, {suffix}");
+            }
+            if !name.is_empty() {
+                out.push(name + &marks);
+            }
+        }
+        out
+    }
+
+    /// Marks authors by position: `equal = {1,2}` puts `*` after the first two.
+    fn marks(&mut self, authors: &mut [String], field: &str, mark: char) {
+        let Some((v, range)) = self.field(field) else {
+            return;
+        };
+        for pos in v.split([',', ';', ' ']).filter(|s| !s.is_empty()) {
+            match pos.parse::<usize>() {
+                Ok(n) if (1..=authors.len()).contains(&n) => {
+                    if !authors[n - 1].contains(mark) {
+                        authors[n - 1].push(mark);
+                    }
+                }
+                _ => {
+                    let hint = format!(
+                        "list author positions, 1 to {}, such as `{field} = {{1,2}}`",
+                        authors.len()
+                    );
+                    self.problem(
+                        range.clone(),
+                        format!(
+                            "`{field}` of `{}` has `{pos}`, which is not an author's position",
+                            self.entry.key
+                        ),
+                        &hint,
+                    );
+                }
+            }
+        }
+    }
+
+    /// What kind of work the entry is, and where it appeared.
+    fn kind_and_venue(&mut self, p: &mut Publication) {
+        let t = &self.entry.entry_type;
+        let journal = self.text("journaltitle").or_else(|| self.text("journal"));
+        let booktitle = self.text("booktitle");
+        let arxivish = |s: &Option<String>| {
+            s.as_deref().is_some_and(|s| {
+                let s = s.to_ascii_lowercase();
+                s.contains("arxiv") || s == "corr"
+            })
+        };
+        let (kind, venue) = match t {
+            EntryType::Article if arxivish(&journal) => {
+                ("preprint", Some("arXiv preprint".to_string()))
+            }
+            EntryType::Article | EntryType::Periodical => ("journal", journal),
+            EntryType::InProceedings | EntryType::Proceedings => {
+                let workshop = booktitle
+                    .as_deref()
+                    .is_some_and(|b| b.to_ascii_lowercase().contains("workshop"));
+                (if workshop { "workshop" } else { "conference" }, booktitle)
+            }
+            EntryType::PhdThesis | EntryType::MastersThesis | EntryType::Thesis => {
+                let what = match t {
+                    EntryType::PhdThesis => Some("Ph.D. thesis".to_string()),
+                    EntryType::MastersThesis => Some("Master's thesis".to_string()),
+                    _ => self.text("type"),
+                };
+                let school = self.text("school").or_else(|| self.text("institution"));
+                let venue = [what, school]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                ("thesis", Some(venue).filter(|v| !v.is_empty()))
+            }
+            EntryType::InCollection | EntryType::InBook => ("chapter", booktitle),
+            EntryType::Book | EntryType::MvBook | EntryType::Collection => {
+                ("book", self.text("publisher"))
+            }
+            _ => {
+                let arxiv = self.arxiv().is_some()
+                    || arxivish(&self.text("howpublished"))
+                    || arxivish(&self.text("publisher"))
+                    || arxivish(&journal);
+                if arxiv {
+                    ("preprint", Some("arXiv preprint".to_string()))
+                } else {
+                    let venue = journal
+                        .or(booktitle)
+                        .or_else(|| self.text("howpublished"))
+                        .or_else(|| self.text("institution"))
+                        .or_else(|| self.text("organization"))
+                        .or_else(|| self.text("publisher"));
+                    ("other", venue)
+                }
+            }
+        };
+        p.kind = Some(kind.to_string());
+        p.venue = venue.filter(|v| !v.trim().is_empty());
+    }
+
+    /// The arXiv identifier, from `eprint` or from an arXiv address or venue text.
+    fn arxiv(&self) -> Option<String> {
+        let prefix = self
+            .text("eprinttype")
+            .or_else(|| self.text("archiveprefix"))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if let Some(e) = self.text("eprint") {
+            let id = e
+                .trim()
+                .trim_start_matches("arXiv:")
+                .trim_start_matches("arxiv:");
+            if prefix == "arxiv" || looks_like_arxiv(id) {
+                return Some(id.to_string());
+            }
+        }
+        for field in [
+            "url",
+            "journal",
+            "journaltitle",
+            "volume",
+            "howpublished",
+            "note",
+        ] {
+            if let Some(v) = self.text(field)
+                && let Some(id) = find_arxiv(&v)
+            {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    /// `date` (ISO, or a range whose start is taken) or `year` with `month`.
+    fn date(&mut self) -> Option<Date> {
+        let key = self.entry.key.clone();
+        if let Some((d, range)) = self.field("date") {
+            let start = d.split('/').next().unwrap_or("").trim();
+            let start = start.get(..10.min(start.len())).unwrap_or(start);
+            return match Date::parse(start) {
+                Ok(Date::Present) | Err(_) => {
+                    self.problem(
+                        range,
+                        format!("`date` of `{key}` is not a date: `{d}`"),
+                        "write `date = {2021-07-15}`, `{2021-07}` or `{2021}`, or use `year` and `month`",
+                    );
+                    None
+                }
+                Ok(date) => Some(date),
+            };
+        }
+        let (y, range) = self.field("year")?;
+        let Some(year) = y
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+        else {
+            self.problem(
+                range,
+                format!("`year` of `{key}` is not a year: `{y}`"),
+                "write four digits, such as `year = 2021`",
+            );
+            return None;
+        };
+        let month = match self.field("month") {
+            Some((m, range)) => match month_number(&m) {
+                Some(n) => Some(n),
+                None => {
+                    self.problem(
+                        range,
+                        format!("`month` of `{key}` is not a month: `{m}`"),
+                        "write the month as `jul`, `{July}` or `7`",
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        Date::from_parts(year, month, None).ok()
+    }
+
+    /// Links from `url` and the vita fields `pdf`, `code`, `slides`, `video`, `poster`,
+    /// `project`.
+    fn links(&mut self, p: &Publication) -> Links {
+        let mut out = vec![];
+        for label in ["pdf", "code", "slides", "video", "poster", "project"] {
+            if let Some((url, range)) = self.field(label) {
+                if is_web(&url) {
+                    out.push((label.to_string(), url));
+                } else {
+                    self.problem(
+                        range,
+                        format!(
+                            "`{label}` of `{}` is not a web address: `{url}`",
+                            self.entry.key
+                        ),
+                        "write the full address, starting with `https://`",
+                    );
+                }
+            }
+        }
+        if let Some(url) = self.text("url") {
+            let dup = url.contains("doi.org/") && p.doi.is_some()
+                || url.contains("arxiv.org/") && p.arxiv.is_some();
+            let label = if url.to_ascii_lowercase().ends_with(".pdf") {
+                "pdf"
+            } else {
+                "link"
+            };
+            if is_web(&url) && !dup && !out.iter().any(|(l, _)| l == label) {
+                out.push((label.to_string(), url));
+            }
+        }
+        Links(out)
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.chars().any(char::is_whitespace)
+}
+
+/// Whether a string is a new-style arXiv identifier: `2007.08745` or `2007.08745v2`.
+fn looks_like_arxiv(id: &str) -> bool {
+    let id = id.split('v').next().unwrap_or("");
+    id.split_once('.').is_some_and(|(a, b)| {
+        a.len() == 4
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && (4..=5).contains(&b.len())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Finds an arXiv identifier in text like `arXiv preprint arXiv:2007.08745`, `abs/2007.08745`
+/// or `https://arxiv.org/abs/2007.08745v2`.
+fn find_arxiv(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    for marker in ["arxiv.org/abs/", "arxiv.org/pdf/", "arxiv:", "abs/"] {
+        if let Some(i) = lower.find(marker) {
+            let rest = &s[i + marker.len()..];
+            let id: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            let id = id
+                .trim_end_matches(".pdf")
+                .trim_end_matches('.')
+                .to_string();
+            if looks_like_arxiv(&id) {
+                return Some(id);
+            }
+        }
+    }
+    None
+}
+
+/// `7`, `07`, `jul`, `July` (what biblatex makes of the `jul` macro) -> 7.
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.trim().trim_end_matches('.');
+    if let Ok(n) = m.parse::<u32>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let m = m.to_lowercase();
+    if m.len() < 3 {
+        return None;
+    }
+    NAMES
+        .iter()
+        .position(|n| n.starts_with(&m) || (m == "sept" && *n == "september"))
+        .map(|i| i as u32 + 1)
+}
+
+/// Splits a name list at the word `and` outside braces, keeping spans.
+fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Vec<Spanned<Chunk>>> {
+    let mut out: Vec<Vec<Spanned<Chunk>>> = vec![vec![]];
+    for c in chunks {
+        match &c.v {
+            Chunk::Normal(s) => {
+                let mut rest = s.as_str();
+                while let Some(i) = find_and(rest) {
+                    let before = &rest[..i];
+                    if !before.trim().is_empty() {
+                        out.last_mut().unwrap().push(Spanned::new(
+                            Chunk::Normal(before.to_string()),
+                            c.span.clone(),
+                        ));
+                    }
+                    out.push(vec![]);
+                    rest = &rest[i + 5..];
+                }
+                if !rest.trim().is_empty() {
+                    out.last_mut().unwrap().push(Spanned::new(
+                        Chunk::Normal(rest.to_string()),
+                        c.span.clone(),
+                    ));
+                }
+            }
+            _ => out.last_mut().unwrap().push(c.clone()),
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// The byte index of ` and ` (any whitespace around, any case).
+fn find_and(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(4)).find(|&i| {
+        b[i].is_ascii_whitespace()
+            && b[i + 1..i + 4].eq_ignore_ascii_case(b"and")
+            && b[i + 4].is_ascii_whitespace()
+    })
+}
+
+/// A field's chunks as plain text: verbatim and normal text alike, math made readable.
+fn plain(chunks: &[Spanned<Chunk>]) -> String {
+    let mut s = String::new();
+    for c in chunks {
+        match &c.v {
+            Chunk::Normal(t) | Chunk::Verbatim(t) => s.push_str(t),
+            Chunk::Math(m) => s.push_str(&math(m)),
+        }
+    }
+    clean(&s)
+}
+
+/// What the biblatex crate leaves of LaTeX, made plain: `\emph{Deep}` -> `Deep`, unknown
+/// commands dropped, stray braces removed, `~` a no-break space, white space collapsed.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // A command: its name is dropped, its braced argument (if any) kept.
+                let mut name = String::new();
+                while let Some(&n) = chars.peek() {
+                    if n.is_ascii_alphabetic() {
+                        name.push(n);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if name.is_empty() {
+                    // `\\` (a line break) or an escaped character biblatex did not know.
+                    match chars.next() {
+                        Some('\\') | None => out.push(' '),
+                        Some(other) => out.push(other),
+                    }
+                } else if chars.peek() == Some(&' ') && !out.is_empty() {
+                    // `\foo bar`: the space ends the command name; keep one.
+                    chars.next();
+                    out.push(' ');
+                }
+            }
+            '{' | '}' => {}
+            '~' => out.push('\u{a0}'),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Inline math as plain text: `\ell_p` -> `ℓp`, `\alpha` -> `α`.
+fn math(m: &str) -> String {
+    const SYMBOLS: &[(&str, &str)] = &[
+        ("alpha", "α"),
+        ("beta", "β"),
+        ("gamma", "γ"),
+        ("delta", "δ"),
+        ("epsilon", "ε"),
+        ("varepsilon", "ε"),
+        ("zeta", "ζ"),
+        ("eta", "η"),
+        ("theta", "θ"),
+        ("kappa", "κ"),
+        ("lambda", "λ"),
+        ("mu", "μ"),
+        ("nu", "ν"),
+        ("xi", "ξ"),
+        ("pi", "π"),
+        ("rho", "ρ"),
+        ("sigma", "σ"),
+        ("tau", "τ"),
+        ("phi", "φ"),
+        ("varphi", "φ"),
+        ("chi", "χ"),
+        ("psi", "ψ"),
+        ("omega", "ω"),
+        ("Gamma", "Γ"),
+        ("Delta", "Δ"),
+        ("Theta", "Θ"),
+        ("Lambda", "Λ"),
+        ("Pi", "Π"),
+        ("Sigma", "Σ"),
+        ("Phi", "Φ"),
+        ("Psi", "Ψ"),
+        ("Omega", "Ω"),
+        ("ell", "ℓ"),
+        ("infty", "∞"),
+        ("times", "×"),
+        ("cdot", "·"),
+        ("leq", "≤"),
+        ("le", "≤"),
+        ("geq", "≥"),
+        ("ge", "≥"),
+        ("neq", "≠"),
+        ("pm", "±"),
+        ("approx", "≈"),
+        ("sim", "∼"),
+        ("in", "∈"),
+        ("to", "→"),
+        ("rightarrow", "→"),
+        ("leftarrow", "←"),
+        ("partial", "∂"),
+        ("nabla", "∇"),
+        ("sum", "∑"),
+        ("prod", "∏"),
+        ("sqrt", "√"),
+        ("log", "log"),
+        ("exp", "exp"),
+    ];
+    let mut out = String::new();
+    let mut chars = m.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let mut name = String::new();
+                while let Some(&n) = chars.peek() {
+                    if n.is_ascii_alphabetic() {
+                        name.push(n);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if let Some((_, sym)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
+                    out.push_str(sym);
+                } else if name.is_empty() {
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                }
+                // Font commands (`\mathcal`, `\mathbf`) are dropped; their argument stays.
+            }
+            '_' | '^' | '{' | '}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A title reduced for comparison: lowercase letters and digits only, no diacritics.
+fn title_key(title: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    title
+        .nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn doi_key(doi: &str) -> String {
+    doi.trim().to_ascii_lowercase()
+}
+
+/// Where an entry is, for messages: `pubs.bib:12`.
+fn place(p: &Publication) -> String {
+    match &p.origin {
+        Origin::Bib(b) => {
+            let line = b.text[..b.range.start.min(b.text.len())]
+                .matches('\n')
+                .count()
+                + 1;
+            format!("{}:{line}", b.file)
+        }
+        Origin::Profile(i) => format!("publications[{}]", i + 1),
+        Origin::Unknown => "?".to_string(),
+    }
+}
+
+/// Points a diagnostic at a publication: its .bib entry, or its place in the profile.
+fn locate(
+    d: Diagnostic,
+    p: &Publication,
+    field: &str,
+    display: &str,
+    text: &Arc<str>,
+    spans: &Spans,
+) -> Diagnostic {
+    match &p.origin {
+        Origin::Bib(b) => d.at(&b.file, &b.text, b.range.clone()),
+        Origin::Profile(i) => match spans.find(&KeyPath::key("publications").i(*i).k(field)) {
+            Some(r) => d.at(display, text, r),
+            None => d,
+        },
+        Origin::Unknown => d,
+    }
+}
+
+/// Merges .bib entries into the profile's publications: one entry per paper, the profile's
+/// fields winning.
+fn merge(
+    p: &mut Profile,
+    from_bib: Vec<Publication>,
+    display: &str,
+    text: &Arc<str>,
+    spans: &Spans,
+) -> Vec<Diagnostic> {
+    let mut diags = vec![];
+    // The same paper twice among the .bib files: the first is kept.
+    let mut bib: Vec<Publication> = vec![];
+    for e in from_bib {
+        let same = bib.iter().position(|b| {
+            b.id == e.id
+                || matches!((&b.doi, &e.doi), (Some(x), Some(y)) if doi_key(x) == doi_key(y))
+                || title_key(&b.title) == title_key(&e.title)
+        });
+        if let Some(i) = same {
+            let first = &bib[i];
+            let why = if first.id == e.id {
+                format!("the citation key `{}`", e.id.as_deref().unwrap_or(""))
+            } else if first.doi.is_some()
+                && first.doi.as_deref().map(doi_key) == e.doi.as_deref().map(doi_key)
+            {
+                "the same DOI".to_string()
+            } else {
+                "the same title".to_string()
+            };
+            let d = Diagnostic::warning(format!(
+                "`{}` has {why} as `{}` ({}); only the first is listed",
+                e.id.as_deref().unwrap_or(""),
+                first.id.as_deref().unwrap_or(""),
+                place(first)
+            ))
+            .hint("delete one of the two entries");
+            diags.push(locate(d, &e, "title", display, text, spans));
+            continue;
+        }
+        bib.push(e);
+    }
+    let mut used = vec![false; bib.len()];
+    let mut merged = vec![];
+    for t in std::mem::take(&mut p.publications) {
+        let Origin::Profile(i) = t.origin else {
+            merged.push(t);
+            continue;
+        };
+        let by_key =
+            t.id.as_ref()
+                .and_then(|id| bib.iter().position(|b| b.id.as_ref() == Some(id)));
+        let by_content = || {
+            bib.iter().position(|b| {
+                matches!((&b.doi, &t.doi), (Some(x), Some(y)) if doi_key(x) == doi_key(y))
+                    || (!t.title.is_empty() && title_key(&b.title) == title_key(&t.title))
+            })
+        };
+        match by_key
+            .map(|j| (j, true))
+            .or_else(|| by_content().map(|j| (j, false)))
+        {
+            Some((j, on_purpose)) => {
+                if used[j] {
+                    let d = Diagnostic::warning(format!(
+                        "`publications[{}]` is the same paper as another profile entry: both match `{}` ({})",
+                        i + 1,
+                        bib[j].id.as_deref().unwrap_or(""),
+                        place(&bib[j])
+                    ))
+                    .hint("keep one of the two profile entries");
+                    diags.push(locate(d, &t, "title", display, text, spans));
+                    merged.push(t);
+                    continue;
+                }
+                used[j] = true;
+                if !on_purpose {
+                    let d = Diagnostic::warning(format!(
+                        "`publications[{}]` (\"{}\") is also in the bibliography as `{}` ({}); it is listed once, with the profile's fields",
+                        i + 1,
+                        t.title,
+                        bib[j].id.as_deref().unwrap_or(""),
+                        place(&bib[j])
+                    ))
+                    .hint(format!(
+                        "delete one of the two, or write `id = \"{}\"` in the profile entry to add fields to the .bib entry on purpose",
+                        bib[j].id.as_deref().unwrap_or("")
+                    ));
+                    diags.push(locate(d, &t, "title", display, text, spans));
+                }
+                merged.push(overlay(t, bib[j].clone()));
+            }
+            None if t.title.trim().is_empty() && t.id.is_some() => {
+                let id = t.id.as_deref().unwrap_or("");
+                let mut d = Diagnostic::error(format!(
+                    "`publications[{}]` adds fields to the .bib entry `{id}`, but no .bib entry has that citation key",
+                    i + 1
+                ));
+                d = match did_you_mean(id, bib.iter().filter_map(|b| b.id.as_deref())) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint("give the entry's citation key as written after `@article{`, or a `title` to make it an entry of its own"),
+                };
+                diags.push(locate(d, &t, "id", display, text, spans));
+            }
+            None => merged.push(t),
+        }
+    }
+    merged.extend(
+        bib.into_iter()
+            .zip(used)
+            .filter(|(_, u)| !u)
+            .map(|(b, _)| b),
+    );
+    p.publications = merged;
+    diags
+}
+
+/// One paper from two sources: the profile's fields (`t`) over the .bib entry's (`b`).
+fn overlay(t: Publication, b: Publication) -> Publication {
+    let mut links = t.links.0.clone();
+    for (label, url) in b.links.0 {
+        if !links.iter().any(|(l, _)| *l == label) {
+            links.push((label, url));
+        }
+    }
+    let mut exclude = t.exclude.clone();
+    for d in b.exclude {
+        if !exclude.contains(&d) {
+            exclude.push(d);
+        }
+    }
+    // A date given in the profile replaces the .bib's, in whichever form it is given.
+    let (year, date) = if t.year.is_some() || t.date.is_some() {
+        (t.year, t.date)
+    } else {
+        (b.year, b.date)
+    };
+    let origin = if t.authors.is_empty() {
+        b.origin
+    } else {
+        t.origin
+    };
+    Publication {
+        id: t.id.or(b.id),
+        title: if t.title.trim().is_empty() {
+            b.title
+        } else {
+            t.title
+        },
+        authors: if t.authors.is_empty() {
+            b.authors
+        } else {
+            t.authors
+        },
+        venue: t.venue.or(b.venue),
+        venue_short: t.venue_short.or(b.venue_short),
+        volume: t.volume.or(b.volume),
+        issue: t.issue.or(b.issue),
+        pages: t.pages.or(b.pages),
+        year,
+        date,
+        category: t.category.or(b.category),
+        kind: t.kind.or(b.kind),
+        doi: t.doi.or(b.doi),
+        arxiv: t.arxiv.or(b.arxiv),
+        links: Links(links),
+        award: t.award.or(b.award),
+        presentation: t.presentation.or(b.presentation),
+        acceptance: t.acceptance.or(b.acceptance),
+        citations: t.citations.or(b.citations),
+        note: t.note.or(b.note),
+        selected: t.selected || b.selected,
+        exclude,
+        origin,
+    }
+}
+
+/// Warns about publications whose authors do not include the person.
+fn check_authors(p: &Profile, display: &str, text: &Arc<str>, spans: &Spans) -> Vec<Diagnostic> {
+    if p.person.name.trim().is_empty() {
+        return vec![];
+    }
+    let me = p.person.own_name();
+    p.publications
+        .iter()
+        .filter(|e| !e.authors.is_empty() && !e.authors.iter().any(|a| me.is_me(a)))
+        .map(|e| {
+            let what = match &e.origin {
+                Origin::Profile(i) => format!("`publications[{}]`", i + 1),
+                _ => format!("`{}`", e.id.as_deref().unwrap_or("")),
+            };
+            let d = Diagnostic::warning(format!(
+                "{what} (\"{}\") does not list `{}` among its authors",
+                e.title, p.person.name
+            ))
+            .hint("add the spelling used there to `person.aliases`, such as `\"Y. Li\"`");
+            locate(d, e, "authors", display, text, spans)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(src: &str) -> Publication {
+        let (mut pubs, diags) = parse("t.bib", &Arc::from(src));
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(pubs.len(), 1);
+        pubs.remove(0)
+    }
+
+    fn errors(src: &str) -> Vec<String> {
+        let (_, diags) = parse("t.bib", &Arc::from(src));
+        diags
+            .iter()
+            .map(|d| {
+                let (l, c) = d.location.as_ref().unwrap().line_col();
+                format!("t.bib:{l}:{c}: {}", d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn accents_braces_and_commands_print_plainly() {
+        let p = one(r#"@article{k,
+  title = {{DNN}s for {M}{\"u}ller's \emph{Caf\'e} -- a \textit{Study} of $\ell_p$~Norms},
+  author = {M{\"u}ller, J{\"u}rgen and Fran{\c{c}}ois, Ren\'e and {\O}stergaard, S\o{}ren},
+  journal = {Journal of {AI}},
+  year = 2020,
+  pages = {1--18},
+}"#);
+        assert_eq!(p.title, "DNNs for Müller's Café – a Study of ℓp\u{a0}Norms");
+        assert_eq!(
+            p.authors,
+            ["Jürgen Müller", "René François", "Søren Østergaard"]
+        );
+        assert_eq!(p.venue.as_deref(), Some("Journal of AI"));
+        assert_eq!(p.pages.as_deref(), Some("1–18"));
+        assert_eq!(p.kind.as_deref(), Some("journal"));
+    }
+
+    #[test]
+    fn others_and_corporate_authors() {
+        let p = one(
+            r#"@inproceedings{k, title = {T}, booktitle = {Proc. of the {IEEE} Workshop on X},
+  author = {{Tencent AI Lab} and Li, Yiming and others}, year = {2021}, month = jul}"#,
+        );
+        assert_eq!(
+            p.authors,
+            ["Tencent AI Lab", "Yiming Li", crate::names::ET_AL]
+        );
+        assert_eq!(p.kind.as_deref(), Some("workshop"));
+        assert_eq!(p.date.unwrap().iso(), "2021-07");
+    }
+
+    #[test]
+    fn arxiv_misc_entries_are_preprints() {
+        let p = one(
+            r#"@misc{k, title = {Backdoor Learning: A Survey}, author = {Li, Yiming},
+  year = {2020}, eprint = {2007.08745}, archivePrefix = {arXiv}, primaryClass = {cs.CR}}"#,
+        );
+        assert_eq!(p.kind.as_deref(), Some("preprint"));
+        assert_eq!(p.arxiv.as_deref(), Some("2007.08745"));
+        assert_eq!(p.venue.as_deref(), Some("arXiv preprint"));
+        let p = one(r#"@article{k, title = {T}, author = {A, B}, year = 2020,
+  journal = {arXiv preprint arXiv:2003.06974}}"#);
+        assert_eq!(p.kind.as_deref(), Some("preprint"));
+        assert_eq!(p.arxiv.as_deref(), Some("2003.06974"));
+        let p = one(r#"@article{k, title = {T}, author = {A, B}, year = 2020,
+  journal = {CoRR}, volume = {abs/2003.06974}}"#);
+        assert_eq!(p.arxiv.as_deref(), Some("2003.06974"));
+        assert_eq!(p.volume, None);
+    }
+
+    #[test]
+    fn missing_fields_are_fine_but_a_title_is_needed() {
+        let p = one("@misc{k, title = {Only a title}}");
+        assert!(p.authors.is_empty() && p.date.is_none() && p.venue.is_none());
+        assert_eq!(
+            errors("@misc{k,\n  author = {A, B}}"),
+            ["t.bib:1:7: the entry `k` has no title"]
+        );
+    }
+
+    #[test]
+    fn month_names_and_iso_dates() {
+        for (fields, iso) in [
+            ("year = 2021, month = {September}", "2021-09"),
+            ("year = 2021, month = sep", "2021-09"),
+            ("year = 2021, month = {9}", "2021-09"),
+            ("date = {2021-09-29}", "2021-09-29"),
+            ("date = {2021-09/2021-10}", "2021-09"),
+        ] {
+            let p = one(&format!("@article{{k, title = {{T}}, {fields}}}"));
+            assert_eq!(p.date.unwrap().iso(), iso, "{fields}");
+        }
+    }
+
+    #[test]
+    fn broken_entries_point_at_their_line() {
+        let src = "@article{a, title = {A}, year = 2020}\n\n@article{b,\n  title = {B},\n  year = {20x1},\n}\n@article{c, title = {C}, month = {Smarch}, year = 2020}\n";
+        assert_eq!(
+            errors(src),
+            [
+                "t.bib:5:11: `year` of `b` is not a year: `20x1`",
+                "t.bib:7:35: `month` of `c` is not a month: `Smarch`",
+            ]
+        );
+        // A syntax error: an unclosed brace runs to the end of the file.
+        let errs = errors(
+            "@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B,\n  year = 2021}\n",
+        );
+        assert_eq!(errs, ["t.bib:5:1: expected comma here"]);
+        let errs = errors("@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B\n");
+        assert_eq!(errs, ["t.bib:4:1: the file ends inside an entry"]);
+        let errs = errors("@article{a, title = {A}}\n@article{a, title = {B}}\n");
+        assert_eq!(
+            errs,
+            ["t.bib:2:10: the citation key `a` is used twice in this file"]
+        );
+        let errs = errors("@article{a, title = {A}, journal = tpami}\n");
+        assert_eq!(errs, ["t.bib:1:36: `tpami` is not defined"]);
+    }
+
+    #[test]
+    fn vita_fields_in_the_bib() {
+        let p = one(
+            r#"@inproceedings{k, title = {T}, author = {Li, Yiming and Zhu, Linghui and Cao, X.},
+  booktitle = {ICML Workshop on Adversarial Machine Learning}, year = 2021,
+  category = {Data Privacy}, award = {Best Paper Award}, presentation = {Oral},
+  keywords = {backdoor, selected}, equal = {1,2}, corresponding = {3},
+  code = {https://github.com/x/y}, slides = {https://x.org/s.pdf}, citations = {42},
+  doi = {https://doi.org/10.1/abc}, url = {https://doi.org/10.1/abc}, exclude = {resume}}"#,
+        );
+        assert_eq!(p.authors, ["Yiming Li*", "Linghui Zhu*", "X. Cao†"]);
+        assert_eq!(p.category.as_deref(), Some("Data Privacy"));
+        assert_eq!(p.award.as_deref(), Some("Best Paper Award"));
+        assert_eq!(p.presentation.as_deref(), Some("Oral"));
+        assert!(p.selected);
+        assert_eq!(p.citations, Some(42));
+        assert_eq!(p.doi.as_deref(), Some("10.1/abc"));
+        assert_eq!(p.exclude, ["resume"]);
+        let labels: Vec<&str> = p.links.0.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["code", "slides"]);
+        let errs = errors("@article{k, title = {T}, author = {A, B}, equal = {1,3}}");
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0].contains("`3`, which is not an author's position"),
+            "{errs:?}"
+        );
+    }
+
+    #[test]
+    fn marks_written_on_names_move_to_the_end() {
+        let p = one("@article{k, title = {T}, author = {Li, Yiming* and Jiang, Yong\\textdagger}}");
+        assert_eq!(p.authors, ["Yiming Li*", "Yong Jiang†"]);
+    }
+
+    #[test]
+    fn crossref_and_strings_resolve() {
+        let (pubs, diags) = parse(
+            "t.bib",
+            &Arc::from(
+                r#"@string{iccv = {International Conference on Computer Vision}}
+@inproceedings{k, title = {T}, booktitle = iccv # { (ICCV)}, year = 2021}
+@proceedings{p21, title = {Proceedings of the Workshop}, year = 2021}
+@inproceedings{w, title = {W}, crossref = {p21}}"#,
+            ),
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            pubs[0].venue.as_deref(),
+            Some("International Conference on Computer Vision (ICCV)")
+        );
+        // The proceedings volume is only there to be referred to: it is not a paper.
+        let titles: Vec<&str> = pubs.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["T", "W"]);
+        assert_eq!(
+            pubs[1].venue.as_deref(),
+            Some("Proceedings of the Workshop")
+        );
+        assert_eq!(pubs[1].date.unwrap().iso(), "2021");
+    }
+}
