@@ -146,8 +146,12 @@ impl Name {
                     given: theirs,
                 },
             ) => {
-                if f1 != f2 || mine.is_empty() || theirs.is_empty() {
+                if f1 != f2 {
                     return false;
+                }
+                // A one-word name (`Plato`, a group's name) matches only itself.
+                if mine.is_empty() || theirs.is_empty() {
+                    return mine.is_empty() && theirs.is_empty();
                 }
                 let all_full = |g: &[Part]| g.iter().all(|p| matches!(p, Part::Full(_)));
                 let joined = |g: &[Part]| -> String {

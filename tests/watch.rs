@@ -111,3 +111,33 @@ fn watch_rebuilds_on_edits_keeps_pdfs_on_errors_and_stops_cleanly() {
         .collect();
     assert_eq!(names, ["cv.pdf"]);
 }
+
+#[test]
+fn watch_rebuilds_when_a_bib_file_changes() {
+    let dir = temp_dir("watch-bib");
+    fs::write(
+        dir.join("profile.toml"),
+        "bibliography = [\"pubs.bib\"]\n[person]\nname = \"Ada Lovelace\"\n",
+    )
+    .unwrap();
+    let bib = |title: &str| {
+        format!("@article{{a, title = {{{title}}}, author = {{Lovelace, Ada}}, year = 1843}}\n")
+    };
+    fs::write(dir.join("pubs.bib"), bib("Notes on the Engine")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vita"))
+        .args(["watch", "--only", "cv"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = lines_of(child.stdout.take().unwrap());
+    wait_for(&out, "built ");
+    assert!(cv_text(&dir).contains("Notes on the Engine"));
+    fs::write(dir.join("pubs.bib"), bib("Sketch of the Analytical Engine")).unwrap();
+    wait_for(&out, "built ");
+    assert!(cv_text(&dir).contains("Sketch of the Analytical Engine"));
+    child.kill().unwrap();
+    let _ = child.wait();
+}
