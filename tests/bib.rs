@@ -227,7 +227,7 @@ fn big_bib() -> (String, Vec<String>) {
         );
         dated.push(((year, month), format!("Study {k:03} of Café Models")));
     }
-    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    dated.sort_by_key(|d| std::cmp::Reverse(d.0));
     (bib, dated.into_iter().map(|(_, t)| t).collect())
 }
 
