@@ -48,9 +48,18 @@ pub(super) fn attach(
                 if let Some(w) = warning {
                     diags.push(w.at(&shown, &src, 0..0));
                 }
-                let (pubs, d) = parse(&shown, &src);
-                from_bib.extend(pubs);
-                diags.extend(d);
+                // The parser is not ours: should it ever panic, that is one error, not a crash.
+                match std::panic::catch_unwind(|| parse(&shown, &src)) {
+                    Ok((pubs, d)) => {
+                        from_bib.extend(pubs);
+                        diags.extend(d);
+                    }
+                    Err(_) => diags.push(
+                        Diagnostic::error(format!("the BibTeX parser failed on `{name}`"))
+                            .hint("this is a bug: please report it with the file; meanwhile, look for unusual LaTeX in the entry you changed last")
+                            .at(display, text, at.clone()),
+                    ),
+                }
             }
             Err(d) => diags.push(d.at(display, text, at)),
         }
@@ -265,7 +274,14 @@ impl Convert<'_> {
     fn field(&self, name: &str) -> Option<(String, Range<usize>)> {
         let chunks = self.entry.fields.get(name)?;
         let s = plain(chunks);
-        (!s.is_empty()).then(|| (s, chunks.span()))
+        // A field inherited through `crossref` has no place of its own: point at the entry.
+        let span = chunks.span();
+        let span = if span.end <= self.text.len() {
+            span
+        } else {
+            self.at.clone()
+        };
+        (!s.is_empty()).then_some((s, span))
     }
 
     fn text(&self, name: &str) -> Option<String> {
@@ -1321,5 +1337,65 @@ mod tests {
             Some("Proceedings of the Workshop")
         );
         assert_eq!(pubs[1].date.unwrap().iso(), "2021");
+    }
+
+    #[test]
+    fn mangled_bib_files_never_crash() {
+        // Property test: random edits of a realistic file give entries or diagnostics, and
+        // every diagnostic points inside the file.
+        let base = r#"@string{j = {Journal of {AI}}}
+@article{a, title = {{DNN}s and {\"u}ber \emph{Caf\'e} -- $\ell_p$}, author = {M{\"u}ller, J. and {Tencent AI Lab} and others},
+  journal = j # { Letters}, year = 2020, month = jul, pages = {1--18}, equal = {1,2}, doi = {10.1/x}}
+@misc{b, title = "Quoted \textit{title}", eprint = {2007.08745}, archivePrefix = {arXiv}, date = {2021-09-29}}
+@inproceedings{c, crossref = {p}, title = {C}}
+@proceedings{p, title = {Proc}, year = 2019}
+"#;
+        let pieces = [
+            "{", "}", "\\", "\\'", "@", ",", "=", "\"", "$", "#", " and ", "%", "~", "\n", "é",
+            "{\\o}",
+        ];
+        let iters: u64 = std::env::var("VITA_FUZZ_ITERS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1500);
+        let mut seed: u64 = 0x05ee_db1b;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        for _ in 0..iters {
+            let mut text: Vec<char> = base.chars().collect();
+            for _ in 0..1 + next(4) {
+                let at = next(text.len() + 1);
+                match next(3) {
+                    0 if !text.is_empty() => {
+                        let end = (at + 1 + next(8)).min(text.len());
+                        text.drain(at.min(text.len() - 1)..end.max(at.min(text.len() - 1)));
+                    }
+                    _ => {
+                        let piece = pieces[next(pieces.len())];
+                        for (k, c) in piece.chars().enumerate() {
+                            text.insert((at + k).min(text.len()), c);
+                        }
+                    }
+                }
+            }
+            let text: String = text.into_iter().collect();
+            let src: Arc<str> = text.as_str().into();
+            let (_, diags) = parse("t.bib", &src);
+            for d in diags {
+                let loc = d.location.expect("located");
+                assert!(
+                    loc.range.start <= src.len(),
+                    "{text}\n{} {:?} {}",
+                    d.message,
+                    loc.range,
+                    src.len()
+                );
+                assert!(!d.message.is_empty() && !d.hints.is_empty(), "{text}");
+            }
+        }
     }
 }
