@@ -600,7 +600,11 @@ pub fn section_len(p: &Profile, id: &str) -> usize {
         "interests" => p.interests.len(),
         "education" => p.education.len(),
         "experience" => p.experience.len(),
-        "publications" => p.publications.len(),
+        // Before the .bib files are read, a bibliography counts as content.
+        "publications" => p
+            .publications
+            .len()
+            .max(usize::from(!p.bibliography.is_empty())),
         "reports" => p.reports.len(),
         "patents" => p.patents.len(),
         "talks" => p.talks.len(),
