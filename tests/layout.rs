@@ -90,7 +90,12 @@ fn own_name_is_bold_in_author_lists_and_others_are_not() {
         .iter()
         .filter(|r| r.text == "李一鸣" && r.bold)
         .collect();
-    assert_eq!(native.len(), 2, "李一鸣 should be bold in both patents");
+    // The header sets the native name bold beside the name; both patents list it in bold.
+    assert_eq!(
+        native.len(),
+        3,
+        "李一鸣 should be bold in the header and in both patents"
+    );
 }
 
 #[test]
