@@ -111,7 +111,7 @@ impl Diagnostic {
             out,
             "{}{}",
             paint(code, &format!("{label}:")),
-            paint("1", &format!(" {}", self.message))
+            paint("1", &format!(" {}", printable(&self.message)))
         );
         if let Some(loc) = &self.location {
             let (line, col) = loc.line_col();
@@ -126,7 +126,19 @@ impl Diagnostic {
             let src_line = loc.text.lines().nth(line - 1).unwrap_or("");
             let src_line = src_line.trim_end_matches('\r');
             // Carets cover the range on this line, at least one character.
-            let shown: String = src_line.chars().take(200).collect();
+            // Control characters would drive the terminal (colours, bells): show a
+            // stand-in, one character for one, so the caret stays under the spot.
+            let shown: String = src_line
+                .chars()
+                .take(200)
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             let line_len = shown.chars().count();
             let range_len =
                 loc.text[floor_char_boundary(&loc.text, loc.range.start.min(loc.text.len()))
@@ -152,7 +164,7 @@ impl Diagnostic {
             );
         }
         for hint in &self.hints {
-            let _ = writeln!(out, "{} {hint}", paint("1;36", "hint:"));
+            let _ = writeln!(out, "{} {}", paint("1;36", "hint:"), printable(hint));
         }
         out
     }
@@ -172,6 +184,22 @@ impl Diagnostic {
         }
         v
     }
+}
+
+/// Text with control characters (which could colour or clear a terminal) shown as `\u{..}`.
+fn printable(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The largest char boundary at or below `i`.
@@ -252,5 +280,21 @@ mod tests {
         let at = text.find('x').unwrap();
         let d = Diagnostic::error("e").at("p", &text, at..at + 1);
         assert_eq!(d.location.unwrap().line_col(), (1, 14));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let text: Arc<str> = "title = {\u{1b}[31mred\u{7}}\n".into();
+        let d = Diagnostic::error("bad `\u{1b}[2J`").at("t.bib", &text, 10..11);
+        let shown = d.render(false);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("bad `\\u{1b}[2J`"), "{shown}");
+        assert!(
+            shown.contains("title = {\u{fffd}[31mred\u{fffd}}"),
+            "{shown}"
+        );
     }
 }

@@ -276,3 +276,23 @@ fn three_hundred_bib_entries_come_out_newest_first_and_numbered() {
         "LaTeX left in the text"
     );
 }
+
+#[test]
+fn and_others_prints_et_al_once_with_one_full_stop() {
+    let dir = temp_dir("bib-et-al");
+    fs::write(
+        dir.join("pubs.bib"),
+        "@article{a, title = {Many Hands}, author = {Li, Yiming and Doe, John and others}, journal = {J}, year = 2020}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        "updated = 2024-05-01\nbibliography = \"pubs.bib\"\n[person]\nname = \"Yiming Li\"\n",
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    let (_, text) = pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("John Doe, et al. Many Hands."), "{flat}");
+    assert!(!flat.contains("et al.."), "{flat}");
+}

@@ -94,7 +94,7 @@ fn read(path: &Path, name: &str) -> Result<(String, Option<Diagnostic>), Diagnos
             .unwrap_or_default();
             let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
             let d = Diagnostic::error(format!("the bibliography file `{name}` does not exist"));
-            match did_you_mean(&file, siblings.iter().map(String::as_str)) {
+            match did_you_mean(&file, siblings.iter().map(String::as_str).filter(|s| *s != file)) {
                 Some(best) => d.hint(format!("did you mean `{best}`?")),
                 None => d.hint(format!(
                     "paths in `bibliography` are relative to the profile's folder; vita looked for `{}`",
@@ -146,11 +146,22 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
     };
     // `\o{}` is a common way to write ø, which the parser reads as an empty overlay accent;
     // `{\o}` means the same and is the same length, so every offset stays true.
-    let fixed = text.replace("\\o{}", "{\\o}");
+    // `\\` (a line break) is a space in a list entry: two spaces, the same length.
+    let fixed = text.replace("\\o{}", "{\\o}").replace("\\\\", "  ");
     let raw = match RawBibliography::parse(&fixed) {
         Ok(raw) => raw,
         Err(e) => return (vec![], vec![parse_error(file, text, &e)]),
     };
+    let unsafe_input = guard(&fixed, &raw);
+    if !unsafe_input.is_empty() {
+        return (
+            vec![],
+            unsafe_input
+                .into_iter()
+                .map(|(range, msg, hint)| err(range, msg, &hint))
+                .collect(),
+        );
+    }
     let keys: HashMap<String, Range<usize>> = raw
         .entries
         .iter()
@@ -218,6 +229,144 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
     (pubs, diags)
 }
 
+/// How deep braces may nest in a .bib file; real files stay below 10.
+const MAX_BRACE_DEPTH: usize = 64;
+
+/// Finds what would send the parser into endless or very deep recursion: braces nested
+/// absurdly deep, `@string`s defined through each other in a loop, entries that `crossref`
+/// or `xdata` each other in a loop. Each problem comes with its span, message and hint.
+fn guard(text: &str, raw: &RawBibliography) -> Vec<(Range<usize>, String, String)> {
+    let mut out = vec![];
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' if prev != '\\' => {
+                depth += 1;
+                if depth > MAX_BRACE_DEPTH {
+                    out.push((
+                        i..i + 1,
+                        format!("braces are nested more than {MAX_BRACE_DEPTH} deep here"),
+                        "check that every `{` is closed where it should be".to_string(),
+                    ));
+                    return out;
+                }
+            }
+            '}' if prev != '\\' => depth = depth.saturating_sub(1),
+            '@' => depth = 0,
+            _ => {}
+        }
+        prev = c;
+    }
+    // `@string` definitions that use each other.
+    let strings: HashMap<&str, (Range<usize>, Vec<&str>)> = raw
+        .abbreviations
+        .iter()
+        .map(|p| {
+            let uses = p
+                .value
+                .v
+                .iter()
+                .filter_map(|c| match c.v {
+                    biblatex::RawChunk::Abbreviation(a) => Some(a),
+                    _ => None,
+                })
+                .collect();
+            (p.key.v, (p.key.span.clone(), uses))
+        })
+        .collect();
+    if let Some((cycle, span)) = find_cycle(&strings) {
+        out.push((
+            span,
+            format!(
+                "the @string `{}` is defined through itself: {}",
+                cycle[0],
+                cycle.join(" → ")
+            ),
+            "define it with text in braces, such as `@string{name = {Full Name}}`".to_string(),
+        ));
+    }
+    // Entries that `crossref` or `xdata` each other.
+    let links: HashMap<&str, (Range<usize>, Vec<&str>)> = raw
+        .entries
+        .iter()
+        .map(|e| {
+            let uses =
+                e.v.fields
+                    .iter()
+                    .filter(|f| {
+                        f.key.v.eq_ignore_ascii_case("crossref")
+                            || f.key.v.eq_ignore_ascii_case("xdata")
+                    })
+                    .flat_map(|f| f.value.v.iter())
+                    .filter_map(|c| match c.v {
+                        biblatex::RawChunk::Normal(s) => Some(s),
+                        _ => None,
+                    })
+                    .flat_map(|s| s.split(','))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            (e.v.key.v, (e.v.key.span.clone(), uses))
+        })
+        .collect();
+    if let Some((cycle, span)) = find_cycle(&links) {
+        out.push((
+            span,
+            format!(
+                "the entry `{}` refers to itself through `crossref` or `xdata`: {}",
+                cycle[0],
+                cycle.join(" → ")
+            ),
+            "a `crossref` names another entry, such as the proceedings volume: break the loop"
+                .to_string(),
+        ));
+    }
+    out
+}
+
+/// A loop in a graph of names, as the names along it (first repeated at the end), with the
+/// span of the first; the search is iterative, so a long chain cannot exhaust the stack.
+fn find_cycle<'a>(
+    graph: &HashMap<&'a str, (Range<usize>, Vec<&'a str>)>,
+) -> Option<(Vec<&'a str>, Range<usize>)> {
+    // 0 = not seen, 1 = on the current path, 2 = done.
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut names: Vec<&str> = graph.keys().copied().collect();
+    names.sort_unstable();
+    for start in names {
+        if state.get(start).copied().unwrap_or(0) != 0 {
+            continue;
+        }
+        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+        state.insert(start, 1);
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            let edges = graph.get(node).map(|(_, e)| e.as_slice()).unwrap_or(&[]);
+            if let Some(&to) = edges.get(*next) {
+                *next += 1;
+                match state.get(to).copied().unwrap_or(0) {
+                    0 if graph.contains_key(to) => {
+                        state.insert(to, 1);
+                        path.push((to, 0));
+                    }
+                    1 => {
+                        let from = path.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                        let mut cycle: Vec<&str> = path[from..].iter().map(|(n, _)| *n).collect();
+                        cycle.push(to);
+                        let span = graph.get(to).map(|(s, _)| s.clone()).unwrap_or(0..0);
+                        return Some((cycle, span));
+                    }
+                    _ => {}
+                }
+            } else {
+                state.insert(node, 2);
+                path.pop();
+            }
+        }
+    }
+    None
+}
+
 /// A parse error of the biblatex crate as a diagnostic in the user's words.
 fn parse_error(file: &str, text: &Arc<str>, e: &biblatex::ParseError) -> Diagnostic {
     use biblatex::ParseErrorKind as K;
@@ -229,6 +378,10 @@ fn parse_error(file: &str, text: &Arc<str>, e: &biblatex::ParseError) -> Diagnos
         K::Unexpected(t) => (
             format!("unexpected {t} here"),
             "entries look like `@article{key, title = {...}, year = 2021}`: check braces, quotes and commas".to_string(),
+        ),
+        K::Expected(t) if text[e.span.start.min(text.len())..].starts_with('(') => (
+            format!("expected {t} here"),
+            "vita reads entries in braces: write `@article{key, ...}` instead of `@article(key, ...)`".to_string(),
         ),
         K::Expected(t) => (
             format!("expected {t} here"),
@@ -321,7 +474,8 @@ impl Convert<'_> {
         p.issue = self.text("number").or_else(|| self.text("issue"));
         p.pages = self.text("pages");
         p.date = self.date();
-        p.doi = self.text("doi").map(|d| {
+        let doi_field = self.field("doi");
+        p.doi = doi_field.as_ref().map(|(d, _)| {
             let d = d.trim();
             [
                 "https://doi.org/",
@@ -335,8 +489,36 @@ impl Convert<'_> {
             .unwrap_or(d)
             .to_string()
         });
+        if let (Some(doi), Some((raw, range))) = (&p.doi, doi_field)
+            && !super::validate::doi_ok(doi)
+        {
+            self.problem(
+                range,
+                format!("`doi` of `{key}` is not a DOI: `{raw}`"),
+                "a DOI looks like `10.1109/ICCV48922.2021.01615`",
+            );
+            p.doi = None;
+        }
         if p.arxiv.is_none() {
             p.arxiv = self.arxiv();
+        }
+        if let Some(id) = &p.arxiv
+            && !super::validate::arxiv_ok(id)
+        {
+            let range = self.field("eprint").map_or(self.at.clone(), |(_, r)| r);
+            self.problem(
+                range,
+                format!("`eprint` of `{key}` is not an arXiv identifier: `{id}`"),
+                "write the identifier alone, such as `2007.08745`",
+            );
+            p.arxiv = None;
+        }
+        if p.authors.is_empty() {
+            self.diags.push(
+                Diagnostic::warning(format!("the entry `{key}` has no authors"))
+                    .hint("add `author = {Family, Given and ...}`; if the entry has one, check the quotes and braces before it")
+                    .at(self.file, self.text, self.at.clone()),
+            );
         }
         p.links = self.links(&p);
         p.category = self.text("category");
@@ -414,7 +596,30 @@ impl Convert<'_> {
             return vec![];
         };
         let mut out = vec![];
+        let span = chunks.span();
         for person in split_names(chunks) {
+            let commas: usize = person
+                .iter()
+                .filter(|c| matches!(c.v, Chunk::Normal(_)))
+                .map(|c| c.v.get().matches(',').count())
+                .sum();
+            if commas > 2 {
+                let written: String = person.iter().map(|c| c.v.get()).collect();
+                let range = if span.end <= self.text.len() {
+                    span.clone()
+                } else {
+                    self.at.clone()
+                };
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "`{field}` of `{}` has a name with {commas} commas: `{}`",
+                        self.entry.key,
+                        written.trim()
+                    ))
+                    .hint("separate names with `and`: `Li, Yiming and Xia, Shu-Tao`")
+                    .at(self.file, self.text, range),
+                );
+            }
             let p = biblatex::Person::parse(&person);
             if p.name.trim() == "others" && p.given_name.is_empty() {
                 out.push(crate::names::ET_AL.to_string());
@@ -644,7 +849,17 @@ impl Convert<'_> {
             } else {
                 "link"
             };
-            if is_web(&url) && !dup && !out.iter().any(|(l, _)| l == label) {
+            if !is_web(&url) {
+                let range = self.field("url").map_or(self.at.clone(), |(_, r)| r);
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "`url` of `{}` is not a web address, so it is left out: `{url}`",
+                        self.entry.key
+                    ))
+                    .hint("write the full address, starting with `https://`")
+                    .at(self.file, self.text, range),
+                );
+            } else if !dup && !out.iter().any(|(l, _)| l == label) {
                 out.push((label.to_string(), url));
             }
         }
@@ -721,46 +936,46 @@ fn month_number(m: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Splits a name list at the word `and` outside braces, keeping spans.
+/// Splits a name list at the word `and` outside braces, keeping spans; empty names (from
+/// `and and`, or a trailing `and`) are dropped.
 fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Vec<Spanned<Chunk>>> {
     let mut out: Vec<Vec<Spanned<Chunk>>> = vec![vec![]];
     for c in chunks {
         match &c.v {
             Chunk::Normal(s) => {
-                let mut rest = s.as_str();
-                while let Some(i) = find_and(rest) {
-                    let before = &rest[..i];
-                    if !before.trim().is_empty() {
-                        out.last_mut().unwrap().push(Spanned::new(
-                            Chunk::Normal(before.to_string()),
-                            c.span.clone(),
-                        ));
+                let mut current = String::new();
+                for word in s.split_inclusive(char::is_whitespace) {
+                    if word.trim().eq_ignore_ascii_case("and")
+                        && (word.ends_with(char::is_whitespace)
+                            || current.ends_with(char::is_whitespace)
+                            || current.is_empty())
+                    {
+                        if !current.trim().is_empty() {
+                            out.last_mut().unwrap().push(Spanned::new(
+                                Chunk::Normal(std::mem::take(&mut current)),
+                                c.span.clone(),
+                            ));
+                        }
+                        current.clear();
+                        out.push(vec![]);
+                    } else {
+                        current.push_str(word);
                     }
-                    out.push(vec![]);
-                    rest = &rest[i + 5..];
                 }
-                if !rest.trim().is_empty() {
-                    out.last_mut().unwrap().push(Spanned::new(
-                        Chunk::Normal(rest.to_string()),
-                        c.span.clone(),
-                    ));
+                if !current.trim().is_empty() {
+                    out.last_mut()
+                        .unwrap()
+                        .push(Spanned::new(Chunk::Normal(current), c.span.clone()));
                 }
             }
             _ => out.last_mut().unwrap().push(c.clone()),
         }
     }
-    out.retain(|p| !p.is_empty());
+    out.retain(|p| {
+        p.iter()
+            .any(|c| !c.v.get().trim().is_empty() && c.v.get().trim() != ",")
+    });
     out
-}
-
-/// The byte index of ` and ` (any whitespace around, any case).
-fn find_and(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(4)).find(|&i| {
-        b[i].is_ascii_whitespace()
-            && b[i + 1..i + 4].eq_ignore_ascii_case(b"and")
-            && b[i + 4].is_ascii_whitespace()
-    })
 }
 
 /// A field's chunks as plain text: verbatim and normal text alike, math made readable.
@@ -794,10 +1009,47 @@ pub fn clean(s: &str) -> String {
                     }
                 }
                 if name.is_empty() {
-                    // `\\` (a line break) or an escaped character biblatex did not know.
+                    // Spacing commands (`\,` a thin space), or an escaped character.
                     match chars.next() {
-                        Some('\\') | None => out.push(' '),
+                        Some(',') => {
+                            out.push('\u{2009}');
+                            if chars.peek() == Some(&' ') {
+                                chars.next();
+                            }
+                        }
+                        Some(';' | ':' | ' ') | None => out.push(' '),
+                        Some('!' | '/' | '-') => {}
                         Some(other) => out.push(other),
+                    }
+                    continue;
+                }
+                let symbol = match name.as_str() {
+                    "ldots" => Some("…"),
+                    "textdegree" => Some("°"),
+                    "textmu" => Some("µ"),
+                    "textpm" => Some("±"),
+                    "texttimes" => Some("×"),
+                    "textperthousand" => Some("‰"),
+                    "j" => Some("ȷ"),
+                    _ => None,
+                };
+                if let Some(sym) = symbol {
+                    out.push_str(sym);
+                }
+                if name == "href" && chars.peek() == Some(&'{') {
+                    // `\href{address}{text}` prints the text alone.
+                    let mut depth = 0;
+                    for c in chars.by_ref() {
+                        match c {
+                            '{' => depth += 1,
+                            '}' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
                     }
                 } else if chars.peek() == Some(&' ') && !out.is_empty() {
                     // `\foo bar`: the space ends the command name; keep one.
@@ -812,6 +1064,10 @@ pub fn clean(s: &str) -> String {
                     out.push(' ');
                 }
             }
+            // Control characters and bidirectional overrides would corrupt the page (and
+            // what follows on the line): they are dropped.
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {}
             c => out.push(c),
         }
     }
@@ -910,11 +1166,23 @@ fn math(m: &str) -> String {
 /// A title reduced for comparison: lowercase letters and digits only, no diacritics.
 fn title_key(title: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    title
+    // Letters, digits and symbols count (`C++` is not `C#`); spaces, punctuation and
+    // diacritics do not.
+    let key: String = title
         .nfd()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| {
+            !c.is_whitespace()
+                && !unicode_normalization::char::is_combining_mark(*c)
+                && !".,:;!?'\"()[]{}-–—‘’“”".contains(*c)
+        })
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    // A title of a few characters says too little to call two entries one paper.
+    if key.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
+        String::new()
+    } else {
+        key
+    }
 }
 
 fn doi_key(doi: &str) -> String {
@@ -965,34 +1233,51 @@ fn merge(
     spans: &Spans,
 ) -> Vec<Diagnostic> {
     let mut diags = vec![];
-    // The same paper twice among the .bib files: the first is kept.
+    // The same paper twice among the .bib files: the first is kept. Looked up by key, DOI
+    // and title in hash maps, so 10,000 entries cost no more than reading them.
     let mut bib: Vec<Publication> = vec![];
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_doi: HashMap<String, usize> = HashMap::new();
+    let mut by_title: HashMap<String, usize> = HashMap::new();
     for e in from_bib {
-        let same = bib.iter().position(|b| {
-            b.id == e.id
-                || matches!((&b.doi, &e.doi), (Some(x), Some(y)) if doi_key(x) == doi_key(y))
-                || title_key(&b.title) == title_key(&e.title)
-        });
-        if let Some(i) = same {
-            let first = &bib[i];
-            let why = if first.id == e.id {
-                format!("the citation key `{}`", e.id.as_deref().unwrap_or(""))
-            } else if first.doi.is_some()
-                && first.doi.as_deref().map(doi_key) == e.doi.as_deref().map(doi_key)
-            {
-                "the same DOI".to_string()
-            } else {
-                "the same title".to_string()
-            };
-            let d = Diagnostic::warning(format!(
-                "`{}` has {why} as `{}` ({}); only the first is listed",
-                e.id.as_deref().unwrap_or(""),
-                first.id.as_deref().unwrap_or(""),
-                place(first)
+        let id = e.id.clone().unwrap_or_default();
+        let doi = e.doi.as_deref().map(doi_key);
+        let title = title_key(&e.title);
+        let name = |i: usize| bib[i].id.clone().unwrap_or_default();
+        let same = if let Some(&i) = by_id.get(&id) {
+            Some(format!(
+                "the citation key `{id}` is used in both {} and {}; only the first entry is listed",
+                place(&bib[i]),
+                place(&e)
             ))
-            .hint("delete one of the two entries");
+        } else if let Some(&i) = doi.as_ref().and_then(|d| by_doi.get(d)) {
+            Some(format!(
+                "`{id}` has the same DOI as `{}` ({}); only the first is listed",
+                name(i),
+                place(&bib[i])
+            ))
+        } else if let Some(&i) = by_title.get(&title).filter(|_| !title.is_empty()) {
+            Some(format!(
+                "`{id}` has the same title as `{}` ({}); only the first is listed",
+                name(i),
+                place(&bib[i])
+            ))
+        } else {
+            None
+        };
+        if let Some(msg) = same {
+            let d = Diagnostic::warning(msg)
+                .hint("delete one of the two entries, or give one of them another key");
             diags.push(locate(d, &e, "title", display, text, spans));
             continue;
+        }
+        let i = bib.len();
+        by_id.insert(id, i);
+        if let Some(d) = doi {
+            by_doi.insert(d, i);
+        }
+        if !title.is_empty() {
+            by_title.insert(title, i);
         }
         bib.push(e);
     }
@@ -1003,14 +1288,17 @@ fn merge(
             merged.push(t);
             continue;
         };
-        let by_key =
-            t.id.as_ref()
-                .and_then(|id| bib.iter().position(|b| b.id.as_ref() == Some(id)));
+        let by_key = t.id.as_ref().and_then(|id| by_id.get(id).copied());
         let by_content = || {
-            bib.iter().position(|b| {
-                matches!((&b.doi, &t.doi), (Some(x), Some(y)) if doi_key(x) == doi_key(y))
-                    || (!t.title.is_empty() && title_key(&b.title) == title_key(&t.title))
-            })
+            t.doi
+                .as_deref()
+                .and_then(|d| by_doi.get(&doi_key(d)).copied())
+                .or_else(|| {
+                    let key = title_key(&t.title);
+                    (!key.is_empty())
+                        .then(|| by_title.get(&key).copied())
+                        .flatten()
+                })
         };
         match by_key
             .map(|j| (j, true))
@@ -1161,7 +1449,7 @@ mod tests {
 
     fn one(src: &str) -> Publication {
         let (mut pubs, diags) = parse("t.bib", &Arc::from(src));
-        assert!(diags.is_empty(), "{diags:#?}");
+        assert!(!diags.iter().any(Diagnostic::is_error), "{diags:#?}");
         assert_eq!(pubs.len(), 1);
         pubs.remove(0)
     }
@@ -1170,6 +1458,7 @@ mod tests {
         let (_, diags) = parse("t.bib", &Arc::from(src));
         diags
             .iter()
+            .filter(|d| d.is_error())
             .map(|d| {
                 let (l, c) = d.location.as_ref().unwrap().line_col();
                 format!("t.bib:{l}:{c}: {}", d.message)
@@ -1324,7 +1613,7 @@ mod tests {
 @inproceedings{w, title = {W}, crossref = {p21}}"#,
             ),
         );
-        assert!(diags.is_empty(), "{diags:?}");
+        assert!(!diags.iter().any(Diagnostic::is_error), "{diags:?}");
         assert_eq!(
             pubs[0].venue.as_deref(),
             Some("International Conference on Computer Vision (ICCV)")
@@ -1397,5 +1686,92 @@ mod tests {
                 assert!(!d.message.is_empty() && !d.hints.is_empty(), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn loops_and_absurd_nesting_are_errors_not_crashes() {
+        let errs =
+            errors("@inproceedings{a, title={T}, author={Li, Yiming}, crossref={a}, year=2020}\n");
+        assert_eq!(
+            errs,
+            ["t.bib:1:16: the entry `a` refers to itself through `crossref` or `xdata`: a → a"]
+        );
+        let errs = errors("@string{x = y}\n@string{y = x}\n@article{a, title={T}, journal = x}\n");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].contains("is defined through itself: "), "{errs:?}");
+        let errs = errors(
+            "@xdata{d, xdata={e}}\n@xdata{e, xdata={d}}\n@article{a, title={T}, xdata={d}}\n",
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let deep = format!(
+            "@article{{a, title={}x{}}}\n",
+            "{".repeat(5000),
+            "}".repeat(5000)
+        );
+        let errs = errors(&deep);
+        assert_eq!(
+            errs,
+            ["t.bib:1:82: braces are nested more than 64 deep here"]
+        );
+    }
+
+    #[test]
+    fn latex_spacing_links_and_line_breaks() {
+        let p = one(
+            r"@misc{k, title = {A\\B 10\,000 \href{https://x.org}{Linked} Text\ldots{} 5\textdegree{}C}, author = {A, B}}",
+        );
+        assert_eq!(p.title, "A B 10\u{2009}000 Linked Text… 5°C");
+        let p = one("@misc{k, title = {Bidi\u{202e}Text and \u{1b}[31mred}, author = {A, B}}");
+        assert_eq!(p.title, "BidiText and [31mred");
+    }
+
+    #[test]
+    fn broken_author_lists_keep_the_names_apart() {
+        let p = one("@misc{k, title = {T}, author = {Li, Yiming and and Doe, John and}}");
+        assert_eq!(p.authors, ["Yiming Li", "John Doe"]);
+        let p = one("@misc{k, title = {T}, author = {Anderson, Sandra and Andrew Land}}");
+        assert_eq!(p.authors, ["Sandra Anderson", "Andrew Land"]);
+        let (_, diags) = parse(
+            "t.bib",
+            &Arc::from("@misc{k, title = {T}, author = {A, B, C, D and E, F}}"),
+        );
+        assert!(
+            diags
+                .iter()
+                .any(|d| !d.is_error() && d.message.contains("a name with 3 commas")),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn bad_identifiers_in_the_bib_are_errors() {
+        let errs = errors("@misc{k, title = {T}, author = {A, B}, doi = {not a doi}}");
+        assert_eq!(errs, ["t.bib:1:47: `doi` of `k` is not a DOI: `not a doi`"]);
+        let errs = errors(
+            "@misc{k, title = {T}, author = {A, B}, eprint = {nope}, archivePrefix = {arXiv}}",
+        );
+        assert_eq!(
+            errs,
+            ["t.bib:1:50: `eprint` of `k` is not an arXiv identifier: `nope`"]
+        );
+        let errs = errors("@article(k, title = {T})");
+        assert_eq!(errs.len(), 1);
+        let (_, diags) = parse("t.bib", &Arc::from("@article(k, title = {T})"));
+        assert!(
+            diags[0].hints[0].contains("instead of `@article(key"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn titles_that_differ_in_symbols_are_different_papers() {
+        assert_ne!(title_key("Learning in C++"), title_key("Learning in C#"));
+        assert_eq!(
+            title_key("Backdoor Learning: A Survey"),
+            title_key("backdoor learning -- a survey")
+        );
+        assert_eq!(title_key("Über Café"), title_key("uber cafe"));
+        assert_eq!(title_key("???"), "");
+        assert_eq!(title_key("Go"), "");
     }
 }

@@ -117,6 +117,28 @@ impl Checker<'_> {
     }
 }
 
+/// Whether a DOI (without a resolver prefix) looks like one: `10.1109/ICCV48922.2021.01615`.
+pub fn doi_ok(doi: &str) -> bool {
+    doi.starts_with("10.")
+        && doi
+            .split_once('/')
+            .is_some_and(|(pre, suf)| pre.len() > 3 && !suf.is_empty())
+        && !doi.chars().any(char::is_whitespace)
+}
+
+/// Whether an arXiv identifier looks like one: `2007.08745`, `2007.08745v2`, `hep-th/9901001`.
+pub fn arxiv_ok(id: &str) -> bool {
+    let new_style = id.split_once('.').is_some_and(|(a, b)| {
+        a.len() == 4
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.split('v').next().is_some_and(|n| {
+                (4..=5).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
+            })
+    });
+    let old_style = id.contains('/') && id.rsplit('/').next().is_some_and(|n| n.len() >= 7);
+    new_style || old_style
+}
+
 /// Runs every check; returns errors and warnings together.
 pub fn check(
     p: &Profile,
@@ -285,12 +307,7 @@ pub fn check(
         }
         if let Some(doi) = &e.doi {
             let doi = doi.trim_start_matches("https://doi.org/");
-            let ok = doi.starts_with("10.")
-                && doi
-                    .split_once('/')
-                    .is_some_and(|(pre, suf)| pre.len() > 3 && !suf.is_empty())
-                && !doi.chars().any(char::is_whitespace);
-            if !ok {
+            if !doi_ok(doi) {
                 c.error(
                     &at.k("doi"),
                     format!("`{at}.doi` is not a DOI: `{doi}`"),
@@ -299,15 +316,7 @@ pub fn check(
             }
         }
         if let Some(id) = &e.arxiv {
-            let new_style = id.split_once('.').is_some_and(|(a, b)| {
-                a.len() == 4
-                    && a.bytes().all(|c| c.is_ascii_digit())
-                    && b.split('v').next().is_some_and(|n| {
-                        (4..=5).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
-                    })
-            });
-            let old_style = id.contains('/') && id.rsplit('/').next().is_some_and(|n| n.len() >= 7);
-            if !new_style && !old_style {
+            if !arxiv_ok(id) {
                 c.error(
                     &at.k("arxiv"),
                     format!("`{at}.arxiv` is not an arXiv identifier: `{id}`"),
