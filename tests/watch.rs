@@ -29,6 +29,16 @@ fn wait_for(lines: &Receiver<String>, prefix: &str) -> String {
     }
 }
 
+/// A watcher process that is stopped when the test ends, even when it fails half-way.
+struct Watcher(std::process::Child);
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn cv_text(dir: &Path) -> String {
     pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap()).1
 }
@@ -60,6 +70,7 @@ fn watch_rebuilds_on_edits_keeps_pdfs_on_errors_and_stops_cleanly() {
         .unwrap();
     let out = lines_of(child.stdout.take().unwrap());
     let err = lines_of(child.stderr.take().unwrap());
+    let mut child = Watcher(child);
 
     let built = wait_for(&out, "built ");
     assert!(
@@ -99,12 +110,12 @@ fn watch_rebuilds_on_edits_keeps_pdfs_on_errors_and_stops_cleanly() {
 
     // Ctrl-C: the watcher says so and exits with success, leaving no temporary files.
     let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args(["-INT", &child.0.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
     wait_for(&out, "stopped");
-    assert!(child.wait().unwrap().success());
+    assert!(child.0.wait().unwrap().success());
     let names: Vec<String> = fs::read_dir(dir.join("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -133,11 +144,10 @@ fn watch_rebuilds_when_a_bib_file_changes() {
         .spawn()
         .unwrap();
     let out = lines_of(child.stdout.take().unwrap());
+    let _child = Watcher(child);
     wait_for(&out, "built ");
     assert!(cv_text(&dir).contains("Notes on the Engine"));
     fs::write(dir.join("pubs.bib"), bib("Sketch of the Analytical Engine")).unwrap();
     wait_for(&out, "built ");
     assert!(cv_text(&dir).contains("Sketch of the Analytical Engine"));
-    child.kill().unwrap();
-    let _ = child.wait();
 }
