@@ -29,6 +29,9 @@ pub fn split_marks(author: &str) -> (&str, String) {
 
 /// Lowercase, without diacritics (`Müller` -> `muller`).
 fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -190,6 +193,8 @@ impl Name {
 #[derive(Debug, Clone, Default)]
 pub struct OwnName {
     forms: Vec<Name>,
+    /// Answers so far: the same co-authors recur all through a publication list.
+    seen: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 impl OwnName {
@@ -201,12 +206,23 @@ impl OwnName {
                 forms.push(n);
             }
         }
-        OwnName { forms }
+        OwnName {
+            forms,
+            seen: Default::default(),
+        }
     }
 
     /// Whether an author name is one of the person's spellings.
     pub fn is_me(&self, author: &str) -> bool {
-        Name::parse(author).is_some_and(|a| self.forms.iter().any(|f| f.admits(&a)))
+        if self.forms.is_empty() {
+            return false;
+        }
+        if let Some(&known) = self.seen.borrow().get(author) {
+            return known;
+        }
+        let answer = Name::parse(author).is_some_and(|a| self.forms.iter().any(|f| f.admits(&a)));
+        self.seen.borrow_mut().insert(author.to_string(), answer);
+        answer
     }
 }
 

@@ -65,18 +65,57 @@ struct Place {
     table: bool,
 }
 
-/// All places of a parsed profile.
-#[derive(Debug, Default)]
+/// All places of a parsed profile, indexed on first use: a profile without problems never
+/// needs them, and indexing a large profile costs as much as parsing it (`vita watch`
+/// reloads the profile on every save).
+#[derive(Debug)]
 pub struct Spans {
+    text: String,
+    index: std::sync::OnceLock<Index>,
+}
+
+impl Spans {
+    /// The places of a TOML text, to be indexed when first asked for; an unparsable text
+    /// gives an empty index.
+    pub fn new(text: &str) -> Self {
+        Spans {
+            text: text.to_string(),
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.text))
+    }
+
+    /// The span to point at for a path: its value, else its key, else the nearest parent's.
+    pub fn find(&self, path: &KeyPath) -> Option<Range<usize>> {
+        self.index().find(path)
+    }
+
+    /// The innermost path whose value contains a byte offset.
+    pub fn path_at(&self, offset: usize) -> Option<&KeyPath> {
+        self.index().path_at(offset)
+    }
+
+    /// The whole `key = value` line range that holds a byte offset, for the outermost key
+    /// below a table; `None` inside a `[table]` header or where nothing parsed.
+    pub fn entry_at(&self, offset: usize) -> Option<Range<usize>> {
+        self.index().entry_at(offset)
+    }
+}
+
+/// The index behind [`Spans`].
+#[derive(Debug, Default)]
+struct Index {
     places: Vec<Place>,
     /// Index into `places` by path, so lookups stay fast with 10,000 entries.
     by_path: std::collections::HashMap<KeyPath, usize>,
 }
 
-impl Spans {
-    /// Indexes a TOML text; an unparsable text gives an empty index.
-    pub fn new(text: &str) -> Self {
-        let mut spans = Spans::default();
+impl Index {
+    fn new(text: &str) -> Self {
+        let mut spans = Index::default();
         if let Ok(doc) = ImDocument::parse(text) {
             spans.table(&KeyPath::default(), doc.as_table());
         }
