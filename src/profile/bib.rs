@@ -206,6 +206,40 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
         .collect();
     let mut pubs = vec![];
     let mut diags = vec![];
+    let warn = |range: Range<usize>, msg: String, hint: &str| {
+        Diagnostic::warning(msg).hint(hint).at(file, text, range)
+    };
+    for e in &raw.entries {
+        // A field given twice: BibTeX keeps one and says so; so does vita.
+        let mut names: Vec<String> = vec![];
+        for f in &e.v.fields {
+            let name = f.key.v.to_ascii_lowercase();
+            if names.contains(&name) {
+                diags.push(warn(
+                    f.key.span.clone(),
+                    format!(
+                        "`{}` is given twice in `{}`; the last one is used",
+                        f.key.v, e.v.key.v
+                    ),
+                    "delete the one you do not mean",
+                ));
+            }
+            names.push(name);
+            if f.key.v.eq_ignore_ascii_case("crossref") {
+                for c in &f.value.v {
+                    if let biblatex::RawChunk::Normal(target) = c.v
+                        && !keys.contains_key(target.trim())
+                    {
+                        diags.push(warn(
+                            c.span.clone(),
+                            format!("`{}` has `crossref = {{{}}}`, but no entry has that key", e.v.key.v, target.trim()),
+                            "add the entry it refers to (such as the proceedings volume), or remove the `crossref`",
+                        ));
+                    }
+                }
+            }
+        }
+    }
     for entry in bib.iter().filter(|e| !targets.contains(&e.key)) {
         let at = keys.get(&entry.key).cloned().unwrap_or(0..0);
         let mut conv = Convert {
@@ -1773,5 +1807,30 @@ mod tests {
         assert_eq!(title_key("Über Café"), title_key("uber cafe"));
         assert_eq!(title_key("???"), "");
         assert_eq!(title_key("Go"), "");
+    }
+
+    #[test]
+    fn repeated_fields_and_dangling_crossrefs_are_pointed_out() {
+        let (_, diags) = parse(
+            "t.bib",
+            &Arc::from(
+                "@article{k, title = {A}, author = {A, B},\n  title = {B}, crossref = {nowhere}}",
+            ),
+        );
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                let (l, c) = d.location.as_ref().unwrap().line_col();
+                format!("{l}:{c} {}", d.message)
+            })
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "2:3 `title` is given twice in `k`; the last one is used",
+                "2:28 `k` has `crossref = {nowhere}`, but no entry has that key",
+            ]
+        );
+        assert!(diags.iter().all(|d| !d.is_error()));
     }
 }
