@@ -289,7 +289,7 @@ fn section(p: &Profile, ctx: &Ctx, id: &str, limit: Option<usize>) -> Option<Val
                         authors: &e.authors,
                         venue: e.institution.clone(),
                         date: e.date.as_ref().map(Date::display),
-                        detail: e.note.as_deref(),
+                        remark: e.note.as_deref(),
                         links: links(&e.links),
                         ..Work::default()
                     },
@@ -434,8 +434,10 @@ struct Work<'a> {
     award: Option<&'a str>,
     /// Short notes after the venue: oral, acceptance rate, citations.
     notes: Vec<String>,
-    /// Plain text after the rest: a description, a number.
+    /// Plain text after the rest: a number, a status.
     detail: Option<&'a str>,
+    /// A sentence or two about the work, on a line of its own.
+    remark: Option<&'a str>,
     links: Vec<Value>,
 }
 
@@ -475,6 +477,7 @@ fn work(ctx: &Ctx, w: Work) -> Value {
     json!({
         "title": w.title, "authors": authors, "venue": w.venue, "venue_detail": w.venue_detail,
         "date": w.date, "award": w.award, "notes": w.notes, "detail": w.detail, "links": w.links,
+        "remark": w.remark,
         "number": null,
     })
 }
