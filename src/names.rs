@@ -28,7 +28,7 @@ pub fn split_marks(author: &str) -> (&str, String) {
 }
 
 /// Lowercase, without diacritics (`Müller` -> `muller`).
-fn fold(s: &str) -> String {
+pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }

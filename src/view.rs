@@ -706,23 +706,19 @@ fn publications(p: &Profile, ctx: &Ctx, limit: Option<usize>) -> Value {
     let mut groups: Vec<(Option<String>, Vec<&Publication>)> = vec![];
     match group_by {
         "category" => {
-            let mut order: Vec<Option<&str>> = variant
-                .categories
-                .iter()
-                .map(|c| Some(c.as_str()))
-                .filter(|c| pubs.iter().any(|(_, e)| e.category.as_deref() == *c))
-                .collect();
-            for e in &p.publications {
-                let c = e.category.as_deref();
-                if c.is_some()
-                    && !order.contains(&c)
-                    && pubs.iter().any(|(_, x)| x.category.as_deref() == c)
-                {
-                    order.push(c);
+            // The categories shown: those asked for first, then as the profile first names
+            // them; uncategorised entries last.
+            let shown: std::collections::HashSet<Option<&str>> =
+                pubs.iter().map(|(_, e)| e.category.as_deref()).collect();
+            let mut order: Vec<Option<&str>> = vec![];
+            let named = variant.categories.iter().map(String::as_str);
+            for c in named.chain(p.publications.iter().filter_map(|e| e.category.as_deref())) {
+                if shown.contains(&Some(c)) && !order.contains(&Some(c)) {
+                    order.push(Some(c));
                 }
             }
             let named = !order.is_empty();
-            if pubs.iter().any(|(_, e)| e.category.is_none()) {
+            if shown.contains(&None) {
                 order.push(None);
             }
             for c in order {

@@ -270,3 +270,53 @@ fn arbitrary_bytes_never_panic() {
         check(bytes);
     }
 }
+
+#[test]
+fn mangled_bib_files_never_crash() {
+    // Property test: random edits of a realistic file give entries or diagnostics, and
+    // every diagnostic points inside the file.
+    let base = r#"@string{j = {Journal of {AI}}}
+@article{a, title = {{DNN}s and {\"u}ber \emph{Caf\'e} -- $\ell_p$}, author = {M{\"u}ller, J. and {Tencent AI Lab} and others},
+  journal = j # { Letters}, year = 2020, month = jul, pages = {1--18}, equal = {1,2}, doi = {10.1/x}}
+@misc{b, title = "Quoted \textit{title}", eprint = {2007.08745}, archivePrefix = {arXiv}, date = {2021-09-29}}
+@inproceedings{c, crossref = {p}, title = {C}}
+@proceedings{p, title = {Proc}, year = 2019}
+"#;
+    let pieces = [
+        "{", "}", "\\", "\\'", "@", ",", "=", "\"", "$", "#", " and ", "%", "~", "\n", "é", "{\\o}",
+    ];
+    let mut rng = Rng(0x5eed_0004);
+    let mut next = move |n: usize| rng.below(n);
+    for _ in 0..iterations(1500) {
+        let mut text: Vec<char> = base.chars().collect();
+        for _ in 0..1 + next(4) {
+            let at = next(text.len() + 1);
+            match next(3) {
+                0 if !text.is_empty() => {
+                    let end = (at + 1 + next(8)).min(text.len());
+                    text.drain(at.min(text.len() - 1)..end.max(at.min(text.len() - 1)));
+                }
+                _ => {
+                    let piece = pieces[next(pieces.len())];
+                    for (k, c) in piece.chars().enumerate() {
+                        text.insert((at + k).min(text.len()), c);
+                    }
+                }
+            }
+        }
+        let text: String = text.into_iter().collect();
+        let src: std::sync::Arc<str> = text.as_str().into();
+        let (_, diags) = super::bib::parse("t.bib", &src);
+        for d in diags {
+            let loc = d.location.expect("located");
+            assert!(
+                loc.range.start <= src.len(),
+                "{text}\n{} {:?} {}",
+                d.message,
+                loc.range,
+                src.len()
+            );
+            assert!(!d.message.is_empty() && !d.hints.is_empty(), "{text}");
+        }
+    }
+}

@@ -128,15 +128,19 @@ pub fn doi_ok(doi: &str) -> bool {
 
 /// Whether an arXiv identifier looks like one: `2007.08745`, `2007.08745v2`, `hep-th/9901001`.
 pub fn arxiv_ok(id: &str) -> bool {
-    let new_style = id.split_once('.').is_some_and(|(a, b)| {
+    let old_style = id.contains('/') && id.rsplit('/').next().is_some_and(|n| n.len() >= 7);
+    arxiv_new_style(id) || old_style
+}
+
+/// Whether a string is a new-style arXiv identifier: `2007.08745` or `2007.08745v2`.
+pub fn arxiv_new_style(id: &str) -> bool {
+    id.split_once('.').is_some_and(|(a, b)| {
         a.len() == 4
             && a.bytes().all(|c| c.is_ascii_digit())
             && b.split('v').next().is_some_and(|n| {
                 (4..=5).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
             })
-    });
-    let old_style = id.contains('/') && id.rsplit('/').next().is_some_and(|n| n.len() >= 7);
-    new_style || old_style
+    })
 }
 
 /// Runs every check; returns errors and warnings together.
