@@ -1,10 +1,10 @@
 //! What a user sees: the binary run on the example profile and on small fixtures.
 
-mod support;
+
 
 use std::fs;
 
-use support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
+use crate::support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
 
 #[test]
 fn example_builds_both_documents_with_all_the_seed() {

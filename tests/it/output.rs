@@ -1,12 +1,12 @@
 //! Output for portals, archives and CI: PDF standards, structure, page limits, fitting,
 //! presets, the JSON summary and file names.
 
-mod support;
+
 
 use std::fs;
 
 use lopdf::{Document, Object};
-use support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
+use crate::support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
 
 /// Builds the example profile with extra arguments and returns the output folder.
 fn build_example(name: &str, args: &[&str]) -> std::path::PathBuf {

@@ -1,7 +1,7 @@
 //! `vita watch` end to end: a user edits the profile the ways editors save, breaks it, fixes it
 //! and stops the watcher with Ctrl-C.
 
-mod support;
+
 
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use support::{pdf_text, temp_dir};
+use crate::support::{pdf_text, temp_dir};
 
 fn profile(title: &str) -> String {
     format!(

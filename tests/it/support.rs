@@ -1,5 +1,5 @@
 //! Helpers for integration tests: run the binary, read PDFs, make scratch folders.
-#![allow(dead_code)]
+
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
