@@ -2,30 +2,31 @@
 use std::time::Instant;
 fn main() {
     let t = Instant::now();
-    let loaded = vita::profile::load(std::path::Path::new("profile.toml")).unwrap();
+    let path = std::path::Path::new("profile.toml");
+    let loaded = vita::load::load(path).unwrap();
     eprintln!("load profile   {:>6.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let plan = vita::build::plan::resolve(&loaded, &vita::BuildOptions::new(path)).unwrap();
     let t = Instant::now();
-    let fonts = vita::fonts::store(false);
+    let fonts = vita::render::fonts::store(false);
     eprintln!("font book      {:>6.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    for doc in vita::profile::Doc::ALL {
+    for job in &plan.documents {
         for round in 0..2 {
             let t = Instant::now();
-            let style = vita::style::resolve(&loaded.profile, doc, &Default::default()).unwrap();
-            let (world, document, _) = vita::typeset(
+            let (world, document, _) = vita::build::typeset(
                 &loaded.profile,
-                doc,
-                &Default::default(),
-                &style,
-                None,
+                job,
+                &plan,
+                &job.style,
                 fonts.clone(),
+                &Default::default(),
             )
             .unwrap();
             let c = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
-            let _ = vita::compile::pdf(&world, &document, "x", None, &[]).unwrap();
+            let _ = vita::export::pdf::export(&world, &document, "x", None, &[]).unwrap();
             eprintln!(
-                "{:?} round {round}: compile {c:>6.1} ms, pdf {:>6.1} ms",
-                doc,
+                "{} round {round}: compile {c:>6.1} ms, pdf {:>6.1} ms",
+                job.document.name,
                 t.elapsed().as_secs_f64() * 1e3
             );
         }

@@ -71,9 +71,9 @@ pub struct Input {
     /// The profile to read.
     #[arg(default_value = "profile.toml")]
     pub profile: PathBuf,
-    /// Make only one of the documents.
-    #[arg(long, value_enum)]
-    pub only: Option<DocArg>,
+    /// Make only one of the documents, by name: `resume`, `cv`, or a `[documents.NAME]`.
+    #[arg(long)]
+    pub only: Option<String>,
     /// Paper size, instead of the profile's.
     #[arg(long, value_parser = ["a4", "us-letter"])]
     pub paper: Option<String>,
@@ -98,15 +98,6 @@ pub struct Input {
     /// How to print errors and warnings.
     #[arg(long, value_enum, default_value = "human")]
     pub message_format: MessageFormat,
-}
-
-/// A document named on the command line.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum DocArg {
-    /// The short resume.
-    Resume,
-    /// The long-form CV.
-    Cv,
 }
 
 /// How diagnostics are printed.

@@ -6,9 +6,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
-use vita::cli::{Cli, Command, DocArg, Input, MessageFormat};
+use vita::cli::{Cli, Command, Input, MessageFormat};
 use vita::diag::Diagnostic;
-use vita::profile::Doc;
 use vita::{BuildOptions, Failure};
 
 fn main() -> ExitCode {
@@ -61,11 +60,11 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                 .zip(&paths)
                 .map(|(made, path)| {
                     serde_json::json!({
-                        "document": made.doc.name(),
+                        "document": made.name,
                         "path": path,
                         "pages": made.pages,
-                        "bytes": made.pdf.len(),
-                        "sha256": sha256_hex(&made.pdf),
+                        "bytes": made.pdf().len(),
+                        "sha256": sha256_hex(made.pdf()),
                         "ms": made.time.as_millis() as u64,
                         "fit": made.fitted,
                     })
@@ -86,7 +85,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                         path.display(),
                         made.pages,
                         if made.pages == 1 { "page" } else { "pages" },
-                        size(made.pdf.len()),
+                        size(made.pdf().len()),
                         made.time.as_millis()
                     );
                     match &made.fitted {
@@ -111,7 +110,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                 let _ = writeln!(
                     stdout,
                     "ok {}: {} {}",
-                    made.doc.name(),
+                    made.name,
                     made.pages,
                     if made.pages == 1 { "page" } else { "pages" }
                 );
@@ -120,23 +119,14 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         }
         Command::Data { input } => {
             let opts = options(&input)?;
-            let loaded = vita::profile::load(&opts.profile).map_err(Failure::input)?;
-            let date = match loaded.profile.updated {
-                Some(_) => None,
-                None => vita::source_date_epoch().map_err(|d| Failure::input(vec![d]))?,
-            };
-            let view_opts = vita::view::Options { date };
-            let docs: Vec<Doc> = Doc::ALL
-                .into_iter()
-                .filter(|d| opts.only.is_none_or(|o| o == *d))
-                .collect();
+            let loaded = vita::build::plan::load(&opts)?;
+            let plan = vita::build::plan::resolve(&loaded, &opts)?;
             let mut map = serde_json::Map::new();
-            for doc in docs {
-                let style = vita::style::resolve(&loaded.profile, doc, &opts.overrides)
-                    .map_err(Failure::input)?;
+            for job in &plan.documents {
+                let view = vita::view::view(&loaded.profile, &job.document, &plan.view, &job.style);
                 map.insert(
-                    doc.name().into(),
-                    vita::view::view(&loaded.profile, doc, &view_opts, &style),
+                    job.document.name.clone(),
+                    serde_json::to_value(view).unwrap_or_default(),
                 );
             }
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
@@ -207,12 +197,9 @@ fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
 fn options(input: &Input) -> Result<BuildOptions, Failure> {
     Ok(BuildOptions {
         profile: input.profile.clone(),
-        only: input.only.map(|d| match d {
-            DocArg::Resume => Doc::Resume,
-            DocArg::Cv => Doc::Cv,
-        }),
+        only: input.only.clone(),
         overrides: vita::style::Overrides {
-            paper: input.paper.clone(),
+            paper: input.paper.as_deref().and_then(|p| p.parse().ok()),
             max_pages: input.max_pages.map(|n| n as usize),
             fit: input.fit,
         },
@@ -226,7 +213,7 @@ fn options(input: &Input) -> Result<BuildOptions, Failure> {
 
 /// Writes the built-in layouts out for editing, refusing to overwrite a user's file.
 fn write_layouts(dir: &Path) -> Result<(), Failure> {
-    for (name, _) in vita::layouts::all() {
+    for (name, _) in vita::render::layouts::all() {
         let path = dir.join(name);
         if path.exists() {
             return Err(Failure::input(vec![
@@ -235,7 +222,7 @@ fn write_layouts(dir: &Path) -> Result<(), Failure> {
             ]));
         }
     }
-    for (name, text) in vita::layouts::all() {
+    for (name, text) in vita::render::layouts::all() {
         vita::output::write_atomic(&dir.join(name), text.as_bytes()).map_err(Failure::other)?;
     }
     Ok(())

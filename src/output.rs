@@ -4,51 +4,58 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
-use crate::profile::Doc;
 use crate::{Failure, Outcome};
 
-/// Writes a build's documents into `out`, named by `pattern`, all in one step; returns the
-/// paths in the order of `outcome.made`.
+/// Writes a build's documents into `out`, named by `pattern` (or a document's own `output`
+/// pattern), all in one step; returns the paths in the order of `outcome.made`, one per file.
 pub fn write_documents(
     outcome: &Outcome,
     out: &Path,
     pattern: &str,
 ) -> Result<Vec<PathBuf>, Failure> {
-    let paths: Vec<PathBuf> = outcome
-        .made
-        .iter()
-        .map(|m| out.join(file_name(pattern, m.doc, &outcome.person)))
-        .collect();
-    if paths.len() > 1 && paths[0] == paths[1] {
-        return Err(Failure::input(vec![
-            Diagnostic::error(format!(
-                "both documents would be written to `{}`",
-                paths[0].display()
-            ))
-            .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`"),
-        ]));
+    let mut staged: Vec<(PathBuf, &[u8])> = vec![];
+    for m in &outcome.made {
+        let pattern = m.output.as_deref().unwrap_or(pattern);
+        for f in &m.files {
+            let name = file_name(pattern, &m.name, &outcome.person);
+            let name = match name.rsplit_once('.') {
+                Some((stem, ext)) if ext != f.format.extension() => {
+                    format!("{stem}.{}", f.format.extension())
+                }
+                _ => name,
+            };
+            let path = out.join(name);
+            if staged.iter().any(|(p, _)| *p == path) {
+                let what = if outcome.made.len() == 2 {
+                    "both documents"
+                } else {
+                    "two documents"
+                };
+                return Err(Failure::input(vec![
+                    Diagnostic::error(format!(
+                        "{what} would be written to `{}`",
+                        path.display()
+                    ))
+                    .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`"),
+                ]));
+            }
+            staged.push((path, f.bytes.as_slice()));
+        }
     }
-    let staged: Vec<(PathBuf, &[u8])> = paths
-        .iter()
-        .zip(&outcome.made)
-        .map(|(p, m)| (p.clone(), m.pdf.as_slice()))
-        .collect();
     write_all(&staged).map_err(Failure::other)?;
-    Ok(paths)
+    Ok(staged.into_iter().map(|(p, _)| p).collect())
 }
 
-/// The output file name from a pattern: `{doc}` is `resume` or `cv`, `{name}` the person's
-/// name in lower case with dashes (`yiming-li`).
-pub fn file_name(pattern: &str, doc: Doc, person: &str) -> String {
+/// The output file name from a pattern: `{doc}` is the document's name (`resume`, `cv`),
+/// `{name}` the person's name in lower case with dashes (`yiming-li`).
+pub fn file_name(pattern: &str, doc: &str, person: &str) -> String {
     let slug: String = person
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join("-");
-    pattern
-        .replace("{doc}", doc.name())
-        .replace("{name}", &slug)
+    pattern.replace("{doc}", doc).replace("{name}", &slug)
 }
 
 /// Writes one file atomically (see [`write_all`]).

@@ -1,10 +1,9 @@
 //! How a document looks and what it must fit: paper, margins, type size and face, page limits,
 //! and named presets that encode funders' published formatting rules.
 
-use serde_json::{Value, json};
-
 use crate::diag::{Diagnostic, did_you_mean};
-use crate::profile::{Doc, Profile};
+use crate::document::Document;
+use crate::profile::Paper;
 
 /// A funder's or portal's formatting rules.
 #[derive(Debug, Clone, Copy)]
@@ -14,7 +13,7 @@ pub struct Preset {
     /// Who publishes the rule, for messages.
     pub source: &'static str,
     /// The paper the rule asks for.
-    pub paper: &'static str,
+    pub paper: Paper,
     /// The smallest type allowed, in points.
     pub min_size: f64,
     /// The smallest margin allowed, in points.
@@ -32,7 +31,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         name: "nih",
         source: "NIH (biosketch and application format: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers)",
-        paper: "us-letter",
+        paper: Paper::UsLetter,
         min_size: 11.0,
         min_margin: 36.0,
         margin_text: "0.5in",
@@ -42,7 +41,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         name: "ukri",
         source: "UKRI (attachments: A4, sans-serif 11 pt or larger, margins of at least 2 cm, no photos)",
-        paper: "a4",
+        paper: Paper::A4,
         min_size: 11.0,
         min_margin: 56.69,
         margin_text: "2cm",
@@ -74,7 +73,7 @@ pub const DEFAULT_FONT: &str = "Noto Sans";
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     /// `--paper`.
-    pub paper: Option<String>,
+    pub paper: Option<Paper>,
     /// `--max-pages`.
     pub max_pages: Option<usize>,
     /// `--fit`.
@@ -84,8 +83,8 @@ pub struct Overrides {
 /// The look of one document, with every default and override applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
-    /// `a4` or `us-letter`.
-    pub paper: String,
+    /// The paper.
+    pub paper: Paper,
     /// Body type size in points.
     pub size: f64,
     /// Margin on every side in points, or the layout's own.
@@ -102,36 +101,6 @@ pub struct Style {
     pub fit: bool,
     /// The smallest type size `fit` may go down to, in points.
     pub min_size: f64,
-}
-
-impl Style {
-    /// The style as the layout receives it.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "paper": self.paper, "size": self.size, "margin": self.margin, "font": self.font,
-            "footer": self.footer, "spacing": self.spacing,
-        })
-    }
-}
-
-/// Parses a length such as `2cm`, `0.5in`, `18mm` or `36pt` into points.
-pub fn parse_length(s: &str) -> Option<f64> {
-    let s = s.trim();
-    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
-    let (num, unit) = s.split_at(split);
-    let n: f64 = num
-        .trim()
-        .parse()
-        .ok()
-        .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
-    let per = match unit {
-        "pt" => 1.0,
-        "mm" => 72.0 / 25.4,
-        "cm" => 72.0 / 2.54,
-        "in" => 72.0,
-        _ => return None,
-    };
-    Some(n * per)
 }
 
 /// Finds a preset by name, or says which names exist.
@@ -153,32 +122,31 @@ pub fn preset(name: &str) -> Result<&'static Preset, Diagnostic> {
 }
 
 /// Works out one document's style; a setting that breaks its preset's rules is an error that
-/// cites the rule. `place` names where a key lives in messages (`[cv]`).
-pub fn resolve(p: &Profile, doc: Doc, o: &Overrides) -> Result<Style, Vec<Diagnostic>> {
-    let v = p.variant(doc);
-    let place = format!("[{}]", doc.name());
+/// cites the rule.
+pub fn resolve(doc: &Document, o: &Overrides) -> Result<Style, Vec<Diagnostic>> {
+    let v = &doc.settings;
+    let place = if doc.name == doc.kind.name {
+        format!("[{}]", doc.name)
+    } else {
+        format!("[documents.{}]", doc.name)
+    };
     let preset = match &v.preset {
         Some(name) => Some(preset(name).map_err(|d| vec![d])?),
         None => None,
     };
-    let default_size = match doc {
-        Doc::Resume => 9.5,
-        Doc::Cv => 9.5,
-    };
     let margin = v
         .margin
-        .as_deref()
-        .and_then(parse_length)
+        .as_ref()
+        .map(|m| m.pt)
         .or(preset.map(|p| p.min_margin));
     let size = v
         .font_size
-        .unwrap_or(preset.map_or(default_size, |p| p.min_size));
+        .unwrap_or(preset.map_or(doc.kind.font_size, |p| p.min_size));
     let style = Style {
         paper: o
             .paper
-            .clone()
-            .or_else(|| v.paper.clone())
-            .unwrap_or_else(|| preset.map_or("a4", |p| p.paper).to_string()),
+            .or(v.paper)
+            .unwrap_or(preset.map_or(doc.kind.paper, |p| p.paper)),
         size,
         margin,
         font: v.font.clone().unwrap_or_else(|| DEFAULT_FONT.to_string()),
@@ -204,7 +172,10 @@ pub fn resolve(p: &Profile, doc: Doc, o: &Overrides) -> Result<Style, Vec<Diagno
         );
     };
     if style.paper != preset.paper {
-        broken(format!("`{place}` is set on `{}` paper", style.paper));
+        broken(format!(
+            "`{place}` is set on `{}` paper",
+            style.paper.name()
+        ));
     }
     if style.size < preset.min_size {
         broken(format!(
@@ -223,7 +194,7 @@ pub fn resolve(p: &Profile, doc: Doc, o: &Overrides) -> Result<Style, Vec<Diagno
     {
         broken(format!(
             "`{place}.margin` is {}, under {}",
-            v.margin.as_deref().unwrap_or_default(),
+            v.margin.as_ref().map_or("", |m| m.text.as_str()),
             preset.margin_text
         ));
     }
@@ -237,21 +208,5 @@ pub fn resolve(p: &Profile, doc: Doc, o: &Overrides) -> Result<Style, Vec<Diagno
         Ok(style)
     } else {
         Err(errors)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lengths_in_common_units() {
-        assert_eq!(parse_length("0.5in"), Some(36.0));
-        assert!((parse_length("2cm").unwrap() - 56.69).abs() < 0.01);
-        assert!((parse_length("18 mm").unwrap() - 51.02).abs() < 0.01);
-        assert_eq!(parse_length("36pt"), Some(36.0));
-        for bad in ["2", "cm", "-1cm", "2 furlongs", "NaNcm"] {
-            assert_eq!(parse_length(bad), None, "{bad}");
-        }
     }
 }

@@ -57,8 +57,8 @@ pub fn watch(
         let start = Instant::now();
         // Stamps from before the build: a save that lands while it runs is a change too.
         let before = stamps(&watched);
-        crate::world::take_reads();
-        let result = crate::make(opts).and_then(|outcome| {
+        let (result, read) = crate::build::make_tracked(opts);
+        let result = result.and_then(|outcome| {
             let paths = crate::output::write_documents(&outcome, out, pattern)?;
             Ok((outcome, paths))
         });
@@ -67,8 +67,7 @@ pub fn watch(
             Err(failure) => report(Event::Failed(failure)),
         }
         // Watch what this build read; after a failure keep what the last good build read too.
-        let mut next: Vec<PathBuf> = vec![opts.profile.clone()];
-        next.extend(crate::world::take_reads());
+        let mut next: Vec<PathBuf> = read;
         if result.is_err() {
             next.extend(watched.iter().cloned());
         }

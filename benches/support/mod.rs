@@ -265,7 +265,7 @@ impl Case {
         std::fs::write(&self.file, &self.versions[i % 2]).expect("a writable temporary folder");
         let outcome = vita::make(&self.opts).expect("the documents build");
         comemo::evict(10);
-        outcome.made.iter().map(|m| m.pdf.len()).sum()
+        outcome.made.iter().map(|m| m.pdf().len()).sum()
     }
 }
 

@@ -1,151 +1,11 @@
-//! Reading a profile file into a typed [`Profile`], with every problem as a diagnostic.
+//! Parsing profile text into a typed [`Profile`], with every schema problem as a diagnostic.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Profile;
+use super::options::{AT, HINT_SEP};
 use super::spans::{KeyPath, Spans};
-use super::validate;
 use crate::diag::{Diagnostic, did_you_mean};
-
-/// Profiles larger than this are refused before parsing.
-pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// A profile that parsed and passed validation, with where it came from.
-#[derive(Debug)]
-pub struct Loaded {
-    /// The typed profile.
-    pub profile: Profile,
-    /// The file it was read from (its folder anchors relative paths).
-    pub path: PathBuf,
-    /// The path as shown in messages.
-    pub display: String,
-    /// The text, as read.
-    pub text: Arc<str>,
-    /// Problems that did not stop the build.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Reads, parses and validates a profile file.
-pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let display = path.display().to_string();
-    let fail = |msg: String, hint: &str| vec![Diagnostic::error(msg).hint(hint)];
-    let meta = std::fs::metadata(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            fail(
-                format!("profile `{display}` does not exist"),
-                "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
-            )
-        } else {
-            fail(
-                format!("cannot read profile `{display}`: {e}"),
-                "check that the path is right and that the file is readable",
-            )
-        }
-    })?;
-    if !meta.is_dir() && !meta.is_file() {
-        return Err(fail(
-            format!("profile `{display}` is not a regular file"),
-            "name a TOML file; devices, pipes and sockets are not read",
-        ));
-    }
-    if meta.is_dir() {
-        return Err(fail(
-            format!("profile `{display}` is a folder, not a file"),
-            "name the TOML file itself, such as `profile.toml`",
-        ));
-    }
-    if meta.len() > MAX_PROFILE_BYTES {
-        return Err(fail(
-            format!(
-                "profile `{display}` is {} MiB; vita reads profiles of at most {} MiB",
-                meta.len() / (1024 * 1024),
-                MAX_PROFILE_BYTES / (1024 * 1024)
-            ),
-            "a profile is text about one person: check that this is the right file",
-        ));
-    }
-    // Read no more than the limit, even if the file grew since it was measured.
-    let mut bytes = vec![];
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(
-            std::fs::File::open(path).map_err(|e| {
-                fail(
-                    format!("cannot read profile `{display}`: {e}"),
-                    "check that the file is readable",
-                )
-            })?,
-            MAX_PROFILE_BYTES + 1,
-        ),
-        &mut bytes,
-    )
-    .map_err(|e| {
-        fail(
-            format!("cannot read profile `{display}`: {e}"),
-            "check that the file is readable",
-        )
-    })?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(fail(
-            format!(
-                "profile `{display}` is larger than {} MiB",
-                MAX_PROFILE_BYTES / (1024 * 1024)
-            ),
-            "a profile is text about one person: check that this is the right file",
-        ));
-    }
-    let mut loaded = load_bytes(&display, bytes)?;
-    loaded.path = path.to_path_buf();
-    Ok(loaded)
-}
-
-/// Checks that bytes are UTF-8 text, then parses and validates them as a profile.
-pub fn load_bytes(display: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy: Arc<str> = String::from_utf8_lossy(e.as_bytes()).into();
-            // The same spot in the lossy text: the valid prefix is unchanged by the conversion.
-            return Err(vec![
-                Diagnostic::error("the profile is not valid UTF-8 text")
-                    .at(display, &lossy, valid..valid + 1)
-                    .hint("save the file as UTF-8 (every modern editor can; in Vim `:set fenc=utf-8`, then save)"),
-            ]);
-        }
-    };
-    load_str(display, &text)
-}
-/// Parses and validates profile text; `display` names it in messages.
-pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    // A byte-order mark is invisible in editors and harmless: drop it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text: Arc<str> = text.into();
-    let (mut profile, mut diags, broken) = parse(display, &text);
-    if let Some(profile) = &mut profile {
-        let spans = Spans::new(&text);
-        let mut checks = validate::check(profile, &spans, &broken, display, &text);
-        // In file order, as a reader goes through the file, after the schema errors (which
-        // come in file order already and are often the cause of the rest).
-        checks.sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
-        diags.extend(checks);
-        // The .bib files are read once the profile itself is sound.
-        if !diags.iter().any(Diagnostic::is_error) {
-            diags.extend(super::bib::attach(profile, display, &text, &spans));
-        }
-    }
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
-    let Some(profile) = profile.filter(|_| errors.is_empty()) else {
-        return Err(errors.into_iter().chain(warnings).collect());
-    };
-    Ok(Loaded {
-        profile,
-        path: PathBuf::from(display),
-        display: display.to_string(),
-        text,
-        warnings,
-    })
-}
 
 /// Most schema errors reported in one run; past this many, fix and run again.
 const MAX_SCHEMA_ERRORS: usize = 50;
@@ -157,7 +17,7 @@ const MAX_SCHEMA_ERRORS: usize = 50;
 /// user's text) and the rest is read again. A syntax error, or a problem in a `[table]`
 /// header, stops the search: what follows cannot be read reliably. When every problem could
 /// be set aside the profile that remains is returned too, so validation can run on it.
-fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>, Vec<KeyPath>) {
+pub fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>, Vec<KeyPath>) {
     let mut work = text.to_string();
     let mut diags: Vec<Diagnostic> = vec![];
     // The entries (tables) that held a blanked key; validation leaves them alone.
@@ -234,7 +94,10 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
     }
     let spans = Spans::new(text);
     let path = spans.path_at(span.start).cloned().unwrap_or_default();
-    let mut diag = if let Some(rest) = raw.strip_prefix("unknown field `") {
+    let mut diag = if let Some((message, hint)) = raw.split_once(HINT_SEP) {
+        // A value outside a closed list, worded by `options::choice_error`.
+        Diagnostic::error(message.replace(AT, &path.to_string())).hint(hint)
+    } else if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         // The place is the table holding the key: drop the key itself (and, for an unknown
@@ -252,7 +115,7 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
             format!("in `{place}`")
         };
         let mut d = Diagnostic::error(format!("unknown key `{name}` {within}"));
-        if !place.0.is_empty() && super::TOP_LEVEL_KEYS.contains(&name) {
+        if !place.0.is_empty() && super::top_level_keys().contains(&name) {
             d = d.hint(format!(
                 "`{name}` is a top-level key: move it above the first `[table]` header, since keys after a header belong to that table"
             ));
@@ -317,7 +180,7 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::load::load_str;
 
     fn first_error(text: &str) -> String {
         load_str("profile.toml", text).unwrap_err()[0].render(false)
@@ -353,7 +216,7 @@ mod tests {
 
     #[test]
     fn top_level_keys_are_the_schema_keys() {
-        for key in crate::profile::TOP_LEVEL_KEYS {
+        for key in crate::profile::top_level_keys() {
             let text = format!("{key} = 1\n");
             let err = load_str("p", &text).unwrap_err();
             assert!(

@@ -4,20 +4,41 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::spans::{KeyPath, Spans};
-use super::{Date, Doc, Links, Profile, SECTIONS};
+use super::{Date, Links, Profile};
 use crate::diag::{Diagnostic, did_you_mean};
 
 /// Collects diagnostics, each pointed at its path in the file.
-struct Checker<'a> {
+pub struct Checker<'a> {
     spans: &'a Spans,
     skip: &'a [KeyPath],
     display: &'a str,
     text: &'a Arc<str>,
-    out: Vec<Diagnostic>,
+    /// The diagnostics so far.
+    pub out: Vec<Diagnostic>,
+    /// The names an `exclude` list may use: documents and kinds of document.
+    pub documents: Vec<String>,
 }
 
-impl Checker<'_> {
-    fn push(&mut self, path: &KeyPath, diag: Diagnostic) {
+impl<'a> Checker<'a> {
+    /// A checker for one profile text; entries under `skip` already have a schema error.
+    pub fn new(
+        spans: &'a Spans,
+        skip: &'a [KeyPath],
+        display: &'a str,
+        text: &'a Arc<str>,
+    ) -> Self {
+        Checker {
+            spans,
+            skip,
+            display,
+            text,
+            out: vec![],
+            documents: vec![],
+        }
+    }
+
+    /// Adds a diagnostic, placed at `path` when the file has it.
+    pub fn push(&mut self, path: &KeyPath, diag: Diagnostic) {
         // An entry that already has a schema error gets no more messages: they would only
         // repeat the first one in other words (a misspelt `degre` is also a missing `degree`).
         if self.skip.iter().any(|s| path.0.starts_with(&s.0)) {
@@ -30,7 +51,8 @@ impl Checker<'_> {
         self.out.push(diag);
     }
 
-    fn error(&mut self, path: &KeyPath, msg: String, hint: &str) {
+    /// Adds an error with a hint, placed at `path`.
+    pub fn error(&mut self, path: &KeyPath, msg: String, hint: &str) {
         self.push(path, Diagnostic::error(msg).hint(hint));
     }
 
@@ -102,14 +124,14 @@ impl Checker<'_> {
 
     fn exclude(&mut self, path: &KeyPath, exclude: &[String]) {
         for (i, name) in exclude.iter().enumerate() {
-            if !Doc::ALL.iter().any(|d| d.name() == name) {
+            if !self.documents.iter().any(|d| d == name) {
                 let mut d = Diagnostic::error(format!(
                     "`{}` is not a document: `{name}`",
                     path.k("exclude")
                 ));
-                d = match did_you_mean(name, Doc::ALL.map(Doc::name)) {
+                d = match did_you_mean(name, self.documents.iter().map(String::as_str)) {
                     Some(best) => d.hint(format!("did you mean `{best}`?")),
-                    None => d.hint("the documents are `resume` and `cv`"),
+                    None => d.hint(format!("the documents are {}", self.documents.join(", "))),
                 };
                 self.push(&path.k("exclude").i(i), d);
             }
@@ -143,21 +165,8 @@ pub fn arxiv_new_style(id: &str) -> bool {
     })
 }
 
-/// Runs every check; returns errors and warnings together.
-pub fn check(
-    p: &Profile,
-    spans: &Spans,
-    skip: &[KeyPath],
-    display: &str,
-    text: &Arc<str>,
-) -> Vec<Diagnostic> {
-    let mut c = Checker {
-        spans,
-        skip,
-        display,
-        text,
-        out: vec![],
-    };
+/// Runs every check of the profile's own entries; problems go to the checker.
+pub fn check(p: &Profile, c: &mut Checker) {
     if let Some(v) = p.schema
         && v != 1
     {
@@ -434,7 +443,7 @@ pub fn check(
             &s.title,
             "a `title` to print as its heading",
         );
-        if SECTIONS.iter().any(|(id, _)| *id == s.id) || custom_ids.contains(&s.id.as_str()) {
+        if super::top_level_keys().contains(&s.id.as_str()) || custom_ids.contains(&s.id.as_str()) {
             c.error(
                 &at.k("id"),
                 format!("`{at}.id` is `{}`, a name already taken", s.id),
@@ -450,126 +459,121 @@ pub fn check(
             c.exclude(&at, &e.exclude);
         }
     }
+}
 
-    let known: Vec<&str> = SECTIONS
-        .iter()
-        .map(|(id, _)| *id)
-        .chain(custom_ids.iter().copied())
-        .collect();
-    for doc in Doc::ALL {
-        let v = p.variant(doc);
-        let at = KeyPath::key(doc.name());
-        let listed = v.sections.as_deref().unwrap_or_default();
-        for (i, name) in listed.iter().enumerate() {
-            if listed[..i].contains(name) {
-                c.error(
-                    &at.k("sections").i(i),
-                    format!("`[{}]` lists the section `{name}` twice", doc.name()),
-                    "keep one of them",
-                );
-            } else if !known.contains(&name.as_str()) {
-                let mut d = Diagnostic::error(format!(
-                    "`[{}]` names a section that does not exist: `{name}`",
-                    doc.name()
-                ));
-                d = match did_you_mean(name, known.iter().copied()) {
-                    Some(best) => d.hint(format!("did you mean `{best}`?")),
-                    None => d.hint(format!("the sections are: {}", known.join(", "))),
-                };
-                c.push(&at.k("sections").i(i), d);
-            } else if super::section_len(p, name) == 0 {
-                let d = Diagnostic::warning(format!(
-                    "`[{}]` lists the section `{name}`, but the profile has nothing in it",
-                    doc.name()
-                ))
-                .hint("add entries to it, or take it out of the list");
-                c.push(&at.k("sections").i(i), d);
-            }
-        }
-        for name in v.limit.keys() {
-            if !known.contains(&name.as_str()) {
-                let mut d = Diagnostic::error(format!(
-                    "`[{}].limit` names a section that does not exist: `{name}`",
-                    doc.name()
-                ));
-                if let Some(best) = did_you_mean(name, known.iter().copied()) {
-                    d = d.hint(format!("did you mean `{best}`?"));
-                }
-                c.push(&at.k("limit").k(name), d);
-            }
-        }
-        if let Some(name) = &v.preset
-            && let Err(d) = crate::style::preset(name)
-        {
-            c.push(&at.k("preset"), d);
-        }
-        if let Some(m) = &v.margin
-            && crate::style::parse_length(m).is_none_or(|pt| pt > 200.0)
-        {
-            c.error(
-                &at.k("margin"),
-                format!("`[{}].margin` is not a margin: `{m}`", doc.name()),
-                "write a length with its unit, such as `2cm`, `0.75in` or `18mm` (at most 7cm)",
-            );
-        }
-        for (key, size) in [
-            ("font_size", v.font_size),
-            ("min_font_size", v.min_font_size),
-        ] {
-            if let Some(size) = size
-                && !(5.0..=24.0).contains(&size)
-            {
-                c.error(
-                    &at.k(key),
-                    format!("`[{}].{key}` is {size} pt", doc.name()),
-                    "body text is set between 5 and 24 points; 9 to 11 is usual",
-                );
-            }
-        }
-        if v.max_pages == Some(0) {
-            c.error(
-                &at.k("max_pages"),
-                format!("`[{}].max_pages` is 0", doc.name()),
-                "a document has at least one page",
-            );
-        }
-        for (key, value, allowed) in [
-            ("select", &v.select, super::SELECT),
-            ("group_by", &v.group_by, super::GROUP_BY),
-            ("numbering", &v.numbering, super::NUMBERING),
-            ("venue", &v.venue, super::VENUE),
-        ] {
-            if let Some(value) = value
-                && !allowed.contains(&value.as_str())
-            {
-                let mut d =
-                    Diagnostic::error(format!("`[{}].{key}` cannot be `{value}`", doc.name()));
-                let quoted: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
-                d = match did_you_mean(value, allowed.iter().copied()) {
-                    Some(best) => d.hint(format!("did you mean `{best}`?")),
-                    None => d.hint(format!("write one of {}", quoted.join(", "))),
-                };
-                c.push(&at.k(key), d);
-            }
-        }
-        if let Some(paper) = &v.paper
-            && !super::PAPERS.contains(&paper.as_str())
-        {
-            let mut d = Diagnostic::error(format!(
-                "`[{}].paper` is not a paper size vita knows: `{paper}`",
-                doc.name()
-            ));
-            d = match did_you_mean(paper, super::PAPERS.iter().copied()) {
-                Some(best) => d.hint(format!("did you mean `{best}`?")),
-                None => d.hint(format!("the sizes are: {}", super::PAPERS.join(", "))),
-            };
-            c.push(&at.k("paper"), d);
-        }
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{Checker, check};
+    use crate::profile::Spans;
+
+    /// `line:column message` of every problem validation finds in a profile.
+    fn problems(text: &str) -> Vec<String> {
+        let text: Arc<str> = text.into();
+        let (p, diags, broken) = crate::profile::parse("p.toml", &text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let spans = Spans::new(&text);
+        let mut c = Checker::new(&spans, &broken, "p.toml", &text);
+        c.documents = vec!["resume".into(), "cv".into(), "short-cv".into()];
+        check(&p.unwrap(), &mut c);
+        c.out
+            .sort_by_key(|d| d.location.as_ref().map_or(usize::MAX, |l| l.range.start));
+        c.out
+            .iter()
+            .map(|d| {
+                let (l, col) = d.location.as_ref().map_or((0, 0), |l| l.line_col());
+                format!("{l}:{col} {} | {}", d.message, d.hints.join(" / "))
+            })
+            .collect()
     }
-    for (i, name) in p.pdf.standards.iter().enumerate() {
-        if let Err(d) = crate::compile::standard(name) {
-            c.push(&KeyPath::key("pdf").k("standards").i(i), d);
-        }
+
+    const PERSON: &str = "[person]\nname = \"Ada\"\n";
+
+    #[test]
+    fn a_sound_profile_has_no_problems() {
+        let text = format!(
+            "{PERSON}email = \"ada@example.org\"\norcid = \"0000-0002-1825-0097\"\n[[education]]\ndegree = \"PhD\"\ninstitution = \"U\"\nstart = 2019\nend = \"present\"\nexclude = [\"short-cv\"]\n"
+        );
+        assert_eq!(problems(&text), Vec::<String>::new());
     }
-    c.out
+
+    #[test]
+    fn contact_fields_are_checked_where_they_are() {
+        let text = "[person]\nname = \"Ada\"\nemail = \"ada\"\norcid = \"0000-0002-1825-0098\"\ngithub = \"https://github.com/ada\"\n";
+        let got = problems(text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].starts_with("3:9 `person.email` is not an e-mail address: `ada`"));
+        assert!(got[1].starts_with("4:9 `person.orcid` has a wrong check digit"));
+        assert!(got[2].starts_with("5:10 `person.github` should be the id alone"));
+    }
+
+    #[test]
+    fn periods_and_dates_are_checked() {
+        let text = format!(
+            "{PERSON}[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = \"present\"\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = 2021\nend = 2019\n[[news]]\ntext = \"x\"\ndate = \"present\"\n"
+        );
+        let got = problems(&text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(
+            got[0].starts_with("6:9 `experience[1].start` is `present`"),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].starts_with("11:7 `experience[2]` ends (2019) before it starts (2021)"),
+            "{got:#?}"
+        );
+        assert!(
+            got[2].starts_with("14:8 `news[1].date` is `present`"),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn exclude_names_documents_with_a_suggestion() {
+        let text = format!("{PERSON}[[news]]\ntext = \"x\"\nexclude = [\"short-vc\"]\n");
+        let got = problems(&text);
+        assert_eq!(
+            got,
+            ["5:12 `news[1].exclude` is not a document: `short-vc` | did you mean `short-cv`?"]
+        );
+    }
+
+    #[test]
+    fn publications_are_checked_against_each_other() {
+        let text = format!(
+            "{PERSON}[[publications]]\nid = \"a\"\ntitle = \"T\"\nyear = 2020\ndate = \"2021-01\"\ntype = \"jornal\"\n[[publications]]\nid = \"a\"\ntitle = \"U\"\n"
+        );
+        let got = problems(&text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(
+            got[0].contains("`publications[1]` has `year = 2020` but `date` in 2021"),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].contains("is not a publication type: `jornal` | did you mean `journal`?"),
+            "{got:#?}"
+        );
+        assert!(
+            got[2].contains("uses the id `a` that `publications[1]` uses too"),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn custom_sections_need_ids_of_their_own() {
+        let text = format!(
+            "{PERSON}[[custom]]\nid = \"news\"\ntitle = \"N\"\n[[custom]]\nid = \"x\"\ntitle = \"\"\n"
+        );
+        let got = problems(&text);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[0].starts_with("4:6 `custom[1].id` is `news`, a name already taken"),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].starts_with("8:9 `custom[2].title` is empty"),
+            "{got:#?}"
+        );
+    }
 }

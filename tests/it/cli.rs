@@ -1,7 +1,5 @@
 //! What a user sees: the binary run on the example profile and on small fixtures.
 
-
-
 use std::fs;
 
 use crate::support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
@@ -282,10 +280,15 @@ fn builtin_layout_errors_name_the_builtin_file() {
         .fails(1);
     assert!(run.stderr.contains("cv.typ:2:"), "{}", run.stderr);
     // Without a layout folder, a layout file is named as the built-in one.
-    let world =
-        vita::world::VitaWorld::new("/cv.typ", vec![], None, vita::fonts::store(false), None);
+    let world = vita::render::world::VitaWorld::new(
+        "/cv.typ",
+        vec![],
+        None,
+        vita::render::fonts::store(false),
+        None,
+    );
     assert_eq!(
-        world.display_path(vita::world::file_id("/cv.typ").unwrap()),
+        world.display_path(vita::render::world::file_id("/cv.typ").unwrap()),
         "<builtin>/layouts/cv.typ"
     );
 }

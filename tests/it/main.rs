@@ -2,7 +2,9 @@
 
 mod bib;
 mod cli;
+mod documents;
 mod layout;
 mod output;
+mod snapshots;
 mod support;
 mod watch;

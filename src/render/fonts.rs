@@ -10,27 +10,27 @@ use typst_kit::fonts::{FontSource, FontStore};
 const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSans-Regular.ttf",
-        include_bytes!("../fonts/NotoSans-Regular.ttf"),
+        include_bytes!("../../fonts/NotoSans-Regular.ttf"),
     ),
     (
         "NotoSans-Bold.ttf",
-        include_bytes!("../fonts/NotoSans-Bold.ttf"),
+        include_bytes!("../../fonts/NotoSans-Bold.ttf"),
     ),
     (
         "NotoSans-Italic.ttf",
-        include_bytes!("../fonts/NotoSans-Italic.ttf"),
+        include_bytes!("../../fonts/NotoSans-Italic.ttf"),
     ),
     (
         "NotoSans-BoldItalic.ttf",
-        include_bytes!("../fonts/NotoSans-BoldItalic.ttf"),
+        include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
     ),
     (
         "NotoSansCJKsc-Regular.otf",
-        include_bytes!("../fonts/NotoSansCJKsc-Regular.otf"),
+        include_bytes!("../../fonts/NotoSansCJKsc-Regular.otf"),
     ),
     (
         "NotoSansCJKsc-Bold.otf",
-        include_bytes!("../fonts/NotoSansCJKsc-Bold.otf"),
+        include_bytes!("../../fonts/NotoSansCJKsc-Bold.otf"),
     ),
 ];
 

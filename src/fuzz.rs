@@ -4,8 +4,7 @@
 //! `VITA_FUZZ_ITERS=200000 cargo test --release --lib fuzz` runs a long campaign; the normal
 //! suite runs a few thousand cases with fixed seeds.
 
-use super::{Doc, load_bytes};
-use crate::view::{Options, view};
+use crate::load::load_bytes;
 
 /// A small, fast, seedable generator (xorshift64*), so failures reproduce from the seed.
 struct Rng(u64);
@@ -27,7 +26,7 @@ impl Rng {
     }
 }
 
-const EXAMPLE: &str = include_str!("../../profile.toml");
+const EXAMPLE: &str = include_str!("../profile.toml");
 
 /// Fragments that TOML, dates and the schema care about.
 const TOKENS: &[&str] = &[
@@ -208,10 +207,9 @@ fn check(bytes: Vec<u8>) {
     let shown = || String::from_utf8_lossy(&input).into_owned();
     match load_bytes("fuzz.toml", bytes) {
         Ok(loaded) => {
-            for doc in Doc::ALL {
-                if let Ok(style) = crate::style::resolve(&loaded.profile, doc, &Default::default())
-                {
-                    let _ = view(&loaded.profile, doc, &Options::default(), &style);
+            for doc in crate::document::Document::all(&loaded.profile) {
+                if let Ok(style) = crate::style::resolve(&doc, &Default::default()) {
+                    let _ = crate::view::view(&loaded.profile, &doc, &Default::default(), &style);
                 }
             }
         }
@@ -306,7 +304,7 @@ fn mangled_bib_files_never_crash() {
         }
         let text: String = text.into_iter().collect();
         let src: std::sync::Arc<str> = text.as_str().into();
-        let (_, diags) = super::bib::parse("t.bib", &src);
+        let (_, diags) = crate::bib::parse("t.bib", &src);
         for d in diags {
             let loc = d.location.expect("located");
             assert!(

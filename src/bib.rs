@@ -14,20 +14,14 @@ use std::sync::Arc;
 
 use biblatex::{Bibliography, Chunk, ChunksExt, EntryType, RawBibliography, Spanned};
 
-use super::spans::{KeyPath, Spans};
-use super::{BibSource, Date, Links, Origin, Profile, Publication};
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::profile::{BibSource, Date, KeyPath, Links, Origin, Profile, Publication, Spans};
 
 /// Reads every file of `p.bibliography` and merges its entries into `p.publications`.
 ///
 /// `display` and `text` are the profile's, for messages about the `bibliography` key; paths
 /// are relative to the profile's folder.
-pub(super) fn attach(
-    p: &mut Profile,
-    display: &str,
-    text: &Arc<str>,
-    spans: &Spans,
-) -> Vec<Diagnostic> {
+pub fn attach(p: &mut Profile, display: &str, text: &Arc<str>, spans: &Spans) -> Vec<Diagnostic> {
     for (i, e) in p.publications.iter_mut().enumerate() {
         e.origin = Origin::Profile(i);
     }
@@ -40,7 +34,7 @@ pub(super) fn attach(
             .or_else(|| spans.find(&KeyPath::key("bibliography")))
             .unwrap_or(0..0);
         let path = base.join(name);
-        crate::world::note_read(&path);
+        crate::render::world::note_read(&path);
         match read(&path, name) {
             Ok((src, warning)) => {
                 let shown = path.display().to_string();
@@ -73,7 +67,7 @@ pub(super) fn attach(
 }
 
 /// Bibliography files larger than this are refused.
-const MAX_BIB_BYTES: u64 = super::MAX_PROFILE_BYTES;
+const MAX_BIB_BYTES: u64 = crate::load::MAX_PROFILE_BYTES;
 
 /// Reads a .bib file as text; a file that is not UTF-8 is read as Latin-1, with a warning.
 fn read(path: &Path, name: &str) -> Result<(String, Option<Diagnostic>), Diagnostic> {
@@ -524,7 +518,7 @@ impl Convert<'_> {
             .to_string()
         });
         if let (Some(doi), Some((raw, range))) = (&p.doi, doi_field)
-            && !super::validate::doi_ok(doi)
+            && !crate::profile::validate_ids::doi_ok(doi)
         {
             self.problem(
                 range,
@@ -537,7 +531,7 @@ impl Convert<'_> {
             p.arxiv = self.arxiv();
         }
         if let Some(id) = &p.arxiv
-            && !super::validate::arxiv_ok(id)
+            && !crate::profile::validate_ids::arxiv_ok(id)
         {
             let range = self.field("eprint").map_or(self.at.clone(), |(_, r)| r);
             self.problem(
@@ -581,7 +575,7 @@ impl Convert<'_> {
                 .map(str::trim)
                 .filter(|d| !d.is_empty())
             {
-                if super::Doc::ALL.iter().any(|doc| doc.name() == d) {
+                if matches!(d, "resume" | "cv") {
                     p.exclude.push(d.to_string());
                 } else {
                     self.problem(
@@ -785,7 +779,7 @@ impl Convert<'_> {
                 .trim()
                 .trim_start_matches("arXiv:")
                 .trim_start_matches("arxiv:");
-            if prefix == "arxiv" || super::validate::arxiv_new_style(id) {
+            if prefix == "arxiv" || crate::profile::validate_ids::arxiv_new_style(id) {
                 return Some(id.to_string());
             }
         }
@@ -921,7 +915,7 @@ fn find_arxiv(s: &str) -> Option<String> {
                 .trim_end_matches(".pdf")
                 .trim_end_matches('.')
                 .to_string();
-            if super::validate::arxiv_new_style(&id) {
+            if crate::profile::validate_ids::arxiv_new_style(&id) {
                 return Some(id);
             }
         }
@@ -1426,6 +1420,7 @@ fn overlay(t: Publication, b: Publication) -> Publication {
         note: t.note.or(b.note),
         selected: t.selected || b.selected,
         exclude,
+        tags: if t.tags.is_empty() { b.tags } else { t.tags },
         origin,
     }
 }

@@ -17,13 +17,13 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-use crate::layouts;
+use super::layouts;
 
 /// The virtual path of the data a layout reads with `json("/profile.json")`.
 pub const DATA_PATH: &str = "/profile.json";
 
-/// Every user file a layout read since the last [`take_reads`]: what `vita watch` watches.
-/// Process-wide because a build's worlds live on several threads and end with them.
+/// The user files a build read outside the worlds (its .bib files); see [`VitaWorld::dependencies`]
+/// for the layout files.
 static READS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
 /// Records a user file that a build read outside the world (a .bib file of the profile).
@@ -47,9 +47,13 @@ pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
 }
 
+/// The user files some worlds read, shared by the worlds of one build.
+pub type Reads = Arc<Mutex<BTreeSet<PathBuf>>>;
+
 /// One document's world.
 pub struct VitaWorld {
     main: FileId,
+    reads: Reads,
     data: Bytes,
     layout_dir: Option<PathBuf>,
     fonts: Arc<FontStore>,
@@ -71,12 +75,26 @@ impl VitaWorld {
     ) -> Self {
         VitaWorld {
             main: file_id(main).expect("layout names are valid virtual paths"),
+            reads: Reads::default(),
             data: Bytes::new(data),
             layout_dir,
             fonts,
             today: today.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d)),
             sources: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Records the user files this world reads into `reads` (shared with other worlds).
+    pub fn recording_into(mut self, reads: Reads) -> Self {
+        self.reads = reads;
+        self
+    }
+
+    /// The user files read so far (layout files; missing ones too, so that a file made
+    /// later is noticed), as typst-cli's `dependencies()`: what `vita watch` watches.
+    pub fn dependencies(&self) -> Vec<PathBuf> {
+        let reads = self.reads.lock().unwrap_or_else(|e| e.into_inner());
+        reads.iter().cloned().collect()
     }
 
     /// Where a virtual path comes from, as a user would name it in a message.
@@ -97,7 +115,7 @@ impl VitaWorld {
         let rel = id.vpath().get_without_slash();
         let path = dir.join(rel);
         // Recorded even when missing, so that a file deleted and made again is noticed.
-        READS
+        self.reads
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(path.clone());

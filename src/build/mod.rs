@@ -1,0 +1,345 @@
+//! Making documents: the profile is loaded, a [`plan::Plan`] resolved, and each document is
+//! typeset on its own thread and exported, within a deadline.
+
+mod epoch;
+mod fit;
+pub mod plan;
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::diag::Diagnostic;
+use crate::export::{self, Exported, Format};
+use crate::load::Loaded;
+use crate::profile::{Date, Profile};
+use crate::render::{compile, fonts, layouts, world};
+use crate::{Failure, style, view};
+
+pub use epoch::source_date_epoch;
+pub use plan::{DocPlan, Plan};
+
+/// What to build and how, as the command line asks.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The profile file.
+    pub profile: PathBuf,
+    /// Which document, by name; every document when absent.
+    pub only: Option<String>,
+    /// Settings from the command line that win over the profile's (paper, page limit, fit).
+    pub overrides: style::Overrides,
+    /// PDF standards to conform to; when empty, the profile's `[pdf].standards`.
+    pub standards: Vec<String>,
+    /// A folder whose `.typ` files replace the built-in layouts of the same name.
+    pub layouts: Option<PathBuf>,
+    /// Whether system fonts may be used after the embedded ones.
+    pub system_fonts: bool,
+    /// The date to use when the profile has no `updated`; when absent too, `SOURCE_DATE_EPOCH`.
+    pub date: Option<Date>,
+    /// How long a document may take to compile before the build is given up.
+    pub timeout: Duration,
+}
+
+impl BuildOptions {
+    /// Options that build every document of this profile with nothing overridden.
+    pub fn new(profile: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            profile: profile.into(),
+            only: None,
+            overrides: style::Overrides::default(),
+            standards: vec![],
+            layouts: None,
+            system_fonts: false,
+            date: None,
+            timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// One document with its warnings, or the errors that stopped it.
+type MadeOne = Result<(Made, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// One document, compiled and exported.
+#[derive(Debug)]
+pub struct Made {
+    /// The document's name (`resume`, `cv`, or a named document's).
+    pub name: String,
+    /// The file name pattern the document asks for, if it sets one.
+    pub output: Option<String>,
+    /// The files, one per format.
+    pub files: Vec<Exported>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// How long compiling and exporting took.
+    pub time: Duration,
+    /// What `fit` changed to stay within the page limit, if anything.
+    pub fitted: Option<String>,
+}
+
+impl Made {
+    /// The PDF's bytes (empty when no PDF was asked for).
+    pub fn pdf(&self) -> &[u8] {
+        self.files
+            .iter()
+            .find(|f| f.format == Format::Pdf)
+            .map_or(&[], |f| f.bytes.as_slice())
+    }
+}
+
+/// The result of making documents: the documents and the warnings met on the way.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The documents, in build order.
+    pub made: Vec<Made>,
+    /// Warnings from the profile and the layouts.
+    pub warnings: Vec<Diagnostic>,
+    /// The person's name, for file name patterns.
+    pub person: String,
+}
+
+/// Loads the profile and makes the documents in memory; writes nothing.
+pub fn make(opts: &BuildOptions) -> Result<Outcome, Failure> {
+    make_loaded(&plan::load(opts)?, opts)
+}
+
+/// Loads the profile and makes the documents in memory, and says which user files the build
+/// read, whether it succeeded or not (for `vita watch`).
+pub fn make_tracked(opts: &BuildOptions) -> (Result<Outcome, Failure>, Vec<PathBuf>) {
+    let reads = world::Reads::default();
+    world::take_reads();
+    let result = plan::load(opts).and_then(|loaded| make_recorded(&loaded, opts, &reads));
+    let mut read: Vec<PathBuf> = vec![opts.profile.clone()];
+    read.extend(world::take_reads());
+    read.extend(
+        reads
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned(),
+    );
+    read.sort();
+    read.dedup();
+    (result, read)
+}
+
+/// Makes the documents of an already loaded profile, in parallel.
+pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Failure> {
+    make_recorded(loaded, opts, &world::Reads::default())
+}
+
+/// [`make_loaded`], recording the layout files the worlds read into `reads`.
+fn make_recorded(
+    loaded: &Loaded,
+    opts: &BuildOptions,
+    reads: &world::Reads,
+) -> Result<Outcome, Failure> {
+    let plan = plan::resolve(loaded, opts)?;
+    let mut warnings = loaded.warnings.clone();
+    if let Some(dir) = &plan.layout_dir {
+        warnings.extend(layouts::check_dir(dir));
+    }
+    let (made, errors) = run(&loaded.profile, &plan, reads, &mut warnings);
+    if !errors.is_empty() {
+        return Err(Failure::input(errors.into_iter().chain(warnings).collect()));
+    }
+    Ok(Outcome {
+        made,
+        warnings,
+        person: loaded.profile.person.name.clone(),
+    })
+}
+
+/// Makes every document of a plan, each on its own thread. Typst cannot be cancelled, so a
+/// layout that never finishes is abandoned at the deadline: the process exits soon after and
+/// the thread with it.
+fn run(
+    p: &Profile,
+    plan: &Plan,
+    reads: &world::Reads,
+    warnings: &mut Vec<Diagnostic>,
+) -> (Vec<Made>, Vec<Diagnostic>) {
+    let profile = Arc::new(p.clone());
+    let plan = Arc::new(plan.clone());
+    let fonts = fonts::store(plan.system_fonts);
+    let (tx, rx) = mpsc::channel();
+    for slot in 0..plan.documents.len() {
+        let (tx, profile, plan, fonts, reads) = (
+            tx.clone(),
+            profile.clone(),
+            plan.clone(),
+            fonts.clone(),
+            reads.clone(),
+        );
+        std::thread::spawn(move || {
+            let job = &plan.documents[slot];
+            let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                make_one(&profile, &plan, job, fonts, reads)
+            }))
+            .unwrap_or_else(|_| {
+                Err(vec![
+                    Diagnostic::error(format!(
+                        "the compiler crashed while making the {}",
+                        job.document.name
+                    ))
+                    .hint(
+                        "this is a bug in vita: please report it with the profile that caused it",
+                    ),
+                ])
+            });
+            let _ = tx.send((slot, result));
+        });
+    }
+    drop(tx);
+    let deadline = Instant::now() + plan.timeout;
+    let mut results: Vec<Option<MadeOne>> = plan.documents.iter().map(|_| None).collect();
+    for _ in 0..plan.documents.len() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok((slot, r)) => results[slot] = Some(r),
+            Err(_) => break,
+        }
+    }
+    let mut errors = vec![];
+    let mut made = vec![];
+    for (r, job) in results.into_iter().zip(&plan.documents) {
+        let r = r.unwrap_or_else(|| {
+            Err(vec![Diagnostic::error(format!(
+                "the {} layout did not finish within {} s",
+                job.document.name,
+                plan.timeout.as_secs()
+            ))
+            .hint("look for a loop that never ends in the layout, or allow more time with `--timeout SECONDS`")])
+        });
+        match r {
+            Ok((m, w)) => {
+                warnings.extend(w);
+                made.push(m);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    // The documents share layouts, so a mistake in `common.typ` is met more than once: say
+    // it once.
+    dedup(&mut errors);
+    dedup(warnings);
+    (made, errors)
+}
+
+fn make_one(
+    p: &Profile,
+    plan: &Plan,
+    job: &DocPlan,
+    fonts: Arc<typst_kit::fonts::FontStore>,
+    reads: world::Reads,
+) -> MadeOne {
+    let start = Instant::now();
+    let doc = &job.document;
+    let typeset_with = |style: &style::Style| typeset(p, job, plan, style, fonts.clone(), &reads);
+    let (mut world, mut document, mut warnings) = typeset_with(&job.style)?;
+    let mut fitted = None;
+    if let Some(max) = job.style.max_pages
+        && document.pages().len() > max
+    {
+        let pages = document.pages().len();
+        let first = compile::page_text(&document.pages()[max]);
+        let found = if job.style.fit {
+            fit::fit(&job.style, max, &typeset_with)?
+        } else {
+            None
+        };
+        match found {
+            Some((style, typeset)) => {
+                fitted = Some(fit::describe(&job.style, &style));
+                (world, document, warnings) = typeset;
+            }
+            None => return Err(vec![fit::overflow(doc, pages, max, &first, &job.style)]),
+        }
+    }
+    let missing = compile::missing_glyphs(&document);
+    if !missing.is_empty() {
+        let shown = missing
+            .iter()
+            .take(20)
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the {} has characters that no available font can draw; they print as empty boxes: {shown}",
+                doc.name
+            ))
+            .hint("let installed fonts draw them with `--system-fonts`, or set `font` to a face that has them"),
+        );
+    }
+    let ident = format!("vita-{}", doc.name);
+    let cx = export::Context {
+        world: &world,
+        ident: &ident,
+        date: plan.date,
+        standards: &plan.standards,
+    };
+    let files = plan
+        .formats
+        .iter()
+        .map(|f| export::export(*f, &document, &cx))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((
+        Made {
+            name: doc.name.clone(),
+            output: doc.settings.output.clone(),
+            files,
+            pages: document.pages().len(),
+            time: start.elapsed(),
+            fitted,
+        },
+        warnings,
+    ))
+}
+
+/// A laid-out document with its world and warnings.
+pub type Typeset = (
+    world::VitaWorld,
+    typst_layout::PagedDocument,
+    Vec<Diagnostic>,
+);
+
+/// Lays out one document: its view, served to its layout, compiled by Typst.
+pub fn typeset(
+    p: &Profile,
+    job: &DocPlan,
+    plan: &Plan,
+    style: &style::Style,
+    fonts: Arc<typst_kit::fonts::FontStore>,
+    reads: &world::Reads,
+) -> Result<Typeset, Vec<Diagnostic>> {
+    let data = view::view(p, &job.document, &plan.view, style);
+    let bytes = serde_json::to_vec(&data).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot serialise the profile: {e}"
+        ))]
+    })?;
+    let world = world::VitaWorld::new(
+        &format!("/{}.typ", job.document.kind.name),
+        bytes,
+        plan.layout_dir.clone(),
+        fonts,
+        plan.date,
+    )
+    .recording_into(reads.clone());
+    let (result, warnings) = compile::compile(&world);
+    let document = result?;
+    Ok((world, document, warnings))
+}
+
+/// Drops repeats of the same message at the same place, keeping the first.
+fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| {
+        let place = d
+            .location
+            .as_ref()
+            .map(|l| (l.path.clone(), l.range.clone()));
+        seen.insert((d.message.clone(), place))
+    });
+}

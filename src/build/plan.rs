@@ -1,0 +1,145 @@
+//! The build plan: every default applied once, before any work starts, so that `build`,
+//! `check`, `data` and `watch` make the same documents the same way.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::BuildOptions;
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::document::Document;
+use crate::export::Format;
+use crate::load::Loaded;
+use crate::style::Style;
+use crate::{Failure, view};
+
+/// What a build makes and how, resolved from the profile and the command line.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The documents, in build order, each with its style.
+    pub documents: Vec<DocPlan>,
+    /// The formats each document is written in.
+    pub formats: Vec<Format>,
+    /// PDF standards every PDF conforms to.
+    pub standards: Vec<typst_pdf::PdfStandard>,
+    /// The user's layout folder (canonical), if any.
+    pub layout_dir: Option<PathBuf>,
+    /// Whether system fonts may be used after the embedded ones.
+    pub system_fonts: bool,
+    /// Options of the view that come from outside the profile (the date).
+    pub view: view::Options,
+    /// The document date, when there is one.
+    pub date: Option<(i32, u8, u8)>,
+    /// How long a document may take.
+    pub timeout: Duration,
+}
+
+/// One document to make.
+#[derive(Debug, Clone)]
+pub struct DocPlan {
+    /// The document.
+    pub document: Document,
+    /// Its look, with every default and override applied.
+    pub style: Style,
+}
+
+/// Resolves what to build; every problem with the request is reported at once.
+pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
+    let p = &loaded.profile;
+    let layout_dir = match &opts.layouts {
+        Some(dir) => Some(layout_dir(dir).map_err(|d| Failure::input(vec![d]))?),
+        None => None,
+    };
+    let all = Document::all(p);
+    let names: Vec<&str> = all.iter().map(|d| d.name.as_str()).collect();
+    if let Some(d) = unknown_only(opts, &names) {
+        return Err(Failure::input(vec![d]));
+    }
+    // The environment's date is only needed, and only checked, when the profile has none.
+    let date = match (p.updated, opts.date) {
+        (None, None) => super::epoch::source_date_epoch().map_err(|d| Failure::input(vec![d]))?,
+        (_, date) => date,
+    };
+    let mut problems = vec![];
+    let mut documents = vec![];
+    for document in all
+        .into_iter()
+        .filter(|d| opts.only.as_ref().is_none_or(|o| *o == d.name))
+    {
+        match crate::style::resolve(&document, &opts.overrides) {
+            Ok(style) => documents.push(DocPlan { document, style }),
+            Err(e) => problems.extend(e),
+        }
+    }
+    let names = if opts.standards.is_empty() {
+        &p.pdf.standards
+    } else {
+        &opts.standards
+    };
+    let mut standards = vec![];
+    for name in names {
+        match crate::export::pdf::standard(name) {
+            Ok(s) => standards.push(s),
+            Err(d) => problems.push(d),
+        }
+    }
+    if names.iter().any(|n| n.starts_with("a-")) && p.updated.or(date).is_none() {
+        problems.push(
+            Diagnostic::error("PDF/A needs a document date, and the profile has none")
+                .hint("set `updated = 2024-05-01` at the top of the profile, or the `SOURCE_DATE_EPOCH` environment variable"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(Failure::input(problems));
+    }
+    Ok(Plan {
+        documents,
+        formats: vec![Format::Pdf],
+        standards,
+        layout_dir,
+        system_fonts: opts.system_fonts,
+        view: view::Options { date },
+        date: p.updated.or(date).and_then(|d| d.ymd()),
+        timeout: opts.timeout,
+    })
+}
+
+/// The error for `--only NAME` when no document has that name.
+pub fn unknown_only(opts: &BuildOptions, names: &[&str]) -> Option<Diagnostic> {
+    let only = opts
+        .only
+        .as_ref()
+        .filter(|o| !names.contains(&o.as_str()))?;
+    let mut d = Diagnostic::error(format!("invalid value '{only}' for '--only <ONLY>'"));
+    if let Some(best) = did_you_mean(only, names.iter().copied()) {
+        d = d.hint(format!("did you mean `{best}`?"));
+    }
+    Some(d.hint(format!("[possible values: {}]", names.join(", "))))
+}
+
+/// Loads the profile for a build. When it cannot be read at all, `--only` is still checked
+/// against the documents every profile has, so both mistakes are told at once.
+pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
+    crate::load::load(&opts.profile).map_err(|mut diags| {
+        if !opts.profile.exists() {
+            let always: Vec<&str> = crate::document::KINDS.iter().map(|k| k.name).collect();
+            diags.extend(unknown_only(opts, &always));
+        }
+        Failure::input(diags)
+    })
+}
+
+/// Checks a user layout folder and returns its canonical path.
+fn layout_dir(dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let real = dir.canonicalize().map_err(|e| {
+        Diagnostic::error(format!("cannot use layout folder `{}`: {e}", dir.display()))
+            .hint("write out the built-in layouts to start from: `vita layouts DIR`")
+    })?;
+    if !real.is_dir() {
+        return Err(Diagnostic::error(format!(
+            "layout folder `{}` is not a folder",
+            dir.display()
+        ))
+        .hint("name the folder that holds `cv.typ` or `resume.typ`"));
+    }
+    Ok(real)
+}

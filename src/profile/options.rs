@@ -1,0 +1,292 @@
+//! The closed vocabularies of a document's settings (`select = "recent"`, `paper = "a4"`), as
+//! enums, and the value types that are parsed once where they are read (`margin = "2cm"`).
+//!
+//! A wrong value is a schema error at its key, worded by [`choice_error`] so the loader can
+//! print it as a located message with a did-you-mean hint.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::diag::did_you_mean;
+
+/// Separates a message from its hint in a serde error string (see the loader).
+pub const HINT_SEP: char = '\u{1f}';
+
+/// Stands for the key path in a serde error string; the loader puts the path in its place.
+pub const AT: &str = "{at}";
+
+/// The error for a value outside a closed list: "`cv.select` cannot be `x`", with a hint.
+pub fn choice_error(value: &str, allowed: &[&str]) -> String {
+    let hint = match did_you_mean(value, allowed.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            let quoted: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+            format!("write one of {}", quoted.join(", "))
+        }
+    };
+    format!("`{AT}` cannot be `{value}`{HINT_SEP}{hint}")
+}
+
+/// Defines a closed vocabulary: an enum read from and written as its lower-case names.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the order the README lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as it is written in a profile.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// Every name, as written in a profile.
+            pub fn names() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.name()).collect()
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.name() == s)
+                    .ok_or_else(|| choice_error(s, &Self::names()))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(de::Error::custom)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+choice! {
+    /// Which publications a document lists.
+    Select {
+        /// Every publication.
+        All = "all",
+        /// Those marked `selected`.
+        Selected = "selected",
+        /// The newest, up to the section's limit.
+        Recent = "recent",
+        /// The person's first-author papers first (shared first authorship included).
+        FirstAuthor = "first-author",
+    }
+}
+
+choice! {
+    /// How publications are grouped under sub-headings.
+    GroupBy {
+        /// By `category`, in the order of `categories`, then as first met.
+        Category = "category",
+        /// By publication type: journal, conference, ...
+        Type = "type",
+        /// One list.
+        None = "none",
+    }
+}
+
+choice! {
+    /// How publications are numbered.
+    Numbering {
+        /// 1 is the first listed.
+        Forward = "forward",
+        /// The highest number is the first listed (the newest).
+        Reverse = "reverse",
+        /// No numbers.
+        None = "none",
+    }
+}
+
+choice! {
+    /// How venues are named.
+    VenueStyle {
+        /// `ICCV 2021`.
+        Short = "short",
+        /// The full name, with the short one in parentheses.
+        Full = "full",
+    }
+}
+
+choice! {
+    /// Paper sizes.
+    Paper {
+        /// ISO A4.
+        A4 = "a4",
+        /// US Letter.
+        UsLetter = "us-letter",
+    }
+}
+
+/// A length written with its unit (`2cm`, `0.75in`, `18mm`, `36pt`), kept in points and as
+/// written (for messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Length {
+    /// The length in points.
+    pub pt: f64,
+    /// The text as written in the profile.
+    pub text: String,
+}
+
+/// Parses a length such as `2cm`, `0.5in`, `18mm` or `36pt` into points.
+pub fn parse_length(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+    let per = match unit {
+        "pt" => 1.0,
+        "mm" => 72.0 / 25.4,
+        "cm" => 72.0 / 2.54,
+        "in" => 72.0,
+        _ => return None,
+    };
+    Some(n * per)
+}
+
+/// The widest margin vita accepts, in points (7 cm).
+const MAX_MARGIN_PT: f64 = 200.0;
+
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match parse_length(&text).filter(|pt| *pt <= MAX_MARGIN_PT) {
+            Some(pt) => Ok(Length { pt, text }),
+            None => Err(de::Error::custom(format!(
+                "`{AT}` is not a margin: `{text}`{HINT_SEP}write a length with its unit, such as `2cm`, `0.75in` or `18mm` (at most 7cm)"
+            ))),
+        }
+    }
+}
+
+/// A table whose keys are names the user chooses, kept in the order written
+/// (`[documents.industry-resume]`, then `[documents.short-cv]`).
+#[derive(Debug, Clone)]
+pub struct Named<T>(pub Vec<(String, T)>);
+
+impl<T> Default for Named<T> {
+    fn default() -> Self {
+        Named(vec![])
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Named<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NamedVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for NamedVisitor<T> {
+            type Value = Named<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of named tables")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Named<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, T>()? {
+                    out.push((k, v));
+                }
+                Ok(Named(out))
+            }
+        }
+        d.deserialize_map(NamedVisitor(std::marker::PhantomData))
+    }
+}
+
+/// The field names of a struct that derives `Deserialize`, read from the derive itself, so a
+/// list of keys is never written by hand beside the struct.
+pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields(Option<&'static [&'static str]>);
+    impl<'de> Deserializer<'de> for &mut Fields {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only a struct's field names are read"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = Some(fields);
+            Err(de::Error::custom("only a struct's field names are read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut fields = Fields(None);
+    let _ = T::deserialize(&mut fields);
+    fields.0.unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_in_common_units() {
+        assert_eq!(parse_length("0.5in"), Some(36.0));
+        assert!((parse_length("2cm").unwrap() - 56.69).abs() < 0.01);
+        assert!((parse_length("18 mm").unwrap() - 51.02).abs() < 0.01);
+        assert_eq!(parse_length("36pt"), Some(36.0));
+        for bad in ["2", "cm", "-1cm", "2 furlongs", "NaNcm"] {
+            assert_eq!(parse_length(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn choices_read_their_names_and_suggest_the_nearest() {
+        assert_eq!("first-author".parse::<Select>(), Ok(Select::FirstAuthor));
+        assert_eq!(Paper::UsLetter.name(), "us-letter");
+        let e = "recnt".parse::<Select>().unwrap_err();
+        assert_eq!(
+            e,
+            format!("`{AT}` cannot be `recnt`{HINT_SEP}did you mean `recent`?")
+        );
+        let e = "zzz".parse::<VenueStyle>().unwrap_err();
+        assert!(e.ends_with("write one of `short`, `full`"), "{e}");
+    }
+
+    #[test]
+    fn field_names_come_from_the_derive() {
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            a: u8,
+            #[serde(rename = "type")]
+            b: u8,
+        }
+        assert_eq!(field_names::<T>(), ["a", "type"]);
+    }
+}

@@ -1,0 +1,206 @@
+//! What each document receives: the sections it shows, in order, with entries selected,
+//! limited and put into the few plain shapes of [`model`] that layouts draw without knowing
+//! the schema.
+//!
+//! Everything here is data: user text stays strings all the way into the layout.
+
+pub mod model;
+mod sections;
+mod works;
+
+use crate::document::{DefaultSections, Document};
+use crate::names::OwnName;
+use crate::profile::{Date, Profile};
+use crate::style::Style;
+use model::{Contact, Meta, PersonData, StyleData, View, Ymd};
+
+pub use sections::{SECTIONS, SectionDef, section_len};
+
+/// Options that come from outside the profile (the command line, the environment).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The document date when the profile has no `updated` (from `SOURCE_DATE_EPOCH`).
+    pub date: Option<Date>,
+}
+
+/// What every section builder needs to know.
+pub struct Ctx<'a> {
+    /// The profile.
+    pub p: &'a Profile,
+    /// The document being made.
+    pub doc: &'a Document,
+    /// The person's own name, bold in author lists.
+    pub me: OwnName,
+    /// The person's advisees, marked in author lists.
+    pub advisees: OwnName,
+    /// The mark put after advisees' names.
+    pub advisee_mark: char,
+    /// What the legend says of the advisee mark.
+    pub advisee_text: &'a str,
+    /// Author lists longer than this are shortened with "et al.".
+    pub max_authors: Option<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context for one document of a profile.
+    pub fn new(p: &'a Profile, doc: &'a Document) -> Self {
+        Ctx {
+            p,
+            doc,
+            me: p.person.own_name(),
+            advisees: OwnName::new(p.marks.advisees.iter().map(String::as_str)),
+            advisee_mark: p
+                .marks
+                .advisee
+                .as_deref()
+                .and_then(|m| m.chars().next())
+                .unwrap_or('‡'),
+            advisee_text: p.marks.advisee_text.as_deref().unwrap_or("advisee"),
+            max_authors: doc.max_authors(),
+        }
+    }
+
+    /// Entries of a list that this document shows, at most `limit` of them.
+    pub fn shown<'e, T: crate::profile::Entry>(
+        &self,
+        list: &'e [T],
+        limit: Option<usize>,
+    ) -> impl Iterator<Item = &'e T> {
+        let doc = self.doc;
+        list.iter()
+            .filter(move |e| doc.shows(*e))
+            .take(limit.unwrap_or(usize::MAX))
+    }
+}
+
+/// The ids of the sections a document shows, in order.
+pub fn section_ids(p: &Profile, doc: &Document) -> Vec<String> {
+    if let Some(list) = &doc.settings.sections {
+        return list.clone();
+    }
+    let builtin: Vec<&str> = match doc.kind.sections {
+        DefaultSections::Only(ids) => ids.to_vec(),
+        DefaultSections::AllBut(skip) => SECTIONS
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| !skip.contains(id))
+            .collect(),
+    };
+    builtin
+        .into_iter()
+        .map(String::from)
+        .chain(p.custom.iter().map(|c| c.id.clone()))
+        .filter(|id| section_len(p, id).unwrap_or(0) > 0)
+        .collect()
+}
+
+/// Builds the data one document's layout receives.
+pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View {
+    let ctx = Ctx::new(p, doc);
+    let sections = section_ids(p, doc)
+        .iter()
+        .filter_map(|id| sections::build(&ctx, id))
+        .collect();
+    let date = p.updated.or(opts.date);
+    View {
+        doc: doc.kind.name,
+        name: doc.name.clone(),
+        lang: p.lang.clone().unwrap_or_else(|| "en".into()),
+        style: StyleData {
+            paper: style.paper.name(),
+            size: style.size,
+            margin: style.margin,
+            font: style.font.clone(),
+            footer: style.footer,
+            spacing: style.spacing,
+        },
+        meta: Meta {
+            title: format!("{} – {}", p.person.name, doc.kind.title),
+            author: p.person.name.clone(),
+            keywords: p.interests.clone(),
+            date: date
+                .and_then(|d| d.ymd())
+                .map(|(year, month, day)| Ymd { year, month, day }),
+        },
+        updated: date.map(|d| d.display_long()),
+        person: person(p),
+        sections,
+    }
+}
+
+fn person(p: &Profile) -> PersonData {
+    let pp = &p.person;
+    let mut contacts = vec![];
+    let mut add = |kind: &'static str, text: &str, url: Option<String>| {
+        contacts.push(Contact {
+            kind,
+            text: text.to_string(),
+            url,
+        });
+    };
+    if let Some(v) = &pp.location {
+        add("location", v, None);
+    }
+    if let Some(v) = &pp.email {
+        add("email", v, Some(format!("mailto:{v}")));
+    }
+    if let Some(v) = &pp.phone {
+        let digits: String = v
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        add("phone", v, Some(format!("tel:{digits}")));
+    }
+    if let Some(v) = &pp.homepage {
+        add("homepage", strip_scheme(v), Some(v.clone()));
+    }
+    if let Some(v) = &pp.github {
+        add(
+            "github",
+            &format!("github.com/{v}"),
+            Some(format!("https://github.com/{v}")),
+        );
+    }
+    if let Some(v) = &pp.scholar {
+        add(
+            "scholar",
+            "Google Scholar",
+            Some(format!("https://scholar.google.com/citations?user={v}")),
+        );
+    }
+    if let Some(v) = &pp.orcid {
+        add(
+            "orcid",
+            &format!("ORCID {v}"),
+            Some(format!("https://orcid.org/{v}")),
+        );
+    }
+    if let Some(v) = &pp.linkedin {
+        add(
+            "linkedin",
+            &format!("linkedin.com/in/{v}"),
+            Some(format!("https://www.linkedin.com/in/{v}")),
+        );
+    }
+    if let Some(v) = &pp.dblp {
+        add("dblp", "DBLP", Some(v.clone()));
+    }
+    for (label, url) in &pp.links.0 {
+        add("link", label, Some(url.clone()));
+    }
+    PersonData {
+        name: pp.name.clone(),
+        native_name: pp.native_name.clone(),
+        headline: pp.headline.clone(),
+        contacts,
+    }
+}
+
+/// `https://example.org/` -> `example.org`.
+fn strip_scheme(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.strip_suffix('/').unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,322 @@
+//! Every built-in section, described once: its id (the profile's key and the name documents
+//! list it by), its heading, how many entries it has, and how its view is built.
+//!
+//! A new section is a field of `Profile` and a row here.
+
+use super::Ctx;
+use super::model::{Body, Entry, Item, Line, Link, Section};
+use super::works;
+use crate::profile::{Date, Links, Profile, display_range};
+
+/// A built-in section.
+pub struct SectionDef {
+    /// Its id: the profile's key, and its name in `sections = [...]`.
+    pub id: &'static str,
+    /// The heading printed.
+    pub heading: &'static str,
+    /// How many entries the profile has in it.
+    pub len: fn(&Profile) -> usize,
+    /// Its body for one document, at most `limit` entries.
+    pub build: fn(&Ctx, Option<usize>) -> Option<Body>,
+}
+
+/// The built-in sections, in the CV's default order.
+pub const SECTIONS: &[SectionDef] = &[
+    SectionDef {
+        id: "summary",
+        heading: "Summary",
+        len: |p| usize::from(p.summary.as_deref().is_some_and(|s| !s.trim().is_empty())),
+        build: |c, _| {
+            Some(Body::Text {
+                text: c.p.summary.as_deref()?.trim().to_string(),
+            })
+        },
+    },
+    SectionDef {
+        id: "interests",
+        heading: "Research Interests",
+        len: |p| p.interests.len(),
+        build: |c, limit| {
+            let items = c.p.interests.iter().take(limit.unwrap_or(usize::MAX));
+            Some(Body::Tags {
+                items: items.cloned().collect(),
+            })
+        },
+    },
+    SectionDef {
+        id: "education",
+        heading: "Education",
+        len: |p| p.education.len(),
+        build: education,
+    },
+    SectionDef {
+        id: "experience",
+        heading: "Experience",
+        len: |p| p.experience.len(),
+        build: experience,
+    },
+    SectionDef {
+        id: "publications",
+        heading: "Publications",
+        // Before the .bib files are read, a bibliography counts as content.
+        len: |p| {
+            p.publications
+                .len()
+                .max(usize::from(!p.bibliography.is_empty()))
+        },
+        build: |c, limit| Some(works::publications(c, limit)),
+    },
+    SectionDef {
+        id: "reports",
+        heading: "Technical Reports",
+        len: |p| p.reports.len(),
+        build: works::reports,
+    },
+    SectionDef {
+        id: "patents",
+        heading: "Patents",
+        len: |p| p.patents.len(),
+        build: works::patents,
+    },
+    SectionDef {
+        id: "talks",
+        heading: "Invited Talks",
+        len: |p| p.talks.len(),
+        build: talks,
+    },
+    SectionDef {
+        id: "teaching",
+        heading: "Teaching",
+        len: |p| p.teaching.len(),
+        build: teaching,
+    },
+    SectionDef {
+        id: "awards",
+        heading: "Awards and Honors",
+        len: |p| p.awards.len(),
+        build: awards,
+    },
+    SectionDef {
+        id: "service",
+        heading: "Professional Service",
+        len: |p| p.service.len(),
+        build: service,
+    },
+    SectionDef {
+        id: "skills",
+        heading: "Skills",
+        len: |p| p.skills.len(),
+        build: |c, limit| {
+            let entries = c.shown(&c.p.skills, limit).map(|e| Item {
+                label: Some(e.label.clone()),
+                text: e.items.join(", "),
+                note: None,
+                date: None,
+            });
+            items(false, entries)
+        },
+    },
+    SectionDef {
+        id: "news",
+        heading: "News",
+        len: |p| p.news.len(),
+        build: |c, limit| {
+            let entries = c.shown(&c.p.news, limit).map(|e| Item {
+                label: None,
+                text: e.text.clone(),
+                note: None,
+                date: e.date.as_ref().map(Date::display),
+            });
+            items(true, entries)
+        },
+    },
+];
+
+/// How many entries a section has in the profile; `None` when no section has this id.
+pub fn section_len(p: &Profile, id: &str) -> Option<usize> {
+    match SECTIONS.iter().find(|s| s.id == id) {
+        Some(s) => Some((s.len)(p)),
+        None => p
+            .custom
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.entries.len()),
+    }
+}
+
+/// A section of a document, or `None` when it has nothing to show.
+pub fn build(c: &Ctx, id: &str) -> Option<Section> {
+    let limit = c.doc.limit(id);
+    let (title, body) = match SECTIONS.iter().find(|s| s.id == id) {
+        Some(s) => (s.heading.to_string(), (s.build)(c, limit)?),
+        None => {
+            let custom = c.p.custom.iter().find(|s| s.id == id)?;
+            let entries = c.shown(&custom.entries, limit).map(|e| Entry {
+                title: e.title.clone(),
+                subtitle: e.subtitle.clone(),
+                date: display_range(e.date.as_ref(), e.end.as_ref()),
+                bullets: e.highlights.clone(),
+                links: links(&e.links),
+                ..Entry::default()
+            });
+            (custom.title.clone(), entries_body(false, entries))
+        }
+    };
+    (!body.is_empty()).then(|| Section {
+        id: id.to_string(),
+        title,
+        body,
+    })
+}
+
+/// Labelled links, in the order written.
+pub fn links(l: &Links) -> Vec<Link> {
+    l.0.iter()
+        .map(|(label, url)| Link {
+            label: label.clone(),
+            url: url.clone(),
+        })
+        .collect()
+}
+
+fn entries_body(compact: bool, entries: impl Iterator<Item = Entry>) -> Body {
+    Body::Entries {
+        compact,
+        entries: entries.collect(),
+    }
+}
+
+fn items(date_first: bool, entries: impl Iterator<Item = Item>) -> Option<Body> {
+    Some(Body::Items {
+        date_first,
+        entries: entries.collect(),
+    })
+}
+
+/// `Advisor: A` or `Advisors: A and B`.
+fn people_line(one: &str, many: &str, people: &[String]) -> Option<Line> {
+    (!people.is_empty()).then(|| Line {
+        label: Some(if people.len() > 1 { many } else { one }.to_string()),
+        text: people.join(" and "),
+    })
+}
+
+fn education(c: &Ctx, limit: Option<usize>) -> Option<Body> {
+    let entries = c.shown(&c.p.education, limit).map(|e| {
+        let mut lines = vec![];
+        if let Some(t) = &e.thesis {
+            lines.push(Line {
+                label: Some("Thesis".into()),
+                text: t.clone(),
+            });
+        }
+        lines.extend(people_line("Advisor", "Advisors", &e.advisors));
+        if let Some(n) = &e.note {
+            lines.push(Line {
+                label: None,
+                text: n.clone(),
+            });
+        }
+        Entry {
+            title: e.degree.clone(),
+            subtitle: Some(e.institution.clone()),
+            location: e.location.clone(),
+            date: display_range(e.start.as_ref(), e.end.as_ref()),
+            lines,
+            ..Entry::default()
+        }
+    });
+    Some(entries_body(false, entries))
+}
+
+fn experience(c: &Ctx, limit: Option<usize>) -> Option<Body> {
+    let entries = c.shown(&c.p.experience, limit).map(|e| Entry {
+        title: e.role.clone(),
+        subtitle: Some(e.organisation.clone()),
+        location: e.location.clone(),
+        date: display_range(e.start.as_ref(), e.end.as_ref()),
+        lines: people_line("Mentor", "Mentors", &e.mentors)
+            .into_iter()
+            .collect(),
+        bullets: e.highlights.clone(),
+        links: vec![],
+    });
+    Some(entries_body(false, entries))
+}
+
+fn talks(c: &Ctx, limit: Option<usize>) -> Option<Body> {
+    let entries = c.shown(&c.p.talks, limit).map(|e| Entry {
+        title: e.title.clone(),
+        subtitle: Some(e.event.clone()),
+        location: e.location.clone(),
+        date: e.date.as_ref().map(Date::display).unwrap_or_default(),
+        links: links(&e.links),
+        ..Entry::default()
+    });
+    Some(entries_body(true, entries))
+}
+
+fn teaching(c: &Ctx, limit: Option<usize>) -> Option<Body> {
+    let entries = c.shown(&c.p.teaching, limit).map(|e| {
+        let subtitle = [
+            Some(e.role.as_str()).filter(|r| !r.is_empty()),
+            e.institution.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        Entry {
+            title: e.course.clone(),
+            subtitle: Some(subtitle),
+            date: e
+                .term
+                .clone()
+                .or_else(|| e.date.as_ref().map(Date::display))
+                .unwrap_or_default(),
+            lines: e
+                .instructor
+                .iter()
+                .map(|i| Line {
+                    label: Some("Instructor".into()),
+                    text: i.clone(),
+                })
+                .collect(),
+            ..Entry::default()
+        }
+    });
+    Some(entries_body(true, entries))
+}
+
+fn awards(c: &Ctx, limit: Option<usize>) -> Option<Body> {
+    let entries = c.shown(&c.p.awards, limit).map(|e| Item {
+        label: None,
+        text: match &e.issuer {
+            Some(i) => format!("{}, {i}", e.title),
+            None => e.title.clone(),
+        },
+        note: e.rank.clone(),
+        date: e
+            .period
+            .clone()
+            .or_else(|| e.date.as_ref().map(Date::display)),
+    });
+    items(false, entries)
+}
+
+fn service(c: &Ctx, limit: Option<usize>) -> Option<Body> {
+    let entries = c.shown(&c.p.service, limit).map(|e| Item {
+        label: Some(e.role.clone()),
+        text: [
+            Some(e.venues.join(", ")).filter(|v| !v.is_empty()),
+            e.text.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("; "),
+        note: None,
+        date: e.date.as_ref().map(Date::display),
+    });
+    items(false, entries)
+}

@@ -1,0 +1,397 @@
+//! Unit tests of the view: selection, order, groups, numbers, venues, marks.
+
+use serde_json::{Value, json};
+
+use super::Options;
+use crate::document::Document;
+use crate::load::load_str;
+use crate::profile::Profile;
+
+/// The two default documents, as the tests name them.
+#[derive(Clone, Copy)]
+enum Doc {
+    Resume,
+    Cv,
+}
+
+fn document(p: &Profile, doc: Doc) -> Document {
+    let name = match doc {
+        Doc::Resume => "resume",
+        Doc::Cv => "cv",
+    };
+    Document::all(p)
+        .into_iter()
+        .find(|d| d.name == name)
+        .unwrap()
+}
+
+/// The view of a document, as the JSON the layout reads.
+fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) -> Value {
+    serde_json::to_value(super::view(p, &document(p, doc), opts, style)).unwrap()
+}
+
+const PROFILE: &str = r#"
+[person]
+name = "Yiming Li"
+aliases = ["Y. Li"]
+
+[resume]
+sections = ["publications", "news"]
+limit = { news = 1 }
+
+[[news]]
+date = "2021-09"
+text = "newest"
+[[news]]
+date = "2021-08"
+text = "older"
+
+[[publications]]
+title = "Old"
+authors = ["A", "B", "C", "D", "E", "F", "G", "Y. Li*"]
+year = 2019
+category = "X"
+[[publications]]
+title = "New"
+authors = ["Yuezun Li", "Yiming Li"]
+year = 2021
+category = "Y"
+selected = true
+[[publications]]
+title = "Hidden"
+authors = ["Yiming Li"]
+year = 2022
+category = "X"
+selected = true
+exclude = ["resume"]
+"#;
+
+fn data(doc: Doc) -> Value {
+    let p = load_str("p", PROFILE).unwrap().profile;
+    view(&p, doc, &Options::default(), &style(&p, doc))
+}
+
+fn style(p: &Profile, doc: Doc) -> crate::style::Style {
+    crate::style::resolve(&document(p, doc), &Default::default()).unwrap()
+}
+
+fn section<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn cv_groups_by_category_newest_first_numbered_across_groups() {
+    let v = data(Doc::Cv);
+    let pubs = section(&v, "publications");
+    let groups = pubs["groups"].as_array().unwrap();
+    let titles: Vec<(&str, Vec<(&str, u64)>)> = groups
+        .iter()
+        .map(|g| {
+            let e = g["entries"].as_array().unwrap();
+            (
+                g["title"].as_str().unwrap(),
+                e.iter()
+                    .map(|e| (e["title"].as_str().unwrap(), e["number"].as_u64().unwrap()))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("X", vec![("Hidden", 1), ("Old", 2)]),
+            ("Y", vec![("New", 3)])
+        ]
+    );
+    assert_eq!(pubs["legend"][0]["mark"], "*");
+}
+
+#[test]
+fn resume_selects_limits_and_excludes() {
+    let v = data(Doc::Resume);
+    let pubs = section(&v, "publications");
+    let entries = pubs["groups"][0]["entries"].as_array().unwrap();
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["New"]);
+    let me: Vec<bool> = entries[0]["authors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["me"].as_bool().unwrap())
+        .collect();
+    assert_eq!(me, [false, true]);
+    let news: Vec<&str> = section(&v, "news")["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(news, ["newest"]);
+}
+
+#[test]
+fn long_author_lists_keep_the_own_name() {
+    let p = load_str("p", &PROFILE.replace("selected = true\nexclude", "exclude"))
+        .unwrap()
+        .profile;
+    let mut p = p;
+    p.resume.selected_only = Some(false);
+    let v = view(
+        &p,
+        Doc::Resume,
+        &Options::default(),
+        &style(&p, Doc::Resume),
+    );
+    let old = section(&v, "publications")["groups"][0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Old")
+        .unwrap()
+        .clone();
+    let names: Vec<&str> = old["authors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["A", "B", "C", "D", "E", "Y. Li", "et al."]);
+    assert_eq!(old["authors"][5]["marks"], "*");
+}
+
+/// Publications of a profile made from `extra` (settings) and these papers.
+fn pubs_view(extra: &str, doc: Doc) -> Value {
+    let text = format!(
+        r#"[person]
+name = "Yiming Li"
+{extra}
+
+[[publications]]
+title = "J2020"
+authors = ["Yiming Li", "B"]
+venue = "IEEE Transactions on Neural Networks and Learning Systems (TNNLS)"
+year = 2020
+type = "journal"
+category = "B"
+[[publications]]
+title = "C2022"
+authors = ["A*", "Yiming Li*", "Yuezun Li‡"]
+venue = "International Conference on Computer Vision (ICCV)"
+year = 2022
+category = "A"
+[[publications]]
+title = "P2021"
+authors = ["Q", "Yiming Li†"]
+venue = "arXiv preprint"
+year = 2021
+category = "A"
+selected = true
+[[publications]]
+title = "W2019"
+authors = ["Yiming Li"]
+venue = "ICML Workshop on Things"
+year = 2019
+award = "Best Paper Award"
+presentation = "Oral"
+citations = 12
+"#
+    );
+    let p = load_str("p", &text).unwrap().profile;
+    view(&p, doc, &Options::default(), &style(&p, doc))
+}
+
+/// (group title, [(title, number)]) of the publications section.
+fn listing(v: &Value) -> Vec<(String, Vec<(String, Value)>)> {
+    section(v, "publications")["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["title"].as_str().unwrap_or("-").to_string(),
+                g["entries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| {
+                        (
+                            e["title"].as_str().unwrap().to_string(),
+                            e["number"].clone(),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn titles(v: &Value) -> Vec<String> {
+    listing(v)
+        .into_iter()
+        .flat_map(|(_, e)| e.into_iter().map(|(t, _)| t))
+        .collect()
+}
+
+#[test]
+fn groups_by_category_in_the_order_asked_uncategorised_last() {
+    let v = pubs_view("[cv]\ncategories = [\"B\", \"A\"]", Doc::Cv);
+    assert_eq!(
+        listing(&v),
+        [
+            ("B".to_string(), vec![("J2020".to_string(), json!(1))]),
+            (
+                "A".to_string(),
+                vec![
+                    ("C2022".to_string(), json!(2)),
+                    ("P2021".to_string(), json!(3))
+                ]
+            ),
+            ("Other".to_string(), vec![("W2019".to_string(), json!(4))]),
+        ]
+    );
+}
+
+#[test]
+fn groups_by_type_with_reverse_numbers_per_group() {
+    let v = pubs_view(
+        "[cv]\ngroup_by = \"type\"\nnumbering = \"reverse\"\ncontinuous_numbering = false",
+        Doc::Cv,
+    );
+    let groups: Vec<(String, Vec<(String, Value)>)> = listing(&v);
+    assert_eq!(
+        groups,
+        [
+            (
+                "Journal Articles".to_string(),
+                vec![("J2020".to_string(), json!(1))]
+            ),
+            (
+                "Conference Papers".to_string(),
+                vec![("C2022".to_string(), json!(1))]
+            ),
+            (
+                "Workshop Papers".to_string(),
+                vec![("W2019".to_string(), json!(1))]
+            ),
+            (
+                "Preprints".to_string(),
+                vec![("P2021".to_string(), json!(1))]
+            ),
+        ]
+    );
+    // Continuous reverse numbering: the newest has the highest number.
+    let v = pubs_view(
+        "[cv]\ngroup_by = \"none\"\nnumbering = \"reverse\"",
+        Doc::Cv,
+    );
+    let numbers: Vec<(String, Value)> = listing(&v).remove(0).1;
+    assert_eq!(
+        numbers,
+        [
+            ("C2022".to_string(), json!(4)),
+            ("P2021".to_string(), json!(3)),
+            ("J2020".to_string(), json!(2)),
+            ("W2019".to_string(), json!(1)),
+        ]
+    );
+    let v = pubs_view("[cv]\nnumbering = \"none\"", Doc::Cv);
+    assert_eq!(section(&v, "publications")["numbered"], false);
+}
+
+#[test]
+fn resume_selection_modes() {
+    // Default with a `selected` entry: only the selected ones.
+    assert_eq!(titles(&pubs_view("", Doc::Resume)), ["P2021"]);
+    assert_eq!(
+        titles(&pubs_view(
+            "[resume]\nselect = \"recent\"\nlimit = { publications = 2 }",
+            Doc::Resume
+        )),
+        ["C2022", "P2021"]
+    );
+    // First-author papers (shared first authorship counts) first, each part newest first.
+    assert_eq!(
+        titles(&pubs_view(
+            "[resume]\nselect = \"first-author\"",
+            Doc::Resume
+        )),
+        ["C2022", "J2020", "W2019", "P2021"]
+    );
+    assert_eq!(
+        titles(&pubs_view("[resume]\nselected_only = false", Doc::Resume)),
+        ["C2022", "P2021", "J2020", "W2019"]
+    );
+}
+
+#[test]
+fn venues_are_short_on_the_resume_and_full_on_the_cv() {
+    let find = |v: &Value, t: &str| {
+        section(v, "publications")["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["entries"].as_array().unwrap().clone())
+            .find(|e| e["title"] == t)
+            .unwrap()
+    };
+    let r = pubs_view("[resume]\nselect = \"all\"", Doc::Resume);
+    assert_eq!(find(&r, "C2022")["venue"], "ICCV 2022");
+    assert_eq!(find(&r, "J2020")["venue"], "TNNLS 2020");
+    assert_eq!(find(&r, "P2021")["venue"], "arXiv 2021");
+    let c = pubs_view("", Doc::Cv);
+    assert_eq!(
+        find(&c, "C2022")["venue"],
+        "International Conference on Computer Vision (ICCV)"
+    );
+    assert_eq!(find(&c, "C2022")["date"], "2022");
+    let w = find(&c, "W2019");
+    assert_eq!(w["award"], "Best Paper Award");
+    assert_eq!(w["notes"], json!(["Oral", "cited by 12"]));
+}
+
+#[test]
+fn legend_explains_the_marks_used_and_only_those() {
+    let marks = |v: &Value| -> Vec<String> {
+        section(v, "publications")["legend"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} {}",
+                    l["mark"].as_str().unwrap(),
+                    l["text"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        marks(&pubs_view("", Doc::Cv)),
+        [
+            "* equal contribution",
+            "† corresponding author",
+            "‡ advisee"
+        ]
+    );
+    // Only the selected paper is on the resume: only its mark is explained.
+    assert_eq!(
+        marks(&pubs_view("", Doc::Resume)),
+        ["† corresponding author"]
+    );
+    // Advisees listed once are marked everywhere, with the mark and words chosen.
+    let v = pubs_view(
+        "[marks]\nadvisees = [\"Q\"]\nadvisee = \"§\"\nadvisee_text = \"student\"",
+        Doc::Resume,
+    );
+    assert_eq!(marks(&v), ["† corresponding author", "§ student"]);
+    let authors = &section(&v, "publications")["groups"][0]["entries"][0]["authors"];
+    assert_eq!(authors[0], json!({"name": "Q", "marks": "§", "me": false}));
+}
