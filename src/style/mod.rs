@@ -1,6 +1,8 @@
 //! How a document looks and what it must fit: paper, margins, type size and face, page limits,
 //! and named presets that encode funders' published formatting rules.
 
+pub mod theme;
+
 use serde_json::{Value, json};
 
 use crate::diag::{Diagnostic, did_you_mean};
