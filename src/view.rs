@@ -101,6 +101,7 @@ pub fn view(p: &Profile, doc: Doc, opts: &Options, style: &crate::style::Style) 
         "doc": doc.name(),
         "lang": p.lang.clone().unwrap_or_else(|| "en".into()),
         "style": style.to_json(),
+        "theme": crate::style::theme::Theme::builtin("classic").map(|t| t.for_document(doc.name())),
         "meta": {
             "title": format!("{} – {title}", p.person.name),
             "author": p.person.name,
