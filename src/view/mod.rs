@@ -114,6 +114,7 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
             footer: style.footer,
             spacing: style.spacing,
         },
+        theme: style.theme.clone(),
         meta: Meta {
             title: format!("{} – {}", p.person.name, doc.kind.title),
             author: p.person.name.clone(),

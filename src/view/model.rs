@@ -17,6 +17,8 @@ pub struct View {
     pub lang: String,
     /// Paper, type and spacing.
     pub style: StyleData,
+    /// The look: colours, faces, sizes and gaps of the theme, for this kind of document.
+    pub theme: crate::style::theme::ResolvedTheme,
     /// PDF metadata.
     pub meta: Meta,
     /// "last updated" text, if there is a date.

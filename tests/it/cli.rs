@@ -636,3 +636,28 @@ fn layout_folder_mistakes_are_pointed_out() {
         run.stderr
     );
 }
+
+/// The look arrives as data: each document's theme is in its data, and a layout written when
+/// the look lived in `common.typ` (as `base-theme`) still builds with the built-in one.
+#[test]
+fn the_theme_reaches_layouts_as_data() {
+    let dir = temp_dir("theme-data");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    let run = Run::vita(&["data"]).in_dir(&dir).ok();
+    let data: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(data["cv"]["theme"]["name_size"], "22pt");
+    assert_eq!(data["cv"]["theme"]["margin"]["x"], "1.9cm");
+    assert_eq!(data["resume"]["theme"]["name_size"], "21pt");
+    assert_eq!(data["resume"]["theme"]["margin"]["x"], "1.7cm");
+    fs::create_dir(dir.join("layouts")).unwrap();
+    fs::write(
+        dir.join("layouts/cv.typ"),
+        "#import \"common.typ\": *\n#let data = json(\"/profile.json\")\n\
+         #let theme = styled(base-theme + (name-size: 30pt), data.style)\n\
+         #show: frame.with(data, theme, none)\n#header(data.person, theme)\n",
+    )
+    .unwrap();
+    Run::vita(&["check", "--only", "cv", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .ok();
+}

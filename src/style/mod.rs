@@ -1,6 +1,8 @@
 //! How a document looks and what it must fit: paper, margins, type size and face, page limits,
 //! and named presets that encode funders' published formatting rules.
 
+pub mod theme;
+
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::document::Document;
 use crate::profile::Paper;
@@ -101,6 +103,8 @@ pub struct Style {
     pub fit: bool,
     /// The smallest type size `fit` may go down to, in points.
     pub min_size: f64,
+    /// The theme's look for this kind of document: colours, faces, spacing.
+    pub theme: theme::ResolvedTheme,
 }
 
 /// Finds a preset by name, or says which names exist.
@@ -157,6 +161,9 @@ pub fn resolve(doc: &Document, o: &Overrides) -> Result<Style, Vec<Diagnostic>> 
         min_size: v
             .min_font_size
             .unwrap_or(preset.map_or((size - 1.5).max(6.0), |p| p.min_size)),
+        theme: theme::Theme::builtin(theme::DEFAULT)
+            .expect("the default theme is built in")
+            .for_document(doc.kind.name),
     };
     let Some(preset) = preset else {
         return Ok(style);
