@@ -30,8 +30,8 @@ pub enum Command {
         /// Print a JSON summary (file, pages, size, sha256 of each PDF) instead of lines.
         #[arg(long)]
         json: bool,
-        /// File name pattern: `{doc}` is `resume` or `cv`, `{name}` the person's name.
-        #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN")]
+        /// File name pattern: `{doc}` is the document's name, `{name}` the person's name.
+        #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN", value_parser = parse_pattern)]
         name: String,
     },
     /// Build, then rebuild whenever the profile or a layout file it uses changes (Ctrl-C stops).
@@ -42,8 +42,8 @@ pub enum Command {
         /// The folder to write the PDFs to.
         #[arg(long, short, default_value = "out")]
         out: PathBuf,
-        /// File name pattern: `{doc}` is `resume` or `cv`, `{name}` the person's name.
-        #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN")]
+        /// File name pattern: `{doc}` is the document's name, `{name}` the person's name.
+        #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN", value_parser = parse_pattern)]
         name: String,
     },
     /// Validate the profile and compile both documents without writing files.
@@ -92,8 +92,8 @@ pub struct Input {
     /// Also use the fonts installed on this system (after the embedded ones).
     #[arg(long)]
     pub system_fonts: bool,
-    /// Give up a document whose layout takes longer than this many seconds.
-    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    /// Give up a build that takes longer than this many seconds (1 to 86400).
+    #[arg(long, default_value_t = 60, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
     /// How to print errors and warnings.
     #[arg(long, value_enum, default_value = "human")]
@@ -107,4 +107,11 @@ pub enum MessageFormat {
     Human,
     /// One JSON object per line, for editors and CI.
     Json,
+}
+
+/// Checks a `--name` pattern (see [`crate::profile::options::check_pattern`]).
+fn parse_pattern(s: &str) -> Result<String, String> {
+    crate::profile::options::check_pattern(s)
+        .map(|()| s.to_string())
+        .map_err(|e| e.replace(crate::profile::options::HINT_SEP, "\n\nhint: "))
 }

@@ -83,6 +83,15 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
+        if dir.exists() && !dir.is_dir() {
+            cleanup(&staged);
+            return Err(Diagnostic::error(format!(
+                "cannot create the folder for `{}`: `{}` is a file, not a folder",
+                path.display(),
+                dir.display()
+            ))
+            .hint("name a folder with `--out DIR` (vita makes it when it does not exist)"));
+        }
         if let Err(e) = std::fs::create_dir_all(dir) {
             cleanup(&staged);
             return Err(fail("create the folder for", path, e));
@@ -99,6 +108,7 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        remove_stale(dir, &name);
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let result = (|| {
             let mut f = std::fs::File::create(&tmp)?;
@@ -118,4 +128,32 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Removes the temporary files of `name` that a vita killed mid-write left behind (their
+/// process is gone); those of a build still running are left alone.
+fn remove_stale(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process is running (on systems without `/proc`, every process is assumed to be).
+fn alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }

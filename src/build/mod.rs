@@ -191,13 +191,19 @@ fn run(
         });
     }
     drop(tx);
-    let deadline = Instant::now() + plan.timeout;
+    // A deadline past what the clock can count is no deadline.
+    let deadline = Instant::now().checked_add(plan.timeout);
     let mut results: Vec<Option<MadeOne>> = plan.documents.iter().map(|_| None).collect();
     for _ in 0..plan.documents.len() {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok((slot, r)) => results[slot] = Some(r),
-            Err(_) => break,
+        let got = match deadline {
+            Some(deadline) => rx
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .ok(),
+            None => rx.recv().ok(),
+        };
+        match got {
+            Some((slot, r)) => results[slot] = Some(r),
+            None => break,
         }
     }
     let mut errors = vec![];
@@ -264,9 +270,13 @@ fn make_one(
             .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
             .collect::<Vec<_>>()
             .join(", ");
+        let more = match missing.len() {
+            n if n > 20 => format!(", and {} more", n - 20),
+            _ => String::new(),
+        };
         warnings.push(
             Diagnostic::warning(format!(
-                "the {} has characters that no available font can draw; they print as empty boxes: {shown}",
+                "the {} has characters that no available font can draw; they print as empty boxes: {shown}{more}",
                 doc.name
             ))
             .hint("let installed fonts draw them with `--system-fonts`, or set `font` to a face that has them"),
@@ -287,7 +297,7 @@ fn make_one(
     Ok((
         Made {
             name: doc.name.clone(),
-            output: doc.settings.output.clone(),
+            output: doc.settings.output.as_ref().map(|p| p.0.clone()),
             files,
             pages: document.pages().len(),
             time: start.elapsed(),

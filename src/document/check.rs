@@ -78,16 +78,6 @@ pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usi
                 }
             }
         }
-        if let Some(out) = &s.output {
-            let bad = out.trim().is_empty() || out.contains(['/', '\\']) || out.starts_with('.');
-            if bad {
-                c.error(
-                    &at.k("output"),
-                    format!("`{place}.output` is not a file name: `{out}`"),
-                    "write a name such as `{name}-industry.pdf`; the folder is `--out`",
-                );
-            }
-        }
         for (key, size) in [
             ("font_size", s.font_size),
             ("min_font_size", s.min_font_size),

@@ -20,7 +20,7 @@ const MAX_SCHEMA_ERRORS: usize = 50;
 pub fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>, Vec<KeyPath>) {
     let mut work = text.to_string();
     let mut diags: Vec<Diagnostic> = vec![];
-    // The entries (tables) that held a blanked key; validation leaves them alone.
+    // The keys (or tables) that were blanked; validation says no more about them.
     let mut broken: Vec<KeyPath> = vec![];
     let mut last_span = None;
     loop {
@@ -33,20 +33,25 @@ pub fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic
         }
         last_span = e.span();
         diags.push(toml_error(display, text, &e));
+        if diags.len() >= MAX_SCHEMA_ERRORS {
+            diags.push(
+                Diagnostic::error(format!(
+                    "vita stopped reading the profile after {MAX_SCHEMA_ERRORS} problems; there may be more"
+                ))
+                .hint("fix these and run again"),
+            );
+            return (None, diags, broken);
+        }
         let spans = Spans::new(&work);
-        let entry = e.span().and_then(|s| spans.entry_at(s.start));
-        let Some(range) = entry.filter(|_| diags.len() < MAX_SCHEMA_ERRORS) else {
+        let Some(at) = e.span().map(|s| s.start) else {
             return (None, diags, broken);
         };
-        if let Some(mut path) = e.span().and_then(|s| spans.path_at(s.start)).cloned() {
-            // The table the bad key sits in: `education[1]` for `education[1].degre`.
-            while !path.0.is_empty()
-                && !matches!(path.0.last(), Some(super::spans::Seg::Index(_)))
-                && path.0.len() > 1
-            {
-                path.0.pop();
-            }
-            broken.push(path);
+        // A bad `key = value` is blanked; a bad `[table]` header with its whole table.
+        let Some(range) = spans.entry_at(at).or_else(|| table_at(&work, at)) else {
+            return (None, diags, broken);
+        };
+        if let Some(path) = spans.path_at(at) {
+            broken.push(path.clone());
         }
         let blank: String = work[range.clone()]
             .chars()
@@ -58,10 +63,38 @@ pub fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic
     }
 }
 
+/// The lines of the `[table]` or `[[table]]` whose header holds a byte offset: from the header
+/// to the next header.
+fn table_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if !text[start..].trim_start().starts_with('[') {
+        return None;
+    }
+    let body = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let mut end = body;
+    for line in text[body..].split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            break;
+        }
+        end += line.len();
+    }
+    Some(start..end)
+}
+
 /// Turns a TOML or schema error into a diagnostic that names the key and suggests a fix.
 fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);
-    let mut raw = e.message().trim().to_string();
+    // The parser's message may run over several lines ("invalid string\nexpected `\"`").
+    let mut raw = e
+        .message()
+        .trim()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
     // The TOML parser has no words for some characters; name the character instead.
     if raw.is_empty() {
         let ch = text.get(span.start..).and_then(|t| t.chars().next());
@@ -180,6 +213,7 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
 
 #[cfg(test)]
 mod tests {
+    use super::MAX_SCHEMA_ERRORS;
     use crate::load::load_str;
 
     fn first_error(text: &str) -> String {
@@ -250,6 +284,59 @@ mod tests {
             "{msgs:#?}"
         );
         assert!(msgs[3].starts_with("8:1 unknown key `txet`"), "{msgs:#?}");
+    }
+
+    #[test]
+    fn parser_messages_read_on_one_line() {
+        let msg = first_error("[person]\nname = \n");
+        assert!(
+            msg.starts_with("error: invalid string: expected `\"`, `'`\n --> profile.toml:2:8"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn every_mistake_is_reported_even_after_an_unknown_table() {
+        let text = "[person]\nname = \"A\"\nemial = \"a@b.c\"\nemail = \"bad\"\n[[educaton]]\ndegree = \"x\"\n[[education]]\ninstitution = \"U\"\nstart = \"2021-13\"\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = 2021\nend = 2019\nfoo = 1\n";
+        let errs = load_str("p", text).unwrap_err();
+        let msgs: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        for want in [
+            "unknown key `emial` in `person`",
+            "unknown key `educaton` at the top level",
+            "`education[1].start`: month 13",
+            "unknown key `foo` in `experience[1]`",
+            // Checks of the entries that held those keys still run.
+            "`person.email` is not an e-mail address: `bad`",
+            "`education[1].degree` is empty",
+            "`experience[1]` ends (2019) before it starts (2021)",
+        ] {
+            assert!(
+                msgs.iter().any(|m| m.starts_with(want)),
+                "{want}: {msgs:#?}"
+            );
+        }
+        // A misspelt key is not also reported as a missing one.
+        let errs = load_str(
+            "p",
+            "[person]\nname = \"A\"\n[[education]]\ndegre = \"x\"\ninstitution = \"U\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+    }
+
+    #[test]
+    fn a_profile_with_very_many_mistakes_says_it_stopped() {
+        let keys: String = (0..60).map(|i| format!("bad{i} = 1\n")).collect();
+        let errs = load_str("p", &format!("[person]\nname = \"A\"\n{keys}")).unwrap_err();
+        assert_eq!(errs.len(), MAX_SCHEMA_ERRORS + 1);
+        assert!(
+            errs.last()
+                .unwrap()
+                .message
+                .contains("stopped reading the profile after 50 problems"),
+            "{:?}",
+            errs.last()
+        );
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub struct DocSettings {
     /// No entries with any of these tags.
     pub exclude_tags: Vec<String>,
     /// The output file name pattern for this document (`{name}-industry.pdf`).
-    pub output: Option<String>,
+    pub output: Option<options::Pattern>,
     /// Which publications. Default: `all` on the CV; on the resume `selected` when any is,
     /// else `recent`.
     pub select: Option<Select>,

@@ -190,6 +190,64 @@ impl<'de> Deserialize<'de> for Length {
     }
 }
 
+/// The placeholders a file name pattern may use.
+pub const PLACEHOLDERS: &[&str] = &["doc", "name"];
+
+/// Checks a file name pattern (`{name}-{doc}.pdf`): a file name, not a path (the folder is
+/// `--out`), using only the placeholders vita fills in.
+pub fn check_pattern(pattern: &str) -> Result<(), String> {
+    if pattern.trim().is_empty() {
+        return Err(format!(
+            "the file name pattern is empty{HINT_SEP}write a name such as `{{doc}}.pdf` or `{{name}}-{{doc}}.pdf`"
+        ));
+    }
+    if pattern.contains(['/', '\\']) || pattern.starts_with('.') || pattern.contains('\0') {
+        return Err(format!(
+            "the file name pattern `{pattern}` is a path, not a file name{HINT_SEP}the folder is set with `--out DIR`; write a name such as `{{name}}-{{doc}}.pdf`"
+        ));
+    }
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(format!(
+                "the file name pattern `{pattern}` has a `{{` that is not closed{HINT_SEP}placeholders are written `{{doc}}` and `{{name}}`"
+            ));
+        };
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) {
+            let hint = match did_you_mean(&name.to_lowercase(), PLACEHOLDERS.iter().copied()) {
+                Some(best) => format!("did you mean `{{{best}}}`?"),
+                None => "the placeholders are `{doc}` (the document's name) and `{name}` (yours)"
+                    .to_string(),
+            };
+            return Err(format!(
+                "the file name pattern `{pattern}` has an unknown placeholder `{{{name}}}`{HINT_SEP}{hint}"
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    if pattern.matches('{').count() != pattern.matches('}').count() {
+        return Err(format!(
+            "the file name pattern `{pattern}` has a `}}` that was not opened{HINT_SEP}placeholders are written `{{doc}}` and `{{name}}`"
+        ));
+    }
+    Ok(())
+}
+
+/// A file name pattern, checked where it is written (see [`check_pattern`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern(pub String);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        check_pattern(&text)
+            .map(|()| Pattern(text))
+            .map_err(|e| de::Error::custom(format!("`{AT}`: {e}")))
+    }
+}
+
 /// A table whose keys are names the user chooses, kept in the order written
 /// (`[documents.industry-resume]`, then `[documents.short-cv]`).
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::spans::{KeyPath, Spans};
+use super::spans::{KeyPath, Seg, Spans};
 use super::{Date, Links, Profile};
 use crate::diag::{Diagnostic, did_you_mean};
 
@@ -39,8 +39,7 @@ impl<'a> Checker<'a> {
 
     /// Adds a diagnostic, placed at `path` when the file has it.
     pub fn push(&mut self, path: &KeyPath, diag: Diagnostic) {
-        // An entry that already has a schema error gets no more messages: they would only
-        // repeat the first one in other words (a misspelt `degre` is also a missing `degree`).
+        // A key that already has a schema error gets no more messages.
         if self.skip.iter().any(|s| path.0.starts_with(&s.0)) {
             return;
         }
@@ -57,7 +56,18 @@ impl<'a> Checker<'a> {
     }
 
     fn required(&mut self, path: &KeyPath, value: &str, what: &str) {
-        if value.trim().is_empty() {
+        // A misspelt `degre` is also a missing `degree`: its schema error says it already.
+        let misspelt = self.skip.iter().any(|s| {
+            s.0.len() == path.0.len()
+                && s.0[..s.0.len() - 1] == path.0[..path.0.len() - 1]
+                && match (s.0.last(), path.0.last()) {
+                    (Some(Seg::Key(a)), Some(Seg::Key(b))) => {
+                        did_you_mean(a, [b.as_str()]).is_some()
+                    }
+                    _ => false,
+                }
+        });
+        if value.trim().is_empty() && !misspelt {
             self.error(
                 path,
                 format!("`{path}` is empty"),

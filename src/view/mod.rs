@@ -146,11 +146,7 @@ fn person(p: &Profile) -> PersonData {
         add("email", v, Some(format!("mailto:{v}")));
     }
     if let Some(v) = &pp.phone {
-        let digits: String = v
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        add("phone", v, Some(format!("tel:{digits}")));
+        add("phone", v, tel(v));
     }
     if let Some(v) = &pp.homepage {
         add("homepage", strip_scheme(v), Some(v.clone()));
@@ -159,28 +155,31 @@ fn person(p: &Profile) -> PersonData {
         add(
             "github",
             &format!("github.com/{v}"),
-            Some(format!("https://github.com/{v}")),
+            Some(format!("https://github.com/{}", escape(v))),
         );
     }
     if let Some(v) = &pp.scholar {
         add(
             "scholar",
             "Google Scholar",
-            Some(format!("https://scholar.google.com/citations?user={v}")),
+            Some(format!(
+                "https://scholar.google.com/citations?user={}",
+                escape(v)
+            )),
         );
     }
     if let Some(v) = &pp.orcid {
         add(
             "orcid",
             &format!("ORCID {v}"),
-            Some(format!("https://orcid.org/{v}")),
+            Some(format!("https://orcid.org/{}", escape(v))),
         );
     }
     if let Some(v) = &pp.linkedin {
         add(
             "linkedin",
             &format!("linkedin.com/in/{v}"),
-            Some(format!("https://www.linkedin.com/in/{v}")),
+            Some(format!("https://www.linkedin.com/in/{}", escape(v))),
         );
     }
     if let Some(v) = &pp.dblp {
@@ -195,6 +194,46 @@ fn person(p: &Profile) -> PersonData {
         headline: pp.headline.clone(),
         contacts,
     }
+}
+
+/// A `tel:` link for a phone number as people write it (RFC 3966): `+86 (755) 1234-5678
+/// ext. 9` -> `tel:+8675512345678;ext=9`; `None` when it has no digits.
+fn tel(phone: &str) -> Option<String> {
+    let lower = phone.to_lowercase();
+    let (number, ext) = ["extension", "ext.", "ext", " x", "#"]
+        .iter()
+        .find_map(|m| lower.find(m).map(|i| (&phone[..i], &phone[i + m.len()..])))
+        .unwrap_or((phone, ""));
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let main = digits(number);
+    if main.is_empty() {
+        return None;
+    }
+    let plus = if number.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
+    let ext = digits(ext);
+    let ext = if ext.is_empty() {
+        String::new()
+    } else {
+        format!(";ext={ext}")
+    };
+    Some(format!("tel:{plus}{main}{ext}"))
+}
+
+/// Percent-encodes an id for a URL: everything but letters, digits and `-._~`.
+fn escape(id: &str) -> String {
+    let mut out = String::new();
+    for b in id.trim().bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `https://example.org/` -> `example.org`.

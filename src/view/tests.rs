@@ -395,3 +395,20 @@ fn legend_explains_the_marks_used_and_only_those() {
     let authors = &section(&v, "publications")["groups"][0]["entries"][0]["authors"];
     assert_eq!(authors[0], json!({"name": "Q", "marks": "§", "me": false}));
 }
+
+#[test]
+fn contact_links_are_well_formed_whatever_is_typed() {
+    use super::{escape, tel};
+    assert_eq!(
+        tel("+86 (755) 1234-5678 ext. 9").as_deref(),
+        Some("tel:+8675512345678;ext=9")
+    );
+    assert_eq!(tel("(555) 010-0199").as_deref(), Some("tel:5550100199"));
+    assert_eq!(
+        tel("+1 555 0100 x12").as_deref(),
+        Some("tel:+15550100;ext=12")
+    );
+    assert_eq!(tel("on request"), None);
+    assert_eq!(escape("a b&c#d"), "a%20b%26c%23d");
+    assert_eq!(escape("XYZ-abc_1"), "XYZ-abc_1");
+}

@@ -3,6 +3,7 @@
 mod bib;
 mod cli;
 mod documents;
+mod hostile;
 mod layout;
 mod output;
 mod snapshots;

@@ -1,0 +1,125 @@
+//! Hostile and careless input: paths and patterns that would write outside the output
+//! folder, absurd limits, leftovers of killed builds, contact fields typed any way.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::support::{Run, fixture, temp_dir};
+
+#[test]
+fn file_name_patterns_cannot_leave_the_output_folder() {
+    let dir = temp_dir("hostile-patterns");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    for (pattern, says) in [
+        ("../{doc}-x.pdf", "is a path, not a file name"),
+        ("/tmp/{doc}-vita-test.pdf", "is a path, not a file name"),
+        ("", "the file name pattern is empty"),
+        ("{DOC}.pdf", "has an unknown placeholder `{DOC}`"),
+        ("{doc.pdf", "has a `{` that is not closed"),
+    ] {
+        let run = Run::vita(&["build", "--name", pattern])
+            .in_dir(&dir)
+            .fails(1);
+        assert!(run.stderr.contains(says), "{pattern}: {}", run.stderr);
+    }
+    let run = Run::vita(&["build", "--name", "{DOC}.pdf"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("hint: did you mean `{doc}`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out").exists());
+    assert!(
+        !temp_dir("hostile-patterns-parent")
+            .join("resume-x.pdf")
+            .exists()
+    );
+    // A document's own `output` is checked where it is written.
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A\"\n[documents.x]\nkind = \"cv\"\noutput = \"../x.pdf\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: `documents.x.output`: the file name pattern `../x.pdf` is a path, not a file name\n --> profile.toml:5:10"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn timeouts_outside_reason_are_refused() {
+    let dir = temp_dir("hostile-timeout");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    for t in ["0", "9999999999999999999"] {
+        let run = Run::vita(&["check", "--timeout", t]).in_dir(&dir).fails(1);
+        assert!(
+            run.stderr.contains("is not in 1..=86400"),
+            "{t}: {}",
+            run.stderr
+        );
+    }
+    Run::vita(&["check", "--timeout", "86400"])
+        .in_dir(&dir)
+        .ok();
+}
+
+#[test]
+fn leftovers_of_a_killed_build_are_cleaned_and_a_file_is_no_folder() {
+    let dir = temp_dir("hostile-leftovers");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    fs::create_dir_all(dir.join("out")).unwrap();
+    // A process id that is not running (beyond the kernel's pid_max of 4194304).
+    fs::write(dir.join("out/.cv.pdf.4294967.tmp"), "half a PDF").unwrap();
+    Run::vita(&["build"]).in_dir(&dir).ok();
+    let mut left: Vec<String> = fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["cv.pdf", "resume.pdf"]);
+
+    fs::write(dir.join("a-file"), "").unwrap();
+    let run = Run::vita(&["build", "--out", "a-file"])
+        .in_dir(&dir)
+        .fails(2);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot create the folder for `a-file/resume.pdf`: `a-file` is a file, not a folder"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn contact_fields_make_working_links_however_they_are_typed() {
+    let dir = temp_dir("hostile-contacts");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A\"\nphone = \"+86 (755) 1234-5678 ext. 9\"\nscholar = \"a b&c#d\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["data", "--only", "cv"]).in_dir(&dir).ok();
+    let data: Value = serde_json::from_str(&run.stdout).unwrap();
+    let contacts = data["cv"]["person"]["contacts"].as_array().unwrap();
+    let url = |kind: &str| contacts.iter().find(|c| c["kind"] == kind).unwrap()["url"].clone();
+    assert_eq!(url("phone"), "tel:+8675512345678;ext=9");
+    assert_eq!(
+        url("scholar"),
+        "https://scholar.google.com/citations?user=a%20b%26c%23d"
+    );
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A\"\nphone = \"on request\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["data", "--only", "cv"]).in_dir(&dir).ok();
+    let data: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(data["cv"]["person"]["contacts"][0]["url"], Value::Null);
+}
