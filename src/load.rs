@@ -145,6 +145,7 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
         if !diags.iter().any(Diagnostic::is_error) {
             let _ = dir;
             diags.extend(crate::bib::attach(profile, display, &text, &spans));
+            diags.extend(ambiguous_names(profile, display, &text, &spans));
         }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
@@ -186,4 +187,44 @@ fn check(p: &Profile, c: &mut Checker) {
             c.push(&KeyPath::key("pdf").k("standards").i(i), d);
         }
     }
+}
+
+/// Warns about works that list two authors matching the person's name (an alias of
+/// initials that a co-author shares): only the better match is set in bold.
+fn ambiguous_names(p: &Profile, display: &str, text: &Arc<str>, spans: &Spans) -> Vec<Diagnostic> {
+    let me = p.person.own_name();
+    let mut out = vec![];
+    for (i, e) in p.publications.iter().enumerate() {
+        let names: Vec<&str> = e.authors.iter().map(String::as_str).collect();
+        let matching: Vec<&str> = names.iter().copied().filter(|a| me.is_me(a)).collect();
+        if matching.len() < 2 {
+            continue;
+        }
+        let best = me.best_matches(&names);
+        let bold: Vec<&str> = best.iter().map(|&i| names[i]).collect();
+        let d = Diagnostic::warning(format!(
+            "“{}” lists {} authors who match your name ({}); only {} is set in bold",
+            e.title,
+            matching.len(),
+            matching.join(", "),
+            bold.join(" and ")
+        ))
+        .hint("if another of them is you, write that name in full; an alias of initials matches co-authors who share them");
+        let d = match &e.origin {
+            crate::profile::Origin::Bib(src) => d.at(&src.file, &src.text, src.range.clone()),
+            crate::profile::Origin::Profile(j) => {
+                match spans.find(&KeyPath::key("publications").i(*j).k("authors")) {
+                    Some(r) => d.at(display, text, r),
+                    None => d,
+                }
+            }
+            crate::profile::Origin::Unknown => match spans.find(&KeyPath::key("publications").i(i))
+            {
+                Some(r) => d.at(display, text, r),
+                None => d,
+            },
+        };
+        out.push(d);
+    }
+    out
 }

@@ -224,11 +224,44 @@ impl OwnName {
         self.seen.borrow_mut().insert(author.to_string(), answer);
         answer
     }
+
+    /// Of the authors of one work that match the person, the positions of those that match
+    /// best: a name written out in full outranks initials, so with the alias `Y. Li`, a list
+    /// of `Yiming Li` and `Y. Li` means the person is `Yiming Li` (the other is a co-author).
+    pub fn best_matches(&self, authors: &[&str]) -> Vec<usize> {
+        let strength = |a: &str| match Name::parse(a) {
+            Some(Name::Latin { given, .. })
+                if given.iter().all(|p| matches!(p, Part::Initial(_))) =>
+            {
+                1
+            }
+            _ => 2,
+        };
+        let mine: Vec<(usize, u8)> = authors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| self.is_me(a))
+            .map(|(i, a)| (i, strength(a)))
+            .collect();
+        let best = mine.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        mine.into_iter()
+            .filter(|(_, s)| *s == best)
+            .map(|(i, _)| i)
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_outranks_initials_in_one_author_list() {
+        let me = OwnName::new(["Yiming Li", "Y. Li"]);
+        assert_eq!(me.best_matches(&["Yiming Li", "Y. Li", "B"]), [0]);
+        assert_eq!(me.best_matches(&["A", "Y. Li*"]), [1]);
+        assert_eq!(me.best_matches(&["A", "B"]), Vec::<usize>::new());
+    }
 
     #[test]
     fn matches_marks_order_and_hyphens() {

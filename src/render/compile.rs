@@ -64,6 +64,9 @@ pub fn convert(world: &VitaWorld, diags: &[SourceDiagnostic]) -> Vec<Diagnostic>
                     out = out.hint(hint.v.to_string());
                 }
             }
+            if out.message.contains("is a link to a file that does not exist") {
+                out = out.hint("delete the link (the built-in file is used then), or point it at a file that exists");
+            }
             if out.hints.is_empty() && out.is_error() {
                 out = match file {
                     Some(f) if f.starts_with("<builtin>") => out.hint(

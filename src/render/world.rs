@@ -119,8 +119,19 @@ impl VitaWorld {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(path.clone());
-        if !path.exists() && layouts::builtin(rel).is_some() {
+        // A missing file falls back to the built-in one; a link to nothing is a mistake.
+        let dangling = !path.exists() && path.symlink_metadata().is_ok();
+        if !path.exists() && !dangling && layouts::builtin(rel).is_some() {
             return None;
+        }
+        if dangling {
+            return Some(Err(FileError::Other(Some(
+                format!(
+                    "`{}` in the layout folder is a link to a file that does not exist",
+                    path.display()
+                )
+                .into(),
+            ))));
         }
         Some(confine(dir, &path))
     }
@@ -189,7 +200,15 @@ impl World for VitaWorld {
             .entry(id)
             .or_insert_with(|| {
                 let bytes = self.read(id)?;
-                let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+                let text = std::str::from_utf8(&bytes).map_err(|_| {
+                    FileError::Other(Some(
+                        format!(
+                            "`{}` is not UTF-8 text: save it as UTF-8",
+                            self.display_path(id)
+                        )
+                        .into(),
+                    ))
+                })?;
                 Ok(Source::new(id, text.into()))
             })
             .clone()

@@ -95,7 +95,9 @@ pub fn patents(ctx: &Ctx, limit: Option<usize>) -> Option<Body> {
 fn work(ctx: &Ctx, w: Work) -> WorkView {
     let mut cut = false;
     let mut authors: Vec<Author> = vec![];
-    for a in w.authors {
+    let names: Vec<&str> = w.authors.iter().map(String::as_str).collect();
+    let mine = ctx.me.best_matches(&names);
+    for (i, a) in w.authors.iter().enumerate() {
         let (name, mut marks) = split_marks(a);
         if name == ET_AL || name.eq_ignore_ascii_case("others") {
             cut = true;
@@ -107,7 +109,7 @@ fn work(ctx: &Ctx, w: Work) -> WorkView {
         authors.push(Author {
             name: name.to_string(),
             marks,
-            me: ctx.me.is_me(a),
+            me: mine.contains(&i),
         });
     }
     // Long author lists are kept short, but never hide the person's own name:

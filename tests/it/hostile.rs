@@ -123,3 +123,60 @@ fn contact_fields_make_working_links_however_they_are_typed() {
     let data: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(data["cv"]["person"]["contacts"][0]["url"], Value::Null);
 }
+
+#[test]
+fn broken_layout_files_are_named() {
+    let dir = temp_dir("hostile-layout-files");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    fs::create_dir_all(dir.join("lay")).unwrap();
+    std::os::unix::fs::symlink("nowhere.typ", dir.join("lay/common.typ")).unwrap();
+    let run = Run::vita(&["check", "--layouts", "lay", "--only", "cv"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("common.typ` in the layout folder is a link to a file that does not exist"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: delete the link"),
+        "{}",
+        run.stderr
+    );
+    fs::remove_file(dir.join("lay/common.typ")).unwrap();
+    fs::write(dir.join("lay/cv.typ"), b"#import \"common.typ\": *\n\xe9\n").unwrap();
+    let run = Run::vita(&["check", "--layouts", "lay", "--only", "cv"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("lay/cv.typ` is not UTF-8 text: save it as UTF-8"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_alias_shared_with_a_co_author_bolds_only_the_better_match() {
+    let dir = temp_dir("hostile-alias");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Yiming Li\"\naliases = [\"Y. Li\"]\n\n[[publications]]\ntitle = \"Two Lis\"\nauthors = [\"Yiming Li\", \"Y. Li\", \"Bo Wu\"]\nyear = 2022\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["data", "--only", "cv"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.contains(
+            "warning: “Two Lis” lists 2 authors who match your name (Yiming Li, Y. Li); only Yiming Li is set in bold\n --> profile.toml:7:11"
+        ),
+        "{}",
+        run.stderr
+    );
+    let data: Value = serde_json::from_str(&run.stdout).unwrap();
+    let authors = &data["cv"]["sections"][0]["groups"][0]["entries"][0]["authors"];
+    let me: Vec<bool> = (0..3)
+        .map(|i| authors[i]["me"].as_bool().unwrap())
+        .collect();
+    assert_eq!(me, [true, false, false]);
+}
