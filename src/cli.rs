@@ -58,6 +58,9 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Compile one document for another vita process (internal).
+    #[command(name = "__worker", hide = true)]
+    Worker,
     /// Write the built-in layouts into a folder, to customise them with `--layouts`.
     Layouts {
         /// The folder to write to; it must not hold files of the same names.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The build cannot go on.
     Error,
@@ -18,7 +18,7 @@ pub enum Severity {
 }
 
 /// A span in a named text: what a diagnostic points at.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     /// The file's name as the user knows it (a path, or `<builtin>/layouts/cv.typ`).
     pub path: String,
@@ -41,7 +41,7 @@ impl Location {
 }
 
 /// One problem, with where it is and how to fix it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

@@ -29,6 +29,12 @@ fn main() -> ExitCode {
         | Command::Check { input }
         | Command::Data { input } => input.message_format,
         Command::Layouts { .. } => MessageFormat::Human,
+        Command::Worker => {
+            return match vita::build::worker::serve() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            };
+        }
     };
     match run(cli.command) {
         Ok(warnings) => {
@@ -132,6 +138,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
             Ok(loaded.warnings)
         }
+        Command::Worker => Ok(vec![]),
         Command::Layouts { dir } => {
             write_layouts(&dir)?;
             println!(

@@ -4,6 +4,7 @@
 mod epoch;
 mod fit;
 pub mod plan;
+pub mod worker;
 
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ pub use epoch::source_date_epoch;
 pub use plan::{DocPlan, Plan};
 
 /// What to build and how, as the command line asks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct BuildOptions {
     /// The profile file.
     pub profile: PathBuf,
@@ -58,10 +59,10 @@ impl BuildOptions {
 }
 
 /// One document with its warnings, or the errors that stopped it.
-type MadeOne = Result<(Made, Vec<Diagnostic>), Vec<Diagnostic>>;
+pub type MadeOne = Result<(Made, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// One document, compiled and exported.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Made {
     /// The document's name (`resume`, `cv`, or a named document's).
     pub name: String,
@@ -161,9 +162,26 @@ fn run(
 ) -> (Vec<Made>, Vec<Diagnostic>) {
     let profile = Arc::new(p.clone());
     let plan = Arc::new(plan.clone());
-    let fonts = fonts::store(plan.system_fonts);
+    // A deadline past what the clock can count is no deadline.
+    let deadline = Instant::now().checked_add(plan.timeout);
     let (tx, rx) = mpsc::channel();
-    for slot in 0..plan.documents.len() {
+    // The user's own layouts compile in worker processes (see `worker`).
+    let workers = plan.layout_dir.is_some() && worker::program().is_some();
+    if let (Some(dir), Some(program)) = (&plan.layout_dir, worker::program()) {
+        record_folder(dir, reads);
+        for slot in 0..plan.documents.len() {
+            let (tx, plan, program) = (tx.clone(), plan.clone(), program.clone());
+            std::thread::spawn(move || {
+                let opts = BuildOptions {
+                    only: Some(plan.documents[slot].document.name.clone()),
+                    ..plan.request.clone()
+                };
+                let _ = tx.send((slot, worker::make(&program, &opts, deadline)));
+            });
+        }
+    }
+    let fonts = fonts::store(plan.system_fonts);
+    for slot in (0..plan.documents.len()).filter(|_| !workers) {
         let (tx, profile, plan, fonts, reads) = (
             tx.clone(),
             profile.clone(),
@@ -191,11 +209,10 @@ fn run(
         });
     }
     drop(tx);
-    // A deadline past what the clock can count is no deadline.
-    let deadline = Instant::now().checked_add(plan.timeout);
     let mut results: Vec<Option<MadeOne>> = plan.documents.iter().map(|_| None).collect();
     for _ in 0..plan.documents.len() {
-        let got = match deadline {
+        // Workers keep their own deadline, and are killed at it: wait for their word.
+        let got = match deadline.filter(|_| !workers) {
             Some(deadline) => rx
                 .recv_timeout(deadline.saturating_duration_since(Instant::now()))
                 .ok(),
@@ -230,6 +247,43 @@ fn run(
     dedup(&mut errors);
     dedup(warnings);
     (made, errors)
+}
+
+/// Makes the one document `opts.only` names, here, with no threads or workers: what a
+/// worker process runs.
+pub fn make_here(opts: &BuildOptions) -> MadeOne {
+    let loaded = plan::load(opts).map_err(|f| f.diagnostics)?;
+    let plan = plan::resolve(&loaded, opts).map_err(|f| f.diagnostics)?;
+    let Some(job) = plan.documents.first() else {
+        return Err(vec![Diagnostic::error(
+            "a worker was asked for no document",
+        )]);
+    };
+    let fonts = fonts::store(plan.system_fonts);
+    make_one(&loaded.profile, &plan, job, fonts, world::Reads::default())
+}
+
+/// Records every file in a layout folder as read (a worker's reads are not seen here).
+fn record_folder(dir: &std::path::Path, reads: &world::Reads) {
+    let mut reads = reads.lock().unwrap_or_else(|e| e.into_inner());
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .take(1000)
+        {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(_) => {
+                    reads.insert(path);
+                }
+                Err(_) => {}
+            }
+        }
+    }
 }
 
 fn make_one(

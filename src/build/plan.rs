@@ -31,6 +31,8 @@ pub struct Plan {
     pub date: Option<(i32, u8, u8)>,
     /// How long a document may take.
     pub timeout: Duration,
+    /// The options the plan was made from (what a worker process is handed).
+    pub request: BuildOptions,
 }
 
 /// One document to make.
@@ -100,6 +102,7 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
         view: view::Options { date },
         date: p.updated.or(date).and_then(|d| d.ymd()),
         timeout: opts.timeout,
+        request: opts.clone(),
     })
 }
 

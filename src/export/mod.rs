@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::render::world::VitaWorld;
 
 /// The formats vita writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// PDF, with the standards asked for.
     Pdf,
@@ -39,7 +39,7 @@ pub struct Context<'a> {
 }
 
 /// One file's bytes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Exported {
     /// The format.
     pub format: Format,

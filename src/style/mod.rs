@@ -72,7 +72,7 @@ const SANS_FACES: &[&str] = &[
 pub const DEFAULT_FONT: &str = "Noto Sans";
 
 /// Settings that come from the command line and win over the profile.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Overrides {
     /// `--paper`.
     pub paper: Option<Paper>,

@@ -180,3 +180,66 @@ fn an_alias_shared_with_a_co_author_bolds_only_the_better_match() {
         .collect();
     assert_eq!(me, [true, false, false]);
 }
+
+/// The worker processes whose working folder is `dir`.
+fn workers_in(dir: &std::path::Path) -> usize {
+    let dir = dir.canonicalize().unwrap();
+    fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|p| {
+            let cmd = fs::read(p.path().join("cmdline")).unwrap_or_default();
+            String::from_utf8_lossy(&cmd).contains("__worker")
+                && fs::read_link(p.path().join("cwd")).is_ok_and(|c| c == dir)
+        })
+        .count()
+}
+
+#[test]
+fn a_runaway_layout_costs_a_failed_build_not_the_process() {
+    let dir = temp_dir("hostile-runaway");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    fs::create_dir_all(dir.join("lay")).unwrap();
+    // Memory: an array doubled 100 times.
+    fs::write(
+        dir.join("lay/cv.typ"),
+        "#let a = (1,)\n#let n = 0\n#while n < 100 { a = a + a; n += 1 }\n#a.len()\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check", "--layouts", "lay", "--only", "cv"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("error: the cv layout stopped the compiler")
+            && run.stderr.contains("more than 2 GiB of memory"),
+        "{}",
+        run.stderr
+    );
+    // Time: 81 million steps, stopped at the deadline, and nothing left running.
+    fs::write(
+        dir.join("lay/cv.typ"),
+        "#let s = 0\n#for i in range(9000) { for j in range(9000) { s += 1 } }\n#s\n",
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let run = Run::vita(&[
+        "check",
+        "--layouts",
+        "lay",
+        "--only",
+        "cv",
+        "--timeout",
+        "2",
+    ])
+    .in_dir(&dir)
+    .fails(1);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    assert!(
+        run.stderr
+            .starts_with("error: the cv layout did not finish within 2 s"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(workers_in(&dir), 0);
+}
