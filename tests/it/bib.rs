@@ -1,13 +1,11 @@
 //! Publications from BibTeX files, as a user meets them: merged with the profile, checked
 //! with messages that point into the .bib file, and typeset in order at scale.
 
-
-
 use std::fmt::Write as _;
 use std::fs;
 
-use serde_json::Value;
 use crate::support::{Run, pdf_text, temp_dir};
+use serde_json::Value;
 
 const PROFILE: &str = r#"updated = 2024-05-01
 bibliography = ["pubs.bib"]

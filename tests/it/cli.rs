@@ -1,7 +1,5 @@
 //! What a user sees: the binary run on the example profile and on small fixtures.
 
-
-
 use std::fs;
 
 use crate::support::{Run, fixture, page_size, pdf_text, repo, temp_dir};

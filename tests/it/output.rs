@@ -1,12 +1,10 @@
 //! Output for portals, archives and CI: PDF standards, structure, page limits, fitting,
 //! presets, the JSON summary and file names.
 
-
-
 use std::fs;
 
-use lopdf::{Document, Object};
 use crate::support::{Run, fixture, page_size, pdf_text, repo, temp_dir};
+use lopdf::{Document, Object};
 
 /// Builds the example profile with extra arguments and returns the output folder.
 fn build_example(name: &str, args: &[&str]) -> std::path::PathBuf {

@@ -1,6 +1,5 @@
 //! Helpers for integration tests: run the binary, read PDFs, make scratch folders.
 
-
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;

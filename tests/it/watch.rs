@@ -1,8 +1,6 @@
 //! `vita watch` end to end: a user edits the profile the ways editors save, breaks it, fixes it
 //! and stops the watcher with Ctrl-C.
 
-
-
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
