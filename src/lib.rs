@@ -6,7 +6,9 @@
 pub mod cli;
 pub mod compile;
 pub mod diag;
+pub mod files;
 pub mod fonts;
+pub mod ids;
 pub mod layouts;
 pub mod names;
 pub mod output;

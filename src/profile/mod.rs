@@ -9,6 +9,7 @@ mod date;
 mod fuzz;
 mod links;
 mod load;
+mod pubtype;
 mod spans;
 mod validate;
 
@@ -17,6 +18,7 @@ use serde::Deserialize;
 pub use date::{Date, display_range};
 pub use links::Links;
 pub use load::{Loaded, MAX_PROFILE_BYTES, load, load_bytes, load_str};
+pub use pubtype::{PUBLICATION_TYPES, PubType};
 pub use spans::KeyPath;
 
 /// The whole profile file.
@@ -550,18 +552,6 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "custom",
     "resume",
     "cv",
-];
-
-/// The values `type` may take on a publication.
-pub const PUBLICATION_TYPES: &[&str] = &[
-    "journal",
-    "conference",
-    "workshop",
-    "preprint",
-    "thesis",
-    "chapter",
-    "book",
-    "other",
 ];
 
 /// The values of `select`, `group_by`, `numbering` and `venue` in `[resume]` and `[cv]`.
