@@ -3,6 +3,7 @@
 //! Data flows one way: profile file -> typed [`profile::Profile`] -> a [`view`] per document
 //! -> JSON served to the layout by the [`world`] -> Typst -> PDF bytes -> atomic write.
 
+pub mod bib;
 pub mod cli;
 pub mod compile;
 pub mod diag;

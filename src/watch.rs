@@ -58,16 +58,23 @@ pub fn watch(
         // Stamps from before the build: a save that lands while it runs is a change too.
         let before = stamps(&watched);
         crate::world::take_reads();
-        let result = crate::make(opts).and_then(|outcome| {
-            let paths = crate::output::write_documents(&outcome, out, pattern)?;
-            Ok((outcome, paths))
-        });
+        // The profile's own inputs (its .bib files), as its loading reports them.
+        let mut inputs = vec![];
+        let result = crate::profile::load(&opts.profile)
+            .map_err(Failure::input)
+            .and_then(|loaded| {
+                inputs = loaded.files.clone();
+                let outcome = crate::make_loaded(&loaded, opts)?;
+                let paths = crate::output::write_documents(&outcome, out, pattern)?;
+                Ok((outcome, paths))
+            });
         match &result {
             Ok((outcome, paths)) => report(Event::Built(outcome, paths, start.elapsed())),
             Err(failure) => report(Event::Failed(failure)),
         }
         // Watch what this build read; after a failure keep what the last good build read too.
         let mut next: Vec<PathBuf> = vec![opts.profile.clone()];
+        next.extend(inputs);
         next.extend(crate::world::take_reads());
         if result.is_err() {
             next.extend(watched.iter().cloned());

@@ -26,15 +26,7 @@ pub const DATA_PATH: &str = "/profile.json";
 /// Process-wide because a build's worlds live on several threads and end with them.
 static READS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
-/// Records a user file that a build read outside the world (a .bib file of the profile).
-pub fn note_read(path: &std::path::Path) {
-    READS
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(path.to_path_buf());
-}
-
-/// The files read since the last call (layouts, fonts, bibliographies), for `vita watch`.
+/// The files read since the last call (layouts, fonts), for `vita watch`.
 pub fn take_reads() -> BTreeSet<PathBuf> {
     std::mem::take(&mut *READS.lock().unwrap_or_else(|e| e.into_inner()))
 }

@@ -24,6 +24,9 @@ pub struct Loaded {
     pub text: Arc<str>,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// The other files it was made from (its .bib files, those missing too), for
+    /// `vita watch` to watch.
+    pub files: Vec<PathBuf>,
 }
 
 /// Reads, parses and validates a profile file.
@@ -94,13 +97,20 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "a profile is text about one person: check that this is the right file",
         ));
     }
-    let mut loaded = load_bytes(&display, bytes)?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let mut loaded = from_bytes(folder, &display, bytes)?;
     loaded.path = path.to_path_buf();
     Ok(loaded)
 }
 
-/// Checks that bytes are UTF-8 text, then parses and validates them as a profile.
+/// Checks that bytes are UTF-8 text, then parses and validates them as a profile; its .bib
+/// files are looked for in the current folder.
 pub fn load_bytes(display: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
+    from_bytes(Path::new(""), display, bytes)
+}
+
+/// [`load_bytes`] for a profile whose .bib files are in `folder`.
+fn from_bytes(folder: &Path, display: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -114,14 +124,22 @@ pub fn load_bytes(display: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnosti
             ]);
         }
     };
-    load_str(display, &text)
+    from_str(folder, display, &text)
 }
-/// Parses and validates profile text; `display` names it in messages.
+
+/// Parses and validates profile text; `display` names it in messages. Its .bib files are
+/// looked for in the current folder.
 pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    from_str(Path::new(""), display, text)
+}
+
+/// [`load_str`] for a profile whose .bib files are in `folder`.
+fn from_str(folder: &Path, display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is invisible in editors and harmless: drop it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
     let (mut profile, mut diags, broken) = parse(display, &text);
+    let mut files = vec![];
     if let Some(profile) = &mut profile {
         let spans = Spans::new(&text);
         let mut checks = validate::check(profile, &spans, &broken, display, &text);
@@ -131,7 +149,9 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         diags.extend(checks);
         // The .bib files are read once the profile itself is sound.
         if !diags.iter().any(Diagnostic::is_error) {
-            diags.extend(super::bib::attach(profile, display, &text, &spans));
+            let attached = crate::bib::attach(profile, folder, display, &text, &spans);
+            diags.extend(attached.diagnostics);
+            files = attached.files;
         }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
@@ -144,6 +164,7 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         display: display.to_string(),
         text,
         warnings,
+        files,
     })
 }
 

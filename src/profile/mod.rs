@@ -3,7 +3,6 @@
 //! These types are the schema. Every table denies unknown keys, so a typo is an error that
 //! points at the key instead of a field that silently never shows up.
 
-mod bib;
 mod date;
 #[cfg(test)]
 mod fuzz;
@@ -19,7 +18,7 @@ pub use date::{Date, display_range};
 pub use links::Links;
 pub use load::{Loaded, MAX_PROFILE_BYTES, load, load_bytes, load_str};
 pub use pubtype::{PUBLICATION_TYPES, PubType};
-pub use spans::KeyPath;
+pub use spans::{KeyPath, Spans};
 
 /// The whole profile file.
 #[derive(Debug, Clone, Default, Deserialize)]
