@@ -516,27 +516,7 @@ const TYPE_GROUPS: &[(&str, &str)] = &[
 
 /// A publication's type: as given, else guessed from its venue.
 fn kind(e: &Publication) -> &str {
-    if let Some(k) = e.kind.as_deref() {
-        return k;
-    }
-    let venue = e.venue.as_deref().unwrap_or("").to_lowercase();
-    if venue.contains("arxiv")
-        || venue.contains("preprint")
-        || (venue.is_empty() && e.arxiv.is_some())
-    {
-        "preprint"
-    } else if venue.contains("workshop") {
-        "workshop"
-    } else if ["journal", "transactions", "letters", "review"]
-        .iter()
-        .any(|w| venue.contains(w))
-    {
-        "journal"
-    } else if venue.is_empty() {
-        "other"
-    } else {
-        "conference"
-    }
+    e.pub_type().name()
 }
 
 /// The venue's short name: as given, else an acronym in parentheses at the end of the

@@ -7,6 +7,7 @@ use super::Profile;
 use super::spans::{KeyPath, Spans};
 use super::validate;
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::files::{ReadError, read_capped};
 
 /// Profiles larger than this are refused before parsing.
 pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -33,70 +34,41 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let display = path.display().to_string();
     let fail = |msg: String, hint: &str| vec![Diagnostic::error(msg).hint(hint)];
-    let meta = std::fs::metadata(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            fail(
-                format!("profile `{display}` does not exist"),
-                "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
-            )
-        } else {
-            fail(
-                format!("cannot read profile `{display}`: {e}"),
-                "check that the path is right and that the file is readable",
-            )
-        }
-    })?;
-    if !meta.is_dir() && !meta.is_file() {
-        return Err(fail(
+    const MIB: u64 = 1024 * 1024;
+    let bytes = read_capped(path, MAX_PROFILE_BYTES).map_err(|e| match e {
+        ReadError::NotFound => fail(
+            format!("profile `{display}` does not exist"),
+            "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
+        ),
+        ReadError::Io(e) => fail(
+            format!("cannot read profile `{display}`: {e}"),
+            "check that the path is right and that the file is readable",
+        ),
+        ReadError::NotAFile => fail(
             format!("profile `{display}` is not a regular file"),
             "name a TOML file; devices, pipes and sockets are not read",
-        ));
-    }
-    if meta.is_dir() {
-        return Err(fail(
+        ),
+        ReadError::Folder => fail(
             format!("profile `{display}` is a folder, not a file"),
             "name the TOML file itself, such as `profile.toml`",
-        ));
-    }
-    if meta.len() > MAX_PROFILE_BYTES {
-        return Err(fail(
+        ),
+        ReadError::TooLarge { bytes: Some(bytes) } => fail(
             format!(
                 "profile `{display}` is {} MiB; vita reads profiles of at most {} MiB",
-                meta.len() / (1024 * 1024),
-                MAX_PROFILE_BYTES / (1024 * 1024)
+                bytes / MIB,
+                MAX_PROFILE_BYTES / MIB
             ),
             "a profile is text about one person: check that this is the right file",
-        ));
-    }
-    // Read no more than the limit, even if the file grew since it was measured.
-    let mut bytes = vec![];
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(
-            std::fs::File::open(path).map_err(|e| {
-                fail(
-                    format!("cannot read profile `{display}`: {e}"),
-                    "check that the file is readable",
-                )
-            })?,
-            MAX_PROFILE_BYTES + 1,
         ),
-        &mut bytes,
-    )
-    .map_err(|e| {
-        fail(
-            format!("cannot read profile `{display}`: {e}"),
-            "check that the file is readable",
-        )
-    })?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(fail(
+        // It grew past the limit after it was measured.
+        ReadError::TooLarge { bytes: None } => fail(
             format!(
                 "profile `{display}` is larger than {} MiB",
-                MAX_PROFILE_BYTES / (1024 * 1024)
+                MAX_PROFILE_BYTES / MIB
             ),
             "a profile is text about one person: check that this is the right file",
-        ));
-    }
+        ),
+    })?;
     let folder = path.parent().unwrap_or(Path::new(""));
     let mut loaded = from_bytes(folder, &display, bytes)?;
     loaded.path = path.to_path_buf();
@@ -141,6 +113,7 @@ fn from_str(folder: &Path, display: &str, text: &str) -> Result<Loaded, Vec<Diag
     let (mut profile, mut diags, broken) = parse(display, &text);
     let mut files = vec![];
     if let Some(profile) = &mut profile {
+        validate::normalise(profile);
         let spans = Spans::new(&text);
         let mut checks = validate::check(profile, &spans, &broken, display, &text);
         // In file order, as a reader goes through the file, after the schema errors (which

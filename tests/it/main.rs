@@ -2,6 +2,7 @@
 
 mod bib;
 mod cli;
+mod ids;
 mod layout;
 mod output;
 mod support;
