@@ -58,16 +58,21 @@ pub fn watch(
         // Stamps from before the build: a save that lands while it runs is a change too.
         let before = stamps(&watched);
         crate::world::take_reads();
-        // The profile's own inputs (its .bib files), as its loading reports them.
-        let mut inputs = vec![];
-        let result = crate::profile::load(&opts.profile)
-            .map_err(Failure::input)
-            .and_then(|loaded| {
-                inputs = loaded.files.clone();
-                let outcome = crate::make_loaded(&loaded, opts)?;
-                let paths = crate::output::write_documents(&outcome, out, pattern)?;
-                Ok((outcome, paths))
-            });
+        // The profile's own inputs (its .bib files), as its loading reports them; when it
+        // fails to load, the ones it names, so that a missing one is noticed when made.
+        let loaded = crate::profile::load(&opts.profile);
+        let inputs = match &loaded {
+            Ok(loaded) => loaded.files.clone(),
+            Err(_) => crate::bib::named_files(&opts.profile),
+        };
+        // Stamped as soon as they are known, before the build is reported: a file made or
+        // saved from then on is a change.
+        let read = stamps(&inputs);
+        let result = loaded.map_err(Failure::input).and_then(|loaded| {
+            let outcome = crate::make_loaded(&loaded, opts)?;
+            let paths = crate::output::write_documents(&outcome, out, pattern)?;
+            Ok((outcome, paths))
+        });
         match &result {
             Ok((outcome, paths)) => report(Event::Built(outcome, paths, start.elapsed())),
             Err(failure) => report(Event::Failed(failure)),
@@ -89,7 +94,11 @@ pub fn watch(
             .map(|p| {
                 (
                     p.clone(),
-                    before.get(p).cloned().unwrap_or_else(|| stamp(p)),
+                    before
+                        .get(p)
+                        .or_else(|| read.get(p))
+                        .cloned()
+                        .unwrap_or_else(|| stamp(p)),
                 )
             })
             .collect();

@@ -98,6 +98,27 @@ pub fn attach(
     }
 }
 
+/// The .bib files a profile file names, as paths, without reading them; empty when the
+/// profile cannot be read as TOML. For `vita watch` after a profile failed to load (often
+/// because a .bib file is missing): the [`Attached::files`] it would have had.
+pub fn named_files(profile: &Path) -> Vec<PathBuf> {
+    let Ok(bytes) = crate::files::read_capped(profile, crate::profile::MAX_PROFILE_BYTES) else {
+        return vec![];
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let Ok(table) = text.trim_start_matches('\u{feff}').parse::<toml::Table>() else {
+        return vec![];
+    };
+    let names = match table.get("bibliography") {
+        Some(toml::Value::String(name)) => vec![name.as_str()],
+        Some(toml::Value::Array(names)) => names.iter().filter_map(|n| n.as_str()).collect(),
+        _ => vec![],
+    };
+    let folder = profile.parent().unwrap_or(Path::new(""));
+    // As `attach` makes them.
+    names.into_iter().map(|name| folder.join(name)).collect()
+}
+
 /// Parses one .bib file's text into publications; `file` names it in messages.
 pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>) {
     // `\o{}` is a common way to write ø, which the parser reads as an empty overlay accent;

@@ -293,3 +293,22 @@ fn repeated_fields_and_dangling_crossrefs_are_pointed_out() {
     );
     assert!(diags.iter().all(|d| !d.is_error()));
 }
+
+#[test]
+fn the_files_a_profile_names_are_found_without_loading_it() {
+    let dir = std::env::temp_dir().join(format!("vita-bib-named-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let profile = dir.join("profile.toml");
+    // A profile that does not load (no name, a missing file) still names its files.
+    std::fs::write(&profile, "bibliography = [\"a.bib\", \"refs/b.bib\"]\n").unwrap();
+    assert_eq!(
+        named_files(&profile),
+        [dir.join("a.bib"), dir.join("refs/b.bib")]
+    );
+    std::fs::write(&profile, "\u{feff}bibliography = \"a.bib\"\n[person]\n").unwrap();
+    assert_eq!(named_files(&profile), [dir.join("a.bib")]);
+    std::fs::write(&profile, "bibliography = [\"a.bib\"\n").unwrap();
+    assert!(named_files(&profile).is_empty());
+    assert!(named_files(&dir.join("missing.toml")).is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
