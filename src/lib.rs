@@ -12,8 +12,10 @@ pub mod cli;
 pub mod diag;
 pub mod document;
 pub mod export;
+pub mod files;
 #[cfg(test)]
 mod fuzz;
+pub mod ids;
 pub mod load;
 pub mod names;
 pub mod output;

@@ -5,10 +5,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diag::Diagnostic;
+use crate::files::{ReadError, read_capped};
 use crate::profile::{Checker, KeyPath, Profile, Spans};
 
 /// Profiles larger than this are refused before parsing.
-pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_PROFILE_BYTES: u64 = crate::files::MAX_INPUT_BYTES;
 
 /// A profile that parsed and passed validation, with where it came from.
 #[derive(Debug)]
@@ -17,76 +18,50 @@ pub struct Loaded {
     pub profile: Profile,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// The other files it was made from (its .bib files, those missing too), for
+    /// `vita watch` to watch.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 /// Reads, parses and validates a profile file.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let display = path.display().to_string();
     let fail = |msg: String, hint: &str| vec![Diagnostic::error(msg).hint(hint)];
-    let meta = std::fs::metadata(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            fail(
-                format!("profile `{display}` does not exist"),
-                "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
-            )
-        } else {
-            fail(
-                format!("cannot read profile `{display}`: {e}"),
-                "check that the path is right and that the file is readable",
-            )
-        }
-    })?;
-    if !meta.is_dir() && !meta.is_file() {
-        return Err(fail(
+    const MIB: u64 = 1024 * 1024;
+    let bytes = read_capped(path, MAX_PROFILE_BYTES).map_err(|e| match e {
+        ReadError::NotFound => fail(
+            format!("profile `{display}` does not exist"),
+            "run vita in the folder that holds profile.toml, or name the file: `vita build path/to/profile.toml`",
+        ),
+        ReadError::Io(e) => fail(
+            format!("cannot read profile `{display}`: {e}"),
+            "check that the path is right and that the file is readable",
+        ),
+        ReadError::NotAFile => fail(
             format!("profile `{display}` is not a regular file"),
             "name a TOML file; devices, pipes and sockets are not read",
-        ));
-    }
-    if meta.is_dir() {
-        return Err(fail(
+        ),
+        ReadError::Folder => fail(
             format!("profile `{display}` is a folder, not a file"),
             "name the TOML file itself, such as `profile.toml`",
-        ));
-    }
-    if meta.len() > MAX_PROFILE_BYTES {
-        return Err(fail(
+        ),
+        ReadError::TooLarge { bytes: Some(bytes) } => fail(
             format!(
                 "profile `{display}` is {} MiB; vita reads profiles of at most {} MiB",
-                meta.len() / (1024 * 1024),
-                MAX_PROFILE_BYTES / (1024 * 1024)
+                bytes / MIB,
+                MAX_PROFILE_BYTES / MIB
             ),
             "a profile is text about one person: check that this is the right file",
-        ));
-    }
-    // Read no more than the limit, even if the file grew since it was measured.
-    let mut bytes = vec![];
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(
-            std::fs::File::open(path).map_err(|e| {
-                fail(
-                    format!("cannot read profile `{display}`: {e}"),
-                    "check that the file is readable",
-                )
-            })?,
-            MAX_PROFILE_BYTES + 1,
         ),
-        &mut bytes,
-    )
-    .map_err(|e| {
-        fail(
-            format!("cannot read profile `{display}`: {e}"),
-            "check that the file is readable",
-        )
-    })?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(fail(
+        // It grew past the limit after it was measured.
+        ReadError::TooLarge { bytes: None } => fail(
             format!(
                 "profile `{display}` is larger than {} MiB",
-                MAX_PROFILE_BYTES / (1024 * 1024)
+                MAX_PROFILE_BYTES / MIB
             ),
             "a profile is text about one person: check that this is the right file",
-        ));
-    }
+        ),
+    })?;
     load_in(&display, bytes, path.parent().unwrap_or(Path::new("")))
 }
 
@@ -132,7 +107,9 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
     let (mut profile, mut diags, broken) = crate::profile::parse(display, &text);
+    let mut files = vec![];
     if let Some(profile) = &mut profile {
+        crate::profile::normalise(profile);
         let spans = Spans::new(&text);
         let mut c = Checker::new(&spans, &broken, display, &text);
         check(profile, &mut c);
@@ -143,32 +120,28 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
         diags.extend(checks);
         // The .bib files are read once the profile itself is sound.
         if !diags.iter().any(Diagnostic::is_error) {
-            let _ = dir;
-            diags.extend(crate::bib::attach(profile, display, &text, &spans));
+            let attached = crate::bib::attach(profile, dir, display, &text, &spans);
+            diags.extend(attached.diagnostics);
+            files = attached.files;
             diags.extend(ambiguous_names(profile, display, &text, &spans));
+            diags.extend(bib_excludes(profile));
         }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
     let Some(profile) = profile.filter(|_| errors.is_empty()) else {
         return Err(errors.into_iter().chain(warnings).collect());
     };
-    Ok(Loaded { profile, warnings })
+    Ok(Loaded {
+        profile,
+        warnings,
+        files,
+    })
 }
 
 /// Every check of a parsed profile: its entries, its documents, and the names it gives of
 /// things defined above the schema (presets, PDF standards).
 fn check(p: &Profile, c: &mut Checker) {
-    c.documents = p
-        .documents()
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .chain(crate::document::KINDS.iter().map(|k| k.name.to_string()))
-        .fold(vec![], |mut v, n| {
-            if !v.contains(&n) {
-                v.push(n);
-            }
-            v
-        });
+    c.documents = document_names(p);
     crate::profile::validate(p, c);
     crate::document::check(p, c, &|id| crate::view::section_len(p, id));
     for (name, s) in p.documents() {
@@ -227,4 +200,44 @@ fn ambiguous_names(p: &Profile, display: &str, text: &Arc<str>, spans: &Spans) -
         out.push(d);
     }
     out
+}
+
+/// Checks the documents that .bib entries' `exclude` fields name, now that they are known.
+fn bib_excludes(p: &Profile) -> Vec<Diagnostic> {
+    let names = document_names(p);
+    let mut out = vec![];
+    for e in &p.publications {
+        let crate::profile::Origin::Bib(src) = &e.origin else {
+            continue;
+        };
+        for d in e.exclude.iter().filter(|d| !names.contains(d)) {
+            let key = src.text.get(src.range.clone()).unwrap_or_default();
+            let mut diag = Diagnostic::error(format!(
+                "`exclude` of `{key}` names `{d}`, which is not a document"
+            ));
+            diag = match crate::diag::did_you_mean(d, names.iter().map(String::as_str)) {
+                Some(best) => diag.hint(format!("did you mean `{best}`?")),
+                None => diag.hint(format!("the documents are {}", names.join(", "))),
+            };
+            let at = src.exclude_at.clone().unwrap_or(src.range.clone());
+            out.push(diag.at(&src.file, &src.text, at));
+        }
+    }
+    out
+}
+
+/// The names an `exclude` list may use: the profile's documents and the kinds of document.
+fn document_names(p: &Profile) -> Vec<String> {
+    let mut names: Vec<String> = vec![];
+    let all = p
+        .documents()
+        .into_iter()
+        .map(|(n, _)| n.to_string())
+        .chain(crate::document::KINDS.iter().map(|k| k.name.to_string()));
+    for n in all {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    names
 }

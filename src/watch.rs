@@ -57,8 +57,19 @@ pub fn watch(
         let start = Instant::now();
         // Stamps from before the build: a save that lands while it runs is a change too.
         let before = stamps(&watched);
-        let (result, read) = crate::build::make_tracked(opts);
-        let result = result.and_then(|outcome| {
+        // The profile's own inputs (its .bib files), as its loading reports them; when it
+        // fails to load, the ones it names, so that a missing one is noticed when made.
+        let loaded = crate::build::plan::load(opts);
+        let inputs = match &loaded {
+            Ok(loaded) => loaded.files.clone(),
+            Err(_) => crate::bib::named_files(&opts.profile),
+        };
+        // Stamped as soon as they are known, before the build is reported: a file made or
+        // saved from then on is a change.
+        let read = stamps(&inputs);
+        let layouts = crate::render::world::Reads::default();
+        let result = loaded.and_then(|loaded| {
+            let outcome = crate::build::make_recording(&loaded, opts, &layouts)?;
             let paths = crate::output::write_documents(&outcome, out, pattern)?;
             Ok((outcome, paths))
         });
@@ -67,7 +78,15 @@ pub fn watch(
             Err(failure) => report(Event::Failed(failure)),
         }
         // Watch what this build read; after a failure keep what the last good build read too.
-        let mut next: Vec<PathBuf> = read;
+        let mut next: Vec<PathBuf> = vec![opts.profile.clone()];
+        next.extend(inputs);
+        next.extend(
+            layouts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .cloned(),
+        );
         if result.is_err() {
             next.extend(watched.iter().cloned());
         }
@@ -81,7 +100,11 @@ pub fn watch(
             .map(|p| {
                 (
                     p.clone(),
-                    before.get(p).cloned().unwrap_or_else(|| stamp(p)),
+                    before
+                        .get(p)
+                        .or_else(|| read.get(p))
+                        .cloned()
+                        .unwrap_or_else(|| stamp(p)),
                 )
             })
             .collect();

@@ -104,33 +104,14 @@ pub fn make(opts: &BuildOptions) -> Result<Outcome, Failure> {
     make_loaded(&plan::load(opts)?, opts)
 }
 
-/// Loads the profile and makes the documents in memory, and says which user files the build
-/// read, whether it succeeded or not (for `vita watch`).
-pub fn make_tracked(opts: &BuildOptions) -> (Result<Outcome, Failure>, Vec<PathBuf>) {
-    let reads = world::Reads::default();
-    world::take_reads();
-    let result = plan::load(opts).and_then(|loaded| make_recorded(&loaded, opts, &reads));
-    let mut read: Vec<PathBuf> = vec![opts.profile.clone()];
-    read.extend(world::take_reads());
-    read.extend(
-        reads
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-            .cloned(),
-    );
-    read.sort();
-    read.dedup();
-    (result, read)
-}
-
 /// Makes the documents of an already loaded profile, in parallel.
 pub fn make_loaded(loaded: &Loaded, opts: &BuildOptions) -> Result<Outcome, Failure> {
-    make_recorded(loaded, opts, &world::Reads::default())
+    make_recording(loaded, opts, &world::Reads::default())
 }
 
-/// [`make_loaded`], recording the layout files the worlds read into `reads`.
-fn make_recorded(
+/// [`make_loaded`], recording the layout files the worlds read into `reads` (what `vita
+/// watch` watches besides the profile and its .bib files).
+pub fn make_recording(
     loaded: &Loaded,
     opts: &BuildOptions,
     reads: &world::Reads,

@@ -140,6 +140,23 @@ impl Date {
         }
     }
 
+    /// A month's number from its name or number: `7`, `07`, `jul`, `Jul.`, `July` (what
+    /// biblatex makes of the `jul` macro), `sept` -> 7 or 9; `None` for anything else.
+    pub fn month_number(m: &str) -> Option<u32> {
+        let m = m.trim().trim_end_matches('.');
+        if let Ok(n) = m.parse::<u32>() {
+            return (1..=12).contains(&n).then_some(n);
+        }
+        let m = m.to_lowercase();
+        if m.len() < 3 {
+            return None;
+        }
+        LONG_MONTHS
+            .iter()
+            .position(|n| n.to_lowercase().starts_with(&m) || (m == "sept" && *n == "September"))
+            .map(|i| i as u32 + 1)
+    }
+
     /// The year, if the date is not `present`.
     pub fn year(&self) -> Option<u16> {
         match *self {
@@ -280,6 +297,27 @@ impl<'de> Visitor<'de> for DateVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_numbers() {
+        for (m, n) in [
+            ("7", Some(7)),
+            ("07", Some(7)),
+            ("jul", Some(7)),
+            ("Jul.", Some(7)),
+            ("July", Some(7)),
+            ("sep", Some(9)),
+            ("sept", Some(9)),
+            ("September", Some(9)),
+            (" dec ", Some(12)),
+            ("13", None),
+            ("0", None),
+            ("ju", None),
+            ("Smarch", None),
+        ] {
+            assert_eq!(Date::month_number(m), n, "{m}");
+        }
+    }
 
     #[test]
     fn parses_each_precision() {

@@ -148,6 +148,8 @@ pub struct BibSource {
     pub text: std::sync::Arc<str>,
     /// The entry's citation key, in the text.
     pub range: std::ops::Range<usize>,
+    /// The entry's `exclude` field, in the text, if it has one.
+    pub exclude_at: Option<std::ops::Range<usize>>,
 }
 
 /// A technical report.

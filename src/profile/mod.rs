@@ -8,6 +8,7 @@ mod entries;
 mod links;
 mod load;
 pub mod options;
+mod pubtype;
 mod spans;
 mod validate;
 
@@ -18,12 +19,9 @@ pub use entries::*;
 pub use links::Links;
 pub use load::parse;
 pub use options::{GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
+pub use pubtype::{PUBLICATION_TYPES, PubType};
 pub use spans::{KeyPath, Spans};
-pub use validate::{Checker, check as validate};
-/// Identifier checks (until `ids` takes them).
-pub mod validate_ids {
-    pub use super::validate::{arxiv_new_style, arxiv_ok, doi_ok};
-}
+pub use validate::{Checker, check as validate, normalise};
 
 /// The whole profile file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -276,18 +274,6 @@ entries!(
     Skill,
     CustomEntry
 );
-
-/// The values `type` may take on a publication.
-pub const PUBLICATION_TYPES: &[&str] = &[
-    "journal",
-    "conference",
-    "workshop",
-    "preprint",
-    "thesis",
-    "chapter",
-    "book",
-    "other",
-];
 
 /// A list that may also be written as a single string: `"pubs.bib"` or `["a.bib", "b.bib"]`.
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

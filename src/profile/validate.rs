@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::spans::{KeyPath, Seg, Spans};
 use super::{Date, Links, Profile};
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::ids;
 
 /// Collects diagnostics, each pointed at its path in the file.
 pub struct Checker<'a> {
@@ -77,11 +78,7 @@ impl<'a> Checker<'a> {
     }
 
     fn url(&mut self, path: &KeyPath, url: &str) {
-        let ok = ["https://", "http://", "mailto:"]
-            .iter()
-            .any(|p| url.len() > p.len() && url[..p.len()].eq_ignore_ascii_case(p))
-            && !url.chars().any(char::is_whitespace);
-        if !ok {
+        if !ids::is_web_url(url) {
             self.error(
                 path,
                 format!("`{path}` is not a web address: `{url}`"),
@@ -149,30 +146,21 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether a DOI (without a resolver prefix) looks like one: `10.1109/ICCV48922.2021.01615`.
-pub fn doi_ok(doi: &str) -> bool {
-    doi.starts_with("10.")
-        && doi
-            .split_once('/')
-            .is_some_and(|(pre, suf)| pre.len() > 3 && !suf.is_empty())
-        && !doi.chars().any(char::is_whitespace)
-}
-
-/// Whether an arXiv identifier looks like one: `2007.08745`, `2007.08745v2`, `hep-th/9901001`.
-pub fn arxiv_ok(id: &str) -> bool {
-    let old_style = id.contains('/') && id.rsplit('/').next().is_some_and(|n| n.len() >= 7);
-    arxiv_new_style(id) || old_style
-}
-
-/// Whether a string is a new-style arXiv identifier: `2007.08745` or `2007.08745v2`.
-pub fn arxiv_new_style(id: &str) -> bool {
-    id.split_once('.').is_some_and(|(a, b)| {
-        a.len() == 4
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && b.split('v').next().is_some_and(|n| {
-                (4..=5).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
-            })
-    })
+/// Puts identifiers in their normal form (`https://doi.org/10.1000/x` -> `10.1000/x`), so
+/// that everything after reads one form; those that are not identifiers are left as
+/// written, for [`check`] to point out.
+pub fn normalise(p: &mut Profile) {
+    if let Some(id) = p.person.orcid.as_deref().and_then(|o| ids::orcid(o).ok()) {
+        p.person.orcid = Some(id);
+    }
+    for e in &mut p.publications {
+        if let Some(doi) = e.doi.as_deref().and_then(ids::doi) {
+            e.doi = Some(doi);
+        }
+        if let Some(id) = e.arxiv.as_deref().and_then(ids::arxiv) {
+            e.arxiv = Some(id);
+        }
+    }
 }
 
 /// Runs every check of the profile's own entries; problems go to the checker.
@@ -235,36 +223,18 @@ pub fn check(p: &Profile, c: &mut Checker) {
         c.url(&person.k("dblp"), url);
     }
     if let Some(orcid) = &p.person.orcid {
-        let digits: Vec<char> = orcid.chars().filter(|c| *c != '-').collect();
-        let ok = orcid.len() == 19
-            && digits.len() == 16
-            && digits[..15].iter().all(char::is_ascii_digit)
-            && (digits[15].is_ascii_digit() || digits[15] == 'X');
-        let checksum_ok = ok && {
-            let total = digits[..15]
-                .iter()
-                .fold(0u32, |t, d| (t + d.to_digit(10).unwrap_or(0)) * 2);
-            let check = (12 - total % 11) % 11;
-            let want = if check == 10 {
-                'X'
-            } else {
-                char::from_digit(check, 10).unwrap_or('?')
-            };
-            digits[15] == want
-        };
-        if ok && !checksum_ok {
-            c.error(
+        match ids::orcid(orcid) {
+            Ok(_) => {}
+            Err(ids::OrcidError::CheckDigit) => c.error(
                 &person.k("orcid"),
                 format!("`person.orcid` has a wrong check digit: `{orcid}`"),
                 "copy the iD from your ORCID record; a digit is probably mistyped",
-            );
-        }
-        if !ok {
-            c.error(
+            ),
+            Err(ids::OrcidError::Form) => c.error(
                 &person.k("orcid"),
                 format!("`person.orcid` is not an ORCID iD: `{orcid}`"),
                 "write the 16 digits in groups of four, such as `0000-0002-1825-0097`",
-            );
+            ),
         }
     }
     c.links(&person.k("links"), &p.person.links);
@@ -328,18 +298,17 @@ pub fn check(p: &Profile, c: &mut Checker) {
                 "write four digits, such as `2021`",
             );
         }
-        if let Some(doi) = &e.doi {
-            let doi = doi.trim_start_matches("https://doi.org/");
-            if !doi_ok(doi) {
-                c.error(
-                    &at.k("doi"),
-                    format!("`{at}.doi` is not a DOI: `{doi}`"),
-                    "a DOI looks like `10.1109/ICCV48922.2021.01615`",
-                );
-            }
+        if let Some(doi) = &e.doi
+            && ids::doi(doi).is_none()
+        {
+            c.error(
+                &at.k("doi"),
+                format!("`{at}.doi` is not a DOI: `{}`", ids::strip_doi(doi)),
+                "a DOI looks like `10.1109/ICCV48922.2021.01615`",
+            );
         }
         if let Some(id) = &e.arxiv {
-            if !arxiv_ok(id) {
+            if ids::arxiv(id).is_none() {
                 c.error(
                     &at.k("arxiv"),
                     format!("`{at}.arxiv` is not an arXiv identifier: `{id}`"),

@@ -22,23 +22,6 @@ use super::layouts;
 /// The virtual path of the data a layout reads with `json("/profile.json")`.
 pub const DATA_PATH: &str = "/profile.json";
 
-/// The user files a build read outside the worlds (its .bib files); see [`VitaWorld::dependencies`]
-/// for the layout files.
-static READS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
-
-/// Records a user file that a build read outside the world (a .bib file of the profile).
-pub fn note_read(path: &std::path::Path) {
-    READS
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(path.to_path_buf());
-}
-
-/// The files read since the last call (layouts, fonts, bibliographies), for `vita watch`.
-pub fn take_reads() -> BTreeSet<PathBuf> {
-    std::mem::take(&mut *READS.lock().unwrap_or_else(|e| e.into_inner()))
-}
-
 /// The standard library, built once per process: it does not depend on the input.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 

@@ -183,28 +183,8 @@ const TYPE_GROUPS: &[(&str, &str)] = &[
 ];
 
 /// A publication's type: as given, else guessed from its venue.
-fn kind(e: &Publication) -> &str {
-    if let Some(k) = e.kind.as_deref() {
-        return k;
-    }
-    let venue = e.venue.as_deref().unwrap_or("").to_lowercase();
-    if venue.contains("arxiv")
-        || venue.contains("preprint")
-        || (venue.is_empty() && e.arxiv.is_some())
-    {
-        "preprint"
-    } else if venue.contains("workshop") {
-        "workshop"
-    } else if ["journal", "transactions", "letters", "review"]
-        .iter()
-        .any(|w| venue.contains(w))
-    {
-        "journal"
-    } else if venue.is_empty() {
-        "other"
-    } else {
-        "conference"
-    }
+fn kind(e: &Publication) -> &'static str {
+    e.pub_type().name()
 }
 
 /// The venue's short name: as given, else an acronym in parentheses at the end of the
@@ -294,13 +274,13 @@ fn entry(ctx: &Ctx, e: &Publication, style: VenueStyle) -> WorkView {
     if let Some(doi) = &e.doi {
         l.push(Link {
             label: "DOI".into(),
-            url: format!("https://doi.org/{doi}"),
+            url: crate::ids::doi_url(doi),
         });
     }
     if let Some(a) = &e.arxiv {
         l.push(Link {
             label: "arXiv".into(),
-            url: format!("https://arxiv.org/abs/{a}"),
+            url: crate::ids::arxiv_url(a),
         });
     }
     l.extend(links(&e.links));

@@ -4,6 +4,7 @@ mod bib;
 mod cli;
 mod documents;
 mod hostile;
+mod ids;
 mod layout;
 mod output;
 mod snapshots;

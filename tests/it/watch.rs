@@ -149,3 +149,33 @@ fn watch_rebuilds_when_a_bib_file_changes() {
     wait_for(&out, "built ");
     assert!(cv_text(&dir).contains("Sketch of the Analytical Engine"));
 }
+
+#[test]
+fn watch_notices_a_bib_file_that_is_made_after_the_profile_names_it() {
+    let dir = temp_dir("watch-new-bib");
+    fs::write(
+        dir.join("profile.toml"),
+        "bibliography = [\"refs/pubs.bib\"]\n[person]\nname = \"Ada Lovelace\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vita"))
+        .args(["watch", "--only", "cv"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = lines_of(child.stdout.take().unwrap());
+    let _child = Watcher(child);
+    // The file does not exist yet: the build fails, and the watcher waits for it.
+    wait_for(&out, "build failed");
+    fs::create_dir(dir.join("refs")).unwrap();
+    fs::write(
+        dir.join("refs/pubs.bib"),
+        "@article{a, title = {Notes on the Engine}, author = {Lovelace, Ada}, year = 1843}\n",
+    )
+    .unwrap();
+    wait_for(&out, "built ");
+    assert!(cv_text(&dir).contains("Notes on the Engine"));
+}

@@ -1,0 +1,183 @@
+//! LaTeX as plain text: what the biblatex crate leaves of a field (formatting commands,
+//! protective braces, spacing commands, inline math) made into what a reader expects.
+
+use biblatex::{Chunk, Spanned};
+
+/// A field's chunks as plain text: verbatim and normal text alike, math made readable.
+pub(super) fn plain(chunks: &[Spanned<Chunk>]) -> String {
+    let mut s = String::new();
+    for c in chunks {
+        match &c.v {
+            Chunk::Normal(t) | Chunk::Verbatim(t) => s.push_str(t),
+            Chunk::Math(m) => s.push_str(&math(m)),
+        }
+    }
+    clean(&s)
+}
+
+/// The letters of a command's name, after its backslash (`\emph{` -> `emph`).
+fn command_name(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
+    let mut name = String::new();
+    while let Some(&n) = chars.peek().filter(|c| c.is_ascii_alphabetic()) {
+        name.push(n);
+        chars.next();
+    }
+    name
+}
+
+/// What the biblatex crate leaves of LaTeX, made plain: `\emph{Deep}` -> `Deep`, unknown
+/// commands dropped, stray braces removed, `~` a no-break space, white space collapsed.
+pub(super) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // A command: its name is dropped, its braced argument (if any) kept.
+                let name = command_name(&mut chars);
+                if name.is_empty() {
+                    // Spacing commands (`\,` a thin space), or an escaped character.
+                    match chars.next() {
+                        Some(',') => {
+                            out.push('\u{2009}');
+                            if chars.peek() == Some(&' ') {
+                                chars.next();
+                            }
+                        }
+                        Some(';' | ':' | ' ') | None => out.push(' '),
+                        Some('!' | '/' | '-') => {}
+                        Some(other) => out.push(other),
+                    }
+                    continue;
+                }
+                let symbol = match name.as_str() {
+                    "ldots" => Some("…"),
+                    "textdegree" => Some("°"),
+                    "textmu" => Some("µ"),
+                    "textpm" => Some("±"),
+                    "texttimes" => Some("×"),
+                    "textperthousand" => Some("‰"),
+                    "j" => Some("ȷ"),
+                    _ => None,
+                };
+                if let Some(sym) = symbol {
+                    out.push_str(sym);
+                }
+                if name == "href" && chars.peek() == Some(&'{') {
+                    // `\href{address}{text}` prints the text alone.
+                    let mut depth = 0;
+                    for c in chars.by_ref() {
+                        match c {
+                            '{' => depth += 1,
+                            '}' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                } else if chars.peek() == Some(&' ') && !out.is_empty() {
+                    // `\foo bar`: the space ends the command name; keep one.
+                    chars.next();
+                    out.push(' ');
+                }
+            }
+            '{' | '}' => {}
+            '~' => out.push('\u{a0}'),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            // Control characters and bidirectional overrides would corrupt the page (and
+            // what follows on the line): they are dropped.
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Inline math as plain text: `\ell_p` -> `ℓp`, `\alpha` -> `α`.
+fn math(m: &str) -> String {
+    const SYMBOLS: &[(&str, &str)] = &[
+        ("alpha", "α"),
+        ("beta", "β"),
+        ("gamma", "γ"),
+        ("delta", "δ"),
+        ("epsilon", "ε"),
+        ("varepsilon", "ε"),
+        ("zeta", "ζ"),
+        ("eta", "η"),
+        ("theta", "θ"),
+        ("kappa", "κ"),
+        ("lambda", "λ"),
+        ("mu", "μ"),
+        ("nu", "ν"),
+        ("xi", "ξ"),
+        ("pi", "π"),
+        ("rho", "ρ"),
+        ("sigma", "σ"),
+        ("tau", "τ"),
+        ("phi", "φ"),
+        ("varphi", "φ"),
+        ("chi", "χ"),
+        ("psi", "ψ"),
+        ("omega", "ω"),
+        ("Gamma", "Γ"),
+        ("Delta", "Δ"),
+        ("Theta", "Θ"),
+        ("Lambda", "Λ"),
+        ("Pi", "Π"),
+        ("Sigma", "Σ"),
+        ("Phi", "Φ"),
+        ("Psi", "Ψ"),
+        ("Omega", "Ω"),
+        ("ell", "ℓ"),
+        ("infty", "∞"),
+        ("times", "×"),
+        ("cdot", "·"),
+        ("leq", "≤"),
+        ("le", "≤"),
+        ("geq", "≥"),
+        ("ge", "≥"),
+        ("neq", "≠"),
+        ("pm", "±"),
+        ("approx", "≈"),
+        ("sim", "∼"),
+        ("in", "∈"),
+        ("to", "→"),
+        ("rightarrow", "→"),
+        ("leftarrow", "←"),
+        ("partial", "∂"),
+        ("nabla", "∇"),
+        ("sum", "∑"),
+        ("prod", "∏"),
+        ("sqrt", "√"),
+        ("log", "log"),
+        ("exp", "exp"),
+    ];
+    let mut out = String::new();
+    let mut chars = m.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let name = command_name(&mut chars);
+                if let Some((_, sym)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
+                    out.push_str(sym);
+                } else if name.is_empty() {
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                }
+                // Font commands (`\mathcal`, `\mathbf`) are dropped; their argument stays.
+            }
+            '_' | '^' | '{' | '}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,178 @@
+//! BibTeX and BibLaTeX files as a source of publications.
+//!
+//! The files named in `bibliography` are parsed by the `biblatex` crate (the parser behind
+//! Typst's own bibliographies), which resolves `@string` abbreviations, `crossref`, month
+//! macros, accents such as `{\"u}` and `--` dashes. What it leaves (formatting commands like
+//! `\emph{}`, protective braces, math) is turned into plain text here, so titles print as a
+//! reader expects. Each entry becomes a [`Publication`]; entries then merge with the
+//! profile's own `[[publications]]`, which win field by field.
+//!
+//! The steps, a file each: `read` the files, `guard` the parser against loops and deep
+//! nesting, put its complaints in the user's words (`errors`), `convert` each entry (its
+//! LaTeX made plain by `latex`), and `merge` the entries with the profile's.
+
+mod convert;
+mod errors;
+mod guard;
+mod latex;
+mod merge;
+mod read;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use biblatex::{Bibliography, RawBibliography};
+
+use crate::diag::Diagnostic;
+use crate::profile::{BibSource, KeyPath, Origin, Profile, Publication, Spans};
+
+/// What reading a profile's .bib files came to.
+#[derive(Debug, Default)]
+pub struct Attached {
+    /// Problems met in the files and in merging them; when any is an error, the profile's
+    /// publications are as they were.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every .bib file the profile names, as a path, whether it could be read or not: what
+    /// `vita watch` watches (a missing file is noticed when it is made).
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads every file of `p.bibliography` and merges its entries into `p.publications`.
+///
+/// Paths are relative to `folder`, the profile's folder. `display` and `text` are the
+/// profile's, for messages about the `bibliography` key, and `spans` the places in it.
+pub fn attach(
+    p: &mut Profile,
+    folder: &Path,
+    display: &str,
+    text: &Arc<str>,
+    spans: &Spans,
+) -> Attached {
+    for (i, e) in p.publications.iter_mut().enumerate() {
+        e.origin = Origin::Profile(i);
+    }
+    let mut diags = vec![];
+    let mut files = vec![];
+    let mut from_bib = vec![];
+    for (i, name) in p.bibliography.iter().enumerate() {
+        let at = spans
+            .find(&KeyPath::key("bibliography").i(i))
+            .or_else(|| spans.find(&KeyPath::key("bibliography")))
+            .unwrap_or(0..0);
+        let path = folder.join(name);
+        files.push(path.clone());
+        match read::read(&path, name) {
+            Ok((src, warning)) => {
+                let shown = path.display().to_string();
+                let src: Arc<str> = src.into();
+                if let Some(w) = warning {
+                    diags.push(w.at(&shown, &src, 0..0));
+                }
+                // The parser is not ours: should it ever panic, that is one error, not a crash.
+                match std::panic::catch_unwind(|| parse(&shown, &src)) {
+                    Ok((pubs, d)) => {
+                        from_bib.extend(pubs);
+                        diags.extend(d);
+                    }
+                    Err(_) => diags.push(
+                        Diagnostic::error(format!("the BibTeX parser failed on `{name}`"))
+                            .hint("this is a bug: please report it with the file; meanwhile, look for unusual LaTeX in the entry you changed last")
+                            .at(display, text, at.clone()),
+                    ),
+                }
+            }
+            Err(d) => diags.push(d.at(display, text, at)),
+        }
+    }
+    if !diags.iter().any(Diagnostic::is_error) {
+        diags.extend(merge::merge(p, from_bib, display, text, spans));
+        diags.extend(merge::check_authors(p, display, text, spans));
+    }
+    Attached {
+        diagnostics: diags,
+        files,
+    }
+}
+
+/// The .bib files a profile file names, as paths, without reading them; empty when the
+/// profile cannot be read as TOML. For `vita watch` after a profile failed to load (often
+/// because a .bib file is missing): the [`Attached::files`] it would have had.
+pub fn named_files(profile: &Path) -> Vec<PathBuf> {
+    let Ok(bytes) = crate::files::read_capped(profile, crate::files::MAX_INPUT_BYTES) else {
+        return vec![];
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let Ok(table) = text.trim_start_matches('\u{feff}').parse::<toml::Table>() else {
+        return vec![];
+    };
+    let names = match table.get("bibliography") {
+        Some(toml::Value::String(name)) => vec![name.as_str()],
+        Some(toml::Value::Array(names)) => names.iter().filter_map(|n| n.as_str()).collect(),
+        _ => vec![],
+    };
+    let folder = profile.parent().unwrap_or(Path::new(""));
+    // As `attach` makes them.
+    names.into_iter().map(|name| folder.join(name)).collect()
+}
+
+/// Parses one .bib file's text into publications; `file` names it in messages.
+pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>) {
+    // `\o{}` is a common way to write ø, which the parser reads as an empty overlay accent;
+    // `{\o}` means the same and is the same length, so every offset stays true.
+    // `\\` (a line break) is a space in a list entry: two spaces, the same length.
+    let fixed = text.replace("\\o{}", "{\\o}").replace("\\\\", "  ");
+    let raw = match RawBibliography::parse(&fixed) {
+        Ok(raw) => raw,
+        Err(e) => return (vec![], vec![errors::parse_error(file, text, &e)]),
+    };
+    let unsafe_input = guard::guard(&fixed, &raw);
+    if !unsafe_input.is_empty() {
+        return (
+            vec![],
+            unsafe_input
+                .into_iter()
+                .map(|(range, msg, hint)| Diagnostic::error(msg).hint(hint).at(file, text, range))
+                .collect(),
+        );
+    }
+    let keys: HashMap<String, Range<usize>> = raw
+        .entries
+        .iter()
+        .rev()
+        .map(|e| (e.v.key.v.to_string(), e.v.key.span.clone()))
+        .collect();
+    let bib = match Bibliography::from_raw(raw.clone()) {
+        Ok(bib) => bib,
+        Err(_) => return (vec![], errors::broken_entries(file, text, &raw)),
+    };
+    // Entries that others `crossref` (a proceedings volume) are not papers of their own.
+    let targets: Vec<String> = bib
+        .iter()
+        .filter_map(|e| e.fields.get("crossref").map(|c| latex::plain(c)))
+        .collect();
+    let mut pubs = vec![];
+    let mut diags = errors::field_warnings(file, text, &raw, &keys);
+    for entry in bib.iter().filter(|e| !targets.contains(&e.key)) {
+        let at = keys.get(&entry.key).cloned().unwrap_or(0..0);
+        let (publication, d) = convert::convert(file, text, entry, at.clone());
+        diags.extend(d);
+        if let Some(mut p) = publication {
+            let exclude_at = entry
+                .fields
+                .get("exclude")
+                .and_then(|c| Some(c.first()?.span.start..c.last()?.span.end));
+            p.origin = Origin::Bib(BibSource {
+                file: file.to_string(),
+                text: text.clone(),
+                range: at,
+                exclude_at,
+            });
+            pubs.push(p);
+        }
+    }
+    (pubs, diags)
+}

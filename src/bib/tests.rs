@@ -1,0 +1,314 @@
+//! The .bib reader on small files: what entries become, and what each mistake is told as.
+
+use super::merge::title_key;
+use super::*;
+
+fn one(src: &str) -> Publication {
+    let (mut pubs, diags) = parse("t.bib", &Arc::from(src));
+    assert!(!diags.iter().any(Diagnostic::is_error), "{diags:#?}");
+    assert_eq!(pubs.len(), 1);
+    pubs.remove(0)
+}
+
+fn errors(src: &str) -> Vec<String> {
+    let (_, diags) = parse("t.bib", &Arc::from(src));
+    diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            let (l, c) = d.location.as_ref().unwrap().line_col();
+            format!("t.bib:{l}:{c}: {}", d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn accents_braces_and_commands_print_plainly() {
+    let p = one(r#"@article{k,
+  title = {{DNN}s for {M}{\"u}ller's \emph{Caf\'e} -- a \textit{Study} of $\ell_p$~Norms},
+  author = {M{\"u}ller, J{\"u}rgen and Fran{\c{c}}ois, Ren\'e and {\O}stergaard, S\o{}ren},
+  journal = {Journal of {AI}},
+  year = 2020,
+  pages = {1--18},
+}"#);
+    assert_eq!(p.title, "DNNs for Müller's Café – a Study of ℓp\u{a0}Norms");
+    assert_eq!(
+        p.authors,
+        ["Jürgen Müller", "René François", "Søren Østergaard"]
+    );
+    assert_eq!(p.venue.as_deref(), Some("Journal of AI"));
+    assert_eq!(p.pages.as_deref(), Some("1–18"));
+    assert_eq!(p.kind.as_deref(), Some("journal"));
+}
+
+#[test]
+fn others_and_corporate_authors() {
+    let p = one(
+        r#"@inproceedings{k, title = {T}, booktitle = {Proc. of the {IEEE} Workshop on X},
+  author = {{Tencent AI Lab} and Li, Yiming and others}, year = {2021}, month = jul}"#,
+    );
+    assert_eq!(
+        p.authors,
+        ["Tencent AI Lab", "Yiming Li", crate::names::ET_AL]
+    );
+    assert_eq!(p.kind.as_deref(), Some("workshop"));
+    assert_eq!(p.date.unwrap().iso(), "2021-07");
+}
+
+#[test]
+fn arxiv_misc_entries_are_preprints() {
+    let p = one(
+        r#"@misc{k, title = {Backdoor Learning: A Survey}, author = {Li, Yiming},
+  year = {2020}, eprint = {2007.08745}, archivePrefix = {arXiv}, primaryClass = {cs.CR}}"#,
+    );
+    assert_eq!(p.kind.as_deref(), Some("preprint"));
+    assert_eq!(p.arxiv.as_deref(), Some("2007.08745"));
+    assert_eq!(p.venue.as_deref(), Some("arXiv preprint"));
+    let p = one(r#"@article{k, title = {T}, author = {A, B}, year = 2020,
+  journal = {arXiv preprint arXiv:2003.06974}}"#);
+    assert_eq!(p.kind.as_deref(), Some("preprint"));
+    assert_eq!(p.arxiv.as_deref(), Some("2003.06974"));
+    let p = one(r#"@article{k, title = {T}, author = {A, B}, year = 2020,
+  journal = {CoRR}, volume = {abs/2003.06974}}"#);
+    assert_eq!(p.arxiv.as_deref(), Some("2003.06974"));
+    assert_eq!(p.volume, None);
+}
+
+#[test]
+fn missing_fields_are_fine_but_a_title_is_needed() {
+    let p = one("@misc{k, title = {Only a title}}");
+    assert!(p.authors.is_empty() && p.date.is_none() && p.venue.is_none());
+    assert_eq!(
+        errors("@misc{k,\n  author = {A, B}}"),
+        ["t.bib:1:7: the entry `k` has no title"]
+    );
+}
+
+#[test]
+fn month_names_and_iso_dates() {
+    for (fields, iso) in [
+        ("year = 2021, month = {September}", "2021-09"),
+        ("year = 2021, month = sep", "2021-09"),
+        ("year = 2021, month = {9}", "2021-09"),
+        ("date = {2021-09-29}", "2021-09-29"),
+        ("date = {2021-09/2021-10}", "2021-09"),
+    ] {
+        let p = one(&format!("@article{{k, title = {{T}}, {fields}}}"));
+        assert_eq!(p.date.unwrap().iso(), iso, "{fields}");
+    }
+}
+
+#[test]
+fn broken_entries_point_at_their_line() {
+    let src = "@article{a, title = {A}, year = 2020}\n\n@article{b,\n  title = {B},\n  year = {20x1},\n}\n@article{c, title = {C}, month = {Smarch}, year = 2020}\n";
+    assert_eq!(
+        errors(src),
+        [
+            "t.bib:5:11: `year` of `b` is not a year: `20x1`",
+            "t.bib:7:35: `month` of `c` is not a month: `Smarch`",
+        ]
+    );
+    // A syntax error: an unclosed brace runs to the end of the file.
+    let errs = errors(
+        "@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B,\n  year = 2021}\n",
+    );
+    assert_eq!(errs, ["t.bib:5:1: expected comma here"]);
+    let errs = errors("@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B\n");
+    assert_eq!(errs, ["t.bib:4:1: the file ends inside an entry"]);
+    let errs = errors("@article{a, title = {A}}\n@article{a, title = {B}}\n");
+    assert_eq!(
+        errs,
+        ["t.bib:2:10: the citation key `a` is used twice in this file"]
+    );
+    let errs = errors("@article{a, title = {A}, journal = tpami}\n");
+    assert_eq!(errs, ["t.bib:1:36: `tpami` is not defined"]);
+}
+
+#[test]
+fn vita_fields_in_the_bib() {
+    let p = one(
+        r#"@inproceedings{k, title = {T}, author = {Li, Yiming and Zhu, Linghui and Cao, X.},
+  booktitle = {ICML Workshop on Adversarial Machine Learning}, year = 2021,
+  category = {Data Privacy}, award = {Best Paper Award}, presentation = {Oral},
+  keywords = {backdoor, selected}, equal = {1,2}, corresponding = {3},
+  code = {https://github.com/x/y}, slides = {https://x.org/s.pdf}, citations = {42},
+  doi = {https://doi.org/10.1/abc}, url = {https://doi.org/10.1/abc}, exclude = {resume}}"#,
+    );
+    assert_eq!(p.authors, ["Yiming Li*", "Linghui Zhu*", "X. Cao†"]);
+    assert_eq!(p.category.as_deref(), Some("Data Privacy"));
+    assert_eq!(p.award.as_deref(), Some("Best Paper Award"));
+    assert_eq!(p.presentation.as_deref(), Some("Oral"));
+    assert!(p.selected);
+    assert_eq!(p.citations, Some(42));
+    assert_eq!(p.doi.as_deref(), Some("10.1/abc"));
+    assert_eq!(p.exclude, ["resume"]);
+    let labels: Vec<&str> = p.links.0.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["code", "slides"]);
+    let errs = errors("@article{k, title = {T}, author = {A, B}, equal = {1,3}}");
+    assert_eq!(errs.len(), 1);
+    assert!(
+        errs[0].contains("`3`, which is not an author's position"),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn marks_written_on_names_move_to_the_end() {
+    let p = one("@article{k, title = {T}, author = {Li, Yiming* and Jiang, Yong\\textdagger}}");
+    assert_eq!(p.authors, ["Yiming Li*", "Yong Jiang†"]);
+}
+
+#[test]
+fn crossref_and_strings_resolve() {
+    let (pubs, diags) = parse(
+        "t.bib",
+        &Arc::from(
+            r#"@string{iccv = {International Conference on Computer Vision}}
+@inproceedings{k, title = {T}, booktitle = iccv # { (ICCV)}, year = 2021}
+@proceedings{p21, title = {Proceedings of the Workshop}, year = 2021}
+@inproceedings{w, title = {W}, crossref = {p21}}"#,
+        ),
+    );
+    assert!(!diags.iter().any(Diagnostic::is_error), "{diags:?}");
+    assert_eq!(
+        pubs[0].venue.as_deref(),
+        Some("International Conference on Computer Vision (ICCV)")
+    );
+    // The proceedings volume is only there to be referred to: it is not a paper.
+    let titles: Vec<&str> = pubs.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["T", "W"]);
+    assert_eq!(
+        pubs[1].venue.as_deref(),
+        Some("Proceedings of the Workshop")
+    );
+    assert_eq!(pubs[1].date.unwrap().iso(), "2021");
+}
+
+#[test]
+fn loops_and_absurd_nesting_are_errors_not_crashes() {
+    let errs =
+        errors("@inproceedings{a, title={T}, author={Li, Yiming}, crossref={a}, year=2020}\n");
+    assert_eq!(
+        errs,
+        ["t.bib:1:16: the entry `a` refers to itself through `crossref` or `xdata`: a → a"]
+    );
+    let errs = errors("@string{x = y}\n@string{y = x}\n@article{a, title={T}, journal = x}\n");
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("is defined through itself: "), "{errs:?}");
+    let errs =
+        errors("@xdata{d, xdata={e}}\n@xdata{e, xdata={d}}\n@article{a, title={T}, xdata={d}}\n");
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    let deep = format!(
+        "@article{{a, title={}x{}}}\n",
+        "{".repeat(5000),
+        "}".repeat(5000)
+    );
+    let errs = errors(&deep);
+    assert_eq!(
+        errs,
+        ["t.bib:1:82: braces are nested more than 64 deep here"]
+    );
+}
+
+#[test]
+fn latex_spacing_links_and_line_breaks() {
+    let p = one(
+        r"@misc{k, title = {A\\B 10\,000 \href{https://x.org}{Linked} Text\ldots{} 5\textdegree{}C}, author = {A, B}}",
+    );
+    assert_eq!(p.title, "A B 10\u{2009}000 Linked Text… 5°C");
+    let p = one("@misc{k, title = {Bidi\u{202e}Text and \u{1b}[31mred}, author = {A, B}}");
+    assert_eq!(p.title, "BidiText and [31mred");
+}
+
+#[test]
+fn broken_author_lists_keep_the_names_apart() {
+    let p = one("@misc{k, title = {T}, author = {Li, Yiming and and Doe, John and}}");
+    assert_eq!(p.authors, ["Yiming Li", "John Doe"]);
+    let p = one("@misc{k, title = {T}, author = {Anderson, Sandra and Andrew Land}}");
+    assert_eq!(p.authors, ["Sandra Anderson", "Andrew Land"]);
+    let (_, diags) = parse(
+        "t.bib",
+        &Arc::from("@misc{k, title = {T}, author = {A, B, C, D and E, F}}"),
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|d| !d.is_error() && d.message.contains("a name with 3 commas")),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn bad_identifiers_in_the_bib_are_errors() {
+    let errs = errors("@misc{k, title = {T}, author = {A, B}, doi = {not a doi}}");
+    assert_eq!(errs, ["t.bib:1:47: `doi` of `k` is not a DOI: `not a doi`"]);
+    let errs =
+        errors("@misc{k, title = {T}, author = {A, B}, eprint = {nope}, archivePrefix = {arXiv}}");
+    assert_eq!(
+        errs,
+        ["t.bib:1:50: `eprint` of `k` is not an arXiv identifier: `nope`"]
+    );
+    let errs = errors("@article(k, title = {T})");
+    assert_eq!(errs.len(), 1);
+    let (_, diags) = parse("t.bib", &Arc::from("@article(k, title = {T})"));
+    assert!(
+        diags[0].hints[0].contains("instead of `@article(key"),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn titles_that_differ_in_symbols_are_different_papers() {
+    assert_ne!(title_key("Learning in C++"), title_key("Learning in C#"));
+    assert_eq!(
+        title_key("Backdoor Learning: A Survey"),
+        title_key("backdoor learning -- a survey")
+    );
+    assert_eq!(title_key("Über Café"), title_key("uber cafe"));
+    assert_eq!(title_key("???"), "");
+    assert_eq!(title_key("Go"), "");
+}
+
+#[test]
+fn repeated_fields_and_dangling_crossrefs_are_pointed_out() {
+    let (_, diags) = parse(
+        "t.bib",
+        &Arc::from(
+            "@article{k, title = {A}, author = {A, B},\n  title = {B}, crossref = {nowhere}}",
+        ),
+    );
+    let msgs: Vec<String> = diags
+        .iter()
+        .map(|d| {
+            let (l, c) = d.location.as_ref().unwrap().line_col();
+            format!("{l}:{c} {}", d.message)
+        })
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "2:3 `title` is given twice in `k`; the last one is used",
+            "2:28 `k` has `crossref = {nowhere}`, but no entry has that key",
+        ]
+    );
+    assert!(diags.iter().all(|d| !d.is_error()));
+}
+
+#[test]
+fn the_files_a_profile_names_are_found_without_loading_it() {
+    let dir = std::env::temp_dir().join(format!("vita-bib-named-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let profile = dir.join("profile.toml");
+    // A profile that does not load (no name, a missing file) still names its files.
+    std::fs::write(&profile, "bibliography = [\"a.bib\", \"refs/b.bib\"]\n").unwrap();
+    assert_eq!(
+        named_files(&profile),
+        [dir.join("a.bib"), dir.join("refs/b.bib")]
+    );
+    std::fs::write(&profile, "\u{feff}bibliography = \"a.bib\"\n[person]\n").unwrap();
+    assert_eq!(named_files(&profile), [dir.join("a.bib")]);
+    std::fs::write(&profile, "bibliography = [\"a.bib\"\n").unwrap();
+    assert!(named_files(&profile).is_empty());
+    assert!(named_files(&dir.join("missing.toml")).is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
