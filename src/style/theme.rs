@@ -25,6 +25,10 @@ pub use crate::profile::design::ResolvedTheme;
 /// The built-in themes: name and TOML text. The first is the default, and lies under the others.
 const BUILTIN: &[(&str, &str)] = &[
     ("classic", include_str!("../../themes/classic.toml")),
+    ("compact", include_str!("../../themes/compact.toml")),
+    ("academic", include_str!("../../themes/academic.toml")),
+    ("modern", include_str!("../../themes/modern.toml")),
+    ("harvard", include_str!("../../themes/harvard.toml")),
 ];
 
 /// The theme used when none is chosen.
