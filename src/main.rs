@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         | Command::Watch { input, .. }
         | Command::Check { input }
         | Command::Data { input } => input.message_format,
-        Command::Layouts { .. } => MessageFormat::Human,
+        Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
     };
     match run(cli.command) {
         Ok(warnings) => {
@@ -131,6 +131,13 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             }
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
             Ok(loaded.warnings)
+        }
+        Command::Themes { name, out } => {
+            print!(
+                "{}",
+                vita::style::themes::run(name.as_deref(), out.as_deref())?
+            );
+            Ok(vec![])
         }
         Command::Layouts { dir } => {
             write_layouts(&dir)?;

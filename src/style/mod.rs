@@ -2,6 +2,7 @@
 //! and named presets that encode funders' published formatting rules.
 
 pub mod theme;
+pub mod themes;
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::document::Document;
@@ -255,6 +256,27 @@ pub fn resolve(doc: &Document, design: &Design, o: &Overrides) -> Result<Style, 
         Ok(style)
     } else {
         Err(errors)
+    }
+}
+
+/// Checks the themes a profile names (`design.theme`, and in each document's `design`),
+/// each error at its key.
+pub fn check(p: &crate::profile::Profile, c: &mut crate::profile::Checker) {
+    use crate::profile::KeyPath;
+    let mut tables = vec![(KeyPath::key("design"), &p.design)];
+    for (name, s) in p.documents() {
+        let at = match name {
+            "resume" | "cv" => KeyPath::key(name),
+            _ => KeyPath::key("documents").k(name),
+        };
+        tables.push((at.k("design"), &s.design));
+    }
+    for (at, design) in tables {
+        if let Some(name) = &design.theme
+            && theme::Theme::builtin(name).is_none()
+        {
+            c.push(&at.k("theme"), unknown_theme(name));
+        }
     }
 }
 
