@@ -61,6 +61,14 @@ pub enum Command {
     /// Compile one document for another vita process (internal).
     #[command(name = "__worker", hide = true)]
     Worker,
+    /// List the built-in themes, or write one out (its theme.toml and layouts) to customise.
+    Themes {
+        /// A theme to write out.
+        name: Option<String>,
+        /// The folder to write it to; it must not hold files of the same names.
+        #[arg(long, requires = "name")]
+        out: Option<PathBuf>,
+    },
     /// Write the built-in layouts into a folder, to customise them with `--layouts`.
     Layouts {
         /// The folder to write to; it must not hold files of the same names.

@@ -144,6 +144,7 @@ fn check(p: &Profile, c: &mut Checker) {
     c.documents = document_names(p);
     crate::profile::validate(p, c);
     crate::document::check(p, c, &|id| crate::view::section_len(p, id));
+    crate::style::check(p, c);
     for (name, s) in p.documents() {
         let at = match name {
             "resume" | "cv" => KeyPath::key(name),

@@ -28,13 +28,13 @@ fn main() -> ExitCode {
         | Command::Watch { input, .. }
         | Command::Check { input }
         | Command::Data { input } => input.message_format,
-        Command::Layouts { .. } => MessageFormat::Human,
         Command::Worker => {
             return match vita::build::worker::serve() {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(_) => ExitCode::from(2),
             };
         }
+        Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
     };
     match run(cli.command) {
         Ok(warnings) => {
@@ -139,6 +139,13 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             Ok(loaded.warnings)
         }
         Command::Worker => Ok(vec![]),
+        Command::Themes { name, out } => {
+            print!(
+                "{}",
+                vita::style::themes::run(name.as_deref(), out.as_deref())?
+            );
+            Ok(vec![])
+        }
         Command::Layouts { dir } => {
             write_layouts(&dir)?;
             println!(

@@ -67,7 +67,7 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
         .into_iter()
         .filter(|d| opts.only.as_ref().is_none_or(|o| *o == d.name))
     {
-        match crate::style::resolve(&document, &opts.overrides) {
+        match crate::style::resolve(&document, &p.design, &opts.overrides) {
             Ok(style) => documents.push(DocPlan { document, style }),
             Err(e) => problems.extend(e),
         }

@@ -4,6 +4,7 @@
 //! points at the key instead of a field that silently never shows up.
 
 mod date;
+pub mod design;
 mod entries;
 mod links;
 mod load;
@@ -15,6 +16,7 @@ mod validate;
 use serde::Deserialize;
 
 pub use date::{Date, display_range};
+pub use design::Design;
 pub use entries::*;
 pub use links::Links;
 pub use load::parse;
@@ -76,6 +78,8 @@ pub struct Profile {
     pub documents: Named<DocSettings>,
     /// PDF output settings.
     pub pdf: PdfSettings,
+    /// How every document looks: a theme, and any of its values changed.
+    pub design: Design,
 }
 
 /// Who the documents are about.
@@ -174,6 +178,8 @@ pub struct DocSettings {
     pub fit: Option<bool>,
     /// The smallest type size `fit` may use, in points.
     pub min_font_size: Option<f64>,
+    /// How this document looks, over the profile's `[design]`.
+    pub design: Design,
 }
 
 /// PDF output settings.

@@ -87,6 +87,8 @@ macro_rules! choice {
     };
 }
 
+pub(crate) use choice;
+
 choice! {
     /// Which publications a document lists.
     Select {

@@ -6,7 +6,8 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 use typst_kit::fonts::{FontSource, FontStore};
 
-/// The embedded font files: Noto Sans for Latin text, Noto Sans CJK SC for Chinese.
+/// The embedded font files: Noto Sans for Latin text, Noto Sans CJK SC for Chinese, and
+/// Libertinus Serif for the serif themes.
 const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSans-Regular.ttf",
@@ -32,7 +33,36 @@ const EMBEDDED: &[(&str, &[u8])] = &[
         "NotoSansCJKsc-Bold.otf",
         include_bytes!("../../fonts/NotoSansCJKsc-Bold.otf"),
     ),
+    (
+        "LibertinusSerif-Regular.otf",
+        include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
+    ),
+    (
+        "LibertinusSerif-Bold.otf",
+        include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
+    ),
+    (
+        "LibertinusSerif-Italic.otf",
+        include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
+    ),
+    (
+        "LibertinusSerif-BoldItalic.otf",
+        include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+    ),
 ];
+
+/// The families of the embedded faces.
+pub fn embedded_families() -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for (_, data) in EMBEDDED {
+        if let Some(info) = FontInfo::new(data, 0)
+            && !out.contains(&info.family)
+        {
+            out.push(info.family);
+        }
+    }
+    out
+}
 
 /// An embedded face, parsed only when a document first uses it.
 struct Embedded(&'static [u8]);

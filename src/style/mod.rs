@@ -2,10 +2,11 @@
 //! and named presets that encode funders' published formatting rules.
 
 pub mod theme;
+pub mod themes;
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::document::Document;
-use crate::profile::Paper;
+use crate::profile::{Design, Paper};
 
 /// A funder's or portal's formatting rules.
 #[derive(Debug, Clone, Copy)]
@@ -105,6 +106,8 @@ pub struct Style {
     pub min_size: f64,
     /// The theme's look for this kind of document: colours, faces, spacing.
     pub theme: theme::ResolvedTheme,
+    /// How the theme arranges the parts: header, section titles, dates, links, footer.
+    pub look: crate::profile::design::Look,
 }
 
 /// Finds a preset by name, or says which names exist.
@@ -125,27 +128,47 @@ pub fn preset(name: &str) -> Result<&'static Preset, Diagnostic> {
     })
 }
 
-/// Works out one document's style; a setting that breaks its preset's rules is an error that
-/// cites the rule.
-pub fn resolve(doc: &Document, o: &Overrides) -> Result<Style, Vec<Diagnostic>> {
-    let v = &doc.settings;
-    let place = if doc.name == doc.kind.name {
+/// The place of a document's table in messages: `[cv]`, `[documents.short-cv]`.
+fn place(doc: &Document) -> String {
+    if doc.name == doc.kind.name {
         format!("[{}]", doc.name)
     } else {
         format!("[documents.{}]", doc.name)
-    };
+    }
+}
+
+/// Works out one document's style from its settings and the profile's `[design]`; a setting
+/// that breaks its preset's rules is an error that cites the rule.
+///
+/// The look is layered, each layer changing what it names: the theme (classic's top level,
+/// the theme's, its table for the document's kind), the profile's `[design]`, the document's
+/// `design` table, then the document's own `font`, `font_size` and `margin`.
+pub fn resolve(doc: &Document, design: &Design, o: &Overrides) -> Result<Style, Vec<Diagnostic>> {
+    let v = &doc.settings;
+    let place = place(doc);
     let preset = match &v.preset {
         Some(name) => Some(preset(name).map_err(|d| vec![d])?),
         None => None,
     };
+    let user = v.design.over(design);
+    let theme_name = user.theme.as_deref().unwrap_or(theme::DEFAULT);
+    let theme = theme::Theme::builtin(theme_name).ok_or_else(|| vec![unknown_theme(theme_name)])?;
+    let (resolved, look) = user
+        .over(&theme.design_for(doc.kind.name))
+        .resolve()
+        .expect("classic completes every theme (tested)");
+    let theme_size = resolved.size.points(10.0);
+    let size = v
+        .font_size
+        .or_else(|| user.size.as_ref().map(|s| s.points(theme_size)))
+        .unwrap_or(preset.map_or(theme_size, |p| p.min_size.max(theme_size)));
+    let own_margin = user.margin.is_some();
     let margin = v
         .margin
         .as_ref()
         .map(|m| m.pt)
-        .or(preset.map(|p| p.min_margin));
-    let size = v
-        .font_size
-        .unwrap_or(preset.map_or(doc.kind.font_size, |p| p.min_size));
+        .or(preset.filter(|_| !own_margin).map(|p| p.min_margin));
+    let font = v.font.clone().unwrap_or_else(|| resolved.font[0].clone());
     let style = Style {
         paper: o
             .paper
@@ -153,7 +176,7 @@ pub fn resolve(doc: &Document, o: &Overrides) -> Result<Style, Vec<Diagnostic>> 
             .unwrap_or(preset.map_or(doc.kind.paper, |p| p.paper)),
         size,
         margin,
-        font: v.font.clone().unwrap_or_else(|| DEFAULT_FONT.to_string()),
+        font,
         footer: !preset.is_some_and(|p| p.no_footer),
         spacing: 1.0,
         max_pages: o.max_pages.or(v.max_pages),
@@ -161,9 +184,8 @@ pub fn resolve(doc: &Document, o: &Overrides) -> Result<Style, Vec<Diagnostic>> 
         min_size: v
             .min_font_size
             .unwrap_or(preset.map_or((size - 1.5).max(6.0), |p| p.min_size)),
-        theme: theme::Theme::builtin(theme::DEFAULT)
-            .expect("the default theme is built in")
-            .for_document(doc.kind.name),
+        theme: resolved,
+        look,
     };
     let Some(preset) = preset else {
         return Ok(style);
@@ -204,16 +226,69 @@ pub fn resolve(doc: &Document, o: &Overrides) -> Result<Style, Vec<Diagnostic>> 
             v.margin.as_ref().map_or("", |m| m.text.as_str()),
             preset.margin_text
         ));
+    } else if style.margin.is_none() {
+        let m = &style.theme.margin;
+        let narrowest = [&m.x, &m.top, &m.bottom]
+            .into_iter()
+            .min_by(|a, b| a.points(style.size).total_cmp(&b.points(style.size)))
+            .expect("three sides");
+        if narrowest.points(style.size) + 0.01 < preset.min_margin {
+            broken(format!(
+                "`design.margin` has a side of {narrowest}, under {}",
+                preset.margin_text
+            ));
+        }
     }
     if preset.sans_only && !SANS_FACES.contains(&style.font.as_str()) {
-        broken(format!(
-            "`{place}.font` is `{}`, not a sans-serif face vita knows",
-            style.font
-        ));
+        if v.font.is_some() {
+            broken(format!(
+                "`{place}.font` is `{}`, not a sans-serif face vita knows",
+                style.font
+            ));
+        } else {
+            broken(format!(
+                "the theme `{theme_name}` sets `{}`, not a sans-serif face vita knows",
+                style.font
+            ));
+        }
     }
     if errors.is_empty() {
         Ok(style)
     } else {
         Err(errors)
+    }
+}
+
+/// Checks the themes a profile names (`design.theme`, and in each document's `design`),
+/// each error at its key.
+pub fn check(p: &crate::profile::Profile, c: &mut crate::profile::Checker) {
+    use crate::profile::KeyPath;
+    let mut tables = vec![(KeyPath::key("design"), &p.design)];
+    for (name, s) in p.documents() {
+        let at = match name {
+            "resume" | "cv" => KeyPath::key(name),
+            _ => KeyPath::key("documents").k(name),
+        };
+        tables.push((at.k("design"), &s.design));
+    }
+    for (at, design) in tables {
+        if let Some(name) = &design.theme
+            && theme::Theme::builtin(name).is_none()
+        {
+            c.push(&at.k("theme"), unknown_theme(name));
+        }
+    }
+}
+
+/// The error for a theme name that is no built-in theme.
+pub fn unknown_theme(name: &str) -> Diagnostic {
+    let names = theme::builtin_names();
+    let d = Diagnostic::error(format!("`{name}` is not a theme vita knows"));
+    match did_you_mean(name, names.iter().copied()) {
+        Some(best) => d.hint(format!("did you mean `{best}`?")),
+        None => d.hint(format!(
+            "the themes are: {} (`vita themes` shows them); a theme folder is named by a path such as \"./my-theme\"",
+            names.join(", ")
+        )),
     }
 }

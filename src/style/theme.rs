@@ -1,168 +1,129 @@
-//! Themes: how the documents look (faces, type size, colours, margins, spacing), as data.
+//! Themes: how the documents look (faces, type size, colours, margins, spacing, and how the
+//! header, section titles, dates and links are drawn), as data.
 //!
-//! A theme is a TOML file in `themes/`, embedded in the binary. Its top-level keys hold the
-//! look of every document; a `[resume]` or `[cv]` table replaces some of them for that
-//! document only. Lengths are strings with a unit (`"1.9cm"`, `"0.58em"`), colours are hex
-//! strings (`"#1d4e89"`). A layout receives one document's [`ResolvedTheme`] as `data.theme`
-//! and turns the strings into Typst values itself.
+//! A theme is a TOML file in `themes/`, embedded in the binary, with the keys of a profile's
+//! `[design]` table (see [`crate::profile::design`]). Its top-level keys hold the look of every
+//! document; a `[resume]`, `[cv]` or `[letter]` table changes some of them for that kind of
+//! document only. A theme states what differs from `classic`: classic's top level lies under
+//! every theme, so a theme folder of one key is a theme. Layouts receive one document's
+//! values as `data.theme` (faces, sizes, colours, spacing: strings such as `"1.9cm"` and
+//! `"#1d4e89"`) and `data.look` (the choices), and turn them into Typst values themselves.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
-use serde::{Deserialize, Serialize};
-use toml_edit::{ImDocument, Item, TableLike};
+use toml_edit::{ImDocument, Item, Value};
 
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::profile::design::{Design, Look, ThemeFile};
+#[cfg(test)]
+use crate::profile::design::{is_colour, is_length};
+use crate::profile::options::{AT, HINT_SEP};
 
-/// The built-in themes: name and TOML text.
-const BUILTIN: &[(&str, &str)] = &[("classic", include_str!("../../themes/classic.toml"))];
+pub use crate::profile::design::ResolvedTheme;
 
-/// Keys that hold a colour, in every table of a theme.
-const COLOURS: &[&str] = &["accent", "award", "ink", "muted", "rule", "name_fill"];
-
-/// Keys that hold a length, in every table of a theme.
-const LENGTHS: &[&str] = &[
-    "size",
-    "name_size",
-    "leading",
-    "section_gap",
-    "entry_gap",
-    "work_gap",
+/// The built-in themes: name and TOML text. The first is the default, and lies under the others.
+const BUILTIN: &[(&str, &str)] = &[
+    ("classic", include_str!("../../themes/classic.toml")),
+    ("compact", include_str!("../../themes/compact.toml")),
+    ("academic", include_str!("../../themes/academic.toml")),
+    ("modern", include_str!("../../themes/modern.toml")),
+    ("harvard", include_str!("../../themes/harvard.toml")),
 ];
 
-/// The keys of a `margin` table, all lengths.
-const SIDES: &[&str] = &["x", "top", "bottom"];
+/// The theme used when none is chosen.
+pub const DEFAULT: &str = "classic";
 
-/// The units a length may be written in.
-const UNITS: &[&str] = &["pt", "mm", "cm", "in", "em"];
+/// The kinds of document a theme may have a table for.
+const DOCUMENTS: &[&str] = &["resume", "cv", "letter"];
 
-/// The tables of per-document overrides.
-const DOCUMENTS: &[&str] = &["resume", "cv"];
-
-/// The margins of a page.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Margin {
-    /// Left and right.
-    pub x: String,
-    /// Top.
-    pub top: String,
-    /// Bottom.
-    pub bottom: String,
-}
-
-/// A theme as its file states it: the look of every document, and each document's changes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// A theme: a line about it, the look of every document, and each kind's changes.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
-    /// Faces in order of preference; a face without a character hands it to the next.
-    pub font: Vec<String>,
-    /// Body type size.
-    pub size: String,
-    /// Section headings and links.
-    pub accent: String,
-    /// Awards in the publication list.
-    pub award: String,
-    /// Body text and publication group titles.
-    pub ink: String,
-    /// Dates, places, notes.
-    pub muted: String,
-    /// Rules under headings and separators.
-    pub rule: String,
-    /// The size of the person's name.
-    pub name_size: String,
-    /// The colour of the person's name.
-    pub name_fill: String,
-    /// Page margins.
-    pub margin: Margin,
-    /// Space between the lines of a paragraph.
-    pub leading: String,
-    /// Space above a section heading.
-    pub section_gap: String,
-    /// Space between entries.
-    pub entry_gap: String,
-    /// Space between works in a publication list.
-    pub work_gap: String,
-    /// What the resume changes.
-    #[serde(default, skip_serializing_if = "Overrides::is_empty")]
-    pub resume: Overrides,
-    /// What the CV changes.
-    #[serde(default, skip_serializing_if = "Overrides::is_empty")]
-    pub cv: Overrides,
+    /// One line about the theme, for `vita themes`.
+    pub description: String,
+    /// The look of every document.
+    pub base: Design,
+    /// What each kind of document changes, by kind.
+    pub kinds: Vec<(&'static str, Design)>,
 }
 
-/// One document's changes to a theme: any of its keys, each replacing the theme's whole value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Overrides {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub font: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub size: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub accent: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub award: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ink: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub muted: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_size: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_fill: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub margin: Option<Margin>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub leading: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section_gap: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub entry_gap: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub work_gap: Option<String>,
-}
+/// Classic's top level: every key has a value there, so it completes any theme.
+static FLOOR: LazyLock<Design> = LazyLock::new(|| {
+    Theme::builtin(DEFAULT)
+        .expect("the default theme is built in")
+        .base
+});
 
-impl Overrides {
-    /// Whether it changes nothing.
-    pub fn is_empty(&self) -> bool {
-        *self == Self::default()
-    }
-}
-
-/// One document's look, overrides applied: what a layout receives as `data.theme`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ResolvedTheme {
-    pub font: Vec<String>,
-    pub size: String,
-    pub accent: String,
-    pub award: String,
-    pub ink: String,
-    pub muted: String,
-    pub rule: String,
-    pub name_size: String,
-    pub name_fill: String,
-    pub margin: Margin,
-    pub leading: String,
-    pub section_gap: String,
-    pub entry_gap: String,
-    pub work_gap: String,
-}
+/// The built-in themes, read once.
+static THEMES: LazyLock<Vec<(&'static str, Theme)>> = LazyLock::new(|| {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            let file: ThemeFile =
+                toml::from_str(text).expect("the built-in themes are valid (tested)");
+            (*name, Theme::from_file(file))
+        })
+        .collect()
+});
 
 impl Theme {
     /// A built-in theme by name (see [`builtin_names`]).
     pub fn builtin(name: &str) -> Option<Theme> {
-        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
-        Some(toml::from_str(text).expect("the built-in themes are valid (tested)"))
+        THEMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.clone())
+    }
+
+    /// The text of a built-in theme's file, to write it out.
+    pub fn builtin_text(name: &str) -> Option<&'static str> {
+        BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+
+    fn from_file(f: ThemeFile) -> Theme {
+        Theme {
+            description: f.description.clone(),
+            base: f.base(),
+            kinds: vec![
+                ("resume", f.resume.clone()),
+                ("cv", f.cv.clone()),
+                ("letter", f.letter.clone()),
+            ],
+        }
     }
 
     /// Reads a theme file and checks its values; every problem is pointed at in `file`.
     pub fn parse(file: &str, text: &Arc<str>) -> Result<Theme, Vec<Diagnostic>> {
-        let theme: Theme = toml::from_str(text).map_err(|e| vec![toml_error(file, text, &e)])?;
-        let problems = validate(file, text);
+        let parsed: ThemeFile =
+            toml::from_str(text).map_err(|e| vec![toml_error(file, text, &e)])?;
+        let mut problems = vec![];
+        for (kind, d) in [
+            ("resume", &parsed.resume),
+            ("cv", &parsed.cv),
+            ("letter", &parsed.letter),
+        ] {
+            if d.theme.is_some() {
+                let span = span_of(text, &[kind, "theme"]).unwrap_or(0..0);
+                problems.push(
+                    Diagnostic::error(format!("`{kind}.theme`: a theme's `[{kind}]` table cannot change the theme"))
+                        .at(file, text, span)
+                        .hint("take `theme` out; a profile chooses a document's theme with `design.theme`"),
+                );
+            }
+        }
+        let theme = Theme::from_file(parsed);
+        for doc in DOCUMENTS {
+            if let Err(key) = theme.design_for(doc).resolve() {
+                problems.push(
+                    Diagnostic::error(format!("the theme leaves `{key}` without a value")).at(
+                        file,
+                        text,
+                        0..0,
+                    ),
+                );
+            }
+        }
         if problems.is_empty() {
             Ok(theme)
         } else {
@@ -170,131 +131,97 @@ impl Theme {
         }
     }
 
-    /// The look of one document (`resume`, `cv`): the theme with that document's overrides.
-    /// A document the theme has no table for gets the theme as it is.
+    /// The design of one kind of document (`resume`, `cv`, `letter`): classic's top level,
+    /// the theme's, then the kind's table.
+    pub fn design_for(&self, kind: &str) -> Design {
+        let own = self
+            .kinds
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_default();
+        own.over(&self.base.over(&FLOOR))
+    }
+
+    /// The look of one kind of document: the theme with that kind's changes. A kind the
+    /// theme has no table for gets the theme as it is.
     pub fn for_document(&self, doc: &str) -> ResolvedTheme {
-        let none = Overrides::default();
-        let o = match doc {
-            "resume" => &self.resume,
-            "cv" => &self.cv,
-            _ => &none,
-        };
-        let pick = |over: &Option<String>, base: &String| over.as_ref().unwrap_or(base).clone();
-        ResolvedTheme {
-            font: o.font.as_ref().unwrap_or(&self.font).clone(),
-            size: pick(&o.size, &self.size),
-            accent: pick(&o.accent, &self.accent),
-            award: pick(&o.award, &self.award),
-            ink: pick(&o.ink, &self.ink),
-            muted: pick(&o.muted, &self.muted),
-            rule: pick(&o.rule, &self.rule),
-            name_size: pick(&o.name_size, &self.name_size),
-            name_fill: pick(&o.name_fill, &self.name_fill),
-            margin: o.margin.as_ref().unwrap_or(&self.margin).clone(),
-            leading: pick(&o.leading, &self.leading),
-            section_gap: pick(&o.section_gap, &self.section_gap),
-            entry_gap: pick(&o.entry_gap, &self.entry_gap),
-            work_gap: pick(&o.work_gap, &self.work_gap),
-        }
+        self.resolved(doc).0
+    }
+
+    /// The theme values and the layout choices of one kind of document.
+    pub fn resolved(&self, doc: &str) -> (ResolvedTheme, Look) {
+        self.design_for(doc)
+            .resolve()
+            .expect("classic completes every theme (tested)")
     }
 }
-
-/// The theme used when none is chosen.
-pub const DEFAULT: &str = "classic";
 
 /// The names of the built-in themes.
-pub fn builtin_names() -> &'static [&'static str] {
-    const NAMES: &[&str] = &["classic"];
-    NAMES
+pub fn builtin_names() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(n, _)| *n).collect()
 }
 
-/// Checks the values of a theme file: colours are hex, lengths have a unit, font lists are
-/// not empty. Each problem points at its value in `file`. A file TOML cannot read gives none
-/// here: that is [`Theme::parse`]'s to report.
-pub fn validate(file: &str, text: &Arc<str>) -> Vec<Diagnostic> {
-    let Ok(doc) = ImDocument::parse(text.to_string()) else {
-        return vec![];
-    };
-    let root = doc.as_table();
-    let mut tables: Vec<(String, &dyn TableLike)> = vec![(String::new(), root)];
-    for d in DOCUMENTS {
-        if let Some(t) = root.get(d).and_then(Item::as_table_like) {
-            tables.push((format!("{d}."), t));
-        }
-    }
-    let mut out = vec![];
-    let mut problem = |msg: String, span: Option<Range<usize>>, hint: &str| {
-        out.push(
-            Diagnostic::error(msg)
-                .at(file, text, span.unwrap_or(0..0))
-                .hint(hint),
-        );
-    };
-    for (prefix, table) in tables {
-        let mut values: Vec<(String, &Item, bool)> = vec![];
-        for &k in COLOURS {
-            if let Some(v) = table.get(k) {
-                values.push((format!("{prefix}{k}"), v, true));
-            }
-        }
-        for &k in LENGTHS {
-            if let Some(v) = table.get(k) {
-                values.push((format!("{prefix}{k}"), v, false));
-            }
-        }
-        if let Some(margin) = table.get("margin").and_then(Item::as_table_like) {
-            for &k in SIDES {
-                if let Some(v) = margin.get(k) {
-                    values.push((format!("{prefix}margin.{k}"), v, false));
+/// The dotted key path of the value at `offset` in a TOML text (`resume.margin.top`).
+fn path_at(text: &str, offset: usize) -> String {
+    fn inline(t: &toml_edit::InlineTable, offset: usize, path: &mut Vec<String>) {
+        for (k, v) in t.iter() {
+            if v.span()
+                .is_some_and(|s| s.contains(&offset) || s.start == offset)
+            {
+                path.push(k.to_string());
+                if let Value::InlineTable(t) = v {
+                    inline(t, offset, path);
                 }
+                return;
             }
-        }
-        for (key, item, colour) in values {
-            let Some(s) = item.as_str() else { continue };
-            if colour && !is_colour(s) {
-                problem(
-                    format!("`{key}` is `{s}`, not a colour"),
-                    item.span(),
-                    "write a colour as `#` and 3 or 6 hex digits, such as \"#1d4e89\"",
-                );
-            } else if !colour && !is_length(s) {
-                problem(
-                    format!("`{key}` is `{s}`, not a length"),
-                    item.span(),
-                    "write a length as a number and a unit (pt, mm, cm, in or em), such as \"1.9cm\"",
-                );
-            }
-        }
-        if let Some(font) = table.get("font")
-            && font.as_array().is_some_and(|a| a.is_empty())
-        {
-            problem(
-                format!("`{prefix}font` names no face"),
-                font.span(),
-                "list at least one face, such as [\"Noto Sans\"]",
-            );
         }
     }
-    out.sort_by_key(|d| d.location.as_ref().map_or(0, |l| l.range.start));
-    out
-}
-
-/// Whether `s` is a hex colour: `#` and 3 or 6 hex digits.
-fn is_colour(s: &str) -> bool {
-    s.strip_prefix('#')
-        .is_some_and(|h| matches!(h.len(), 3 | 6) && h.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// Whether `s` is a length as layouts read it: digits, optionally a point and more digits,
-/// then a unit, with nothing between.
-fn is_length(s: &str) -> bool {
-    let Some(at) = s.find(|c: char| !c.is_ascii_digit() && c != '.') else {
-        return false;
+    fn walk(t: &toml_edit::Table, offset: usize, path: &mut Vec<String>) -> bool {
+        for (k, item) in t.iter() {
+            match item {
+                Item::Table(sub) => {
+                    path.push(k.to_string());
+                    if walk(sub, offset, path) {
+                        return true;
+                    }
+                    path.pop();
+                }
+                Item::Value(v)
+                    if v.span()
+                        .is_some_and(|s| s.contains(&offset) || s.start == offset) =>
+                {
+                    path.push(k.to_string());
+                    if let Value::InlineTable(t) = v {
+                        inline(t, offset, path);
+                    }
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+    let Ok(doc) = ImDocument::parse(text.to_string()) else {
+        return "the value".into();
     };
-    let (number, unit) = s.split_at(at);
-    let (whole, frac) = number.split_once('.').unwrap_or((number, "0"));
-    let digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
-    digits(whole) && digits(frac) && UNITS.contains(&unit)
+    let mut path = vec![];
+    walk(doc.as_table(), offset, &mut path);
+    if path.is_empty() {
+        "the value".into()
+    } else {
+        path.join(".")
+    }
+}
+
+/// The span of the value at a key path, if the text has it.
+fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
+    let doc = ImDocument::parse(text.to_string()).ok()?;
+    let mut item = doc.as_item();
+    for k in path {
+        item = item.as_table_like()?.get(k)?;
+    }
+    item.span()
 }
 
 /// Turns a TOML or schema error in a theme file into a diagnostic at its place.
@@ -309,6 +236,10 @@ fn toml_error(file: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic {
             Some(best) => d.hint(format!("did you mean `{best}`?")),
             None => d.hint(format!("the keys here are: {}", known.join(", "))),
         };
+    }
+    if let Some((message, hint)) = raw.split_once(HINT_SEP) {
+        let message = message.replace(AT, &path_at(text, span.start));
+        return Diagnostic::error(message).at(file, text, span).hint(hint);
     }
     let d = Diagnostic::error(raw.to_string()).at(file, text, span);
     if raw.contains("expected a string") {

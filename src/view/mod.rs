@@ -115,6 +115,7 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
             spacing: style.spacing,
         },
         theme: style.theme.clone(),
+        look: style.look.clone(),
         meta: Meta {
             title: format!("{} – {}", p.person.name, doc.kind.title),
             author: p.person.name.clone(),

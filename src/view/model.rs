@@ -19,6 +19,8 @@ pub struct View {
     pub style: StyleData,
     /// The look: colours, faces, sizes and gaps of the theme, for this kind of document.
     pub theme: crate::style::theme::ResolvedTheme,
+    /// How the parts are arranged: header, section titles, dates, links, footer.
+    pub look: crate::profile::design::Look,
     /// PDF metadata.
     pub meta: Meta,
     /// "last updated" text, if there is a date.

@@ -9,4 +9,5 @@ mod layout;
 mod output;
 mod snapshots;
 mod support;
+mod themes;
 mod watch;

@@ -1,0 +1,344 @@
+//! Themes and the `[design]` table: every built-in theme makes both documents on both papers,
+//! from the example and from a profile with long names, a long contact line and Chinese text;
+//! design values are accepted, and a wrong one is refused at its place.
+
+use std::path::{Path, PathBuf};
+
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use vita::load::load_str;
+
+use crate::support::{Run, fixture, repo, temp_dir};
+
+const THEMES: &[&str] = &["classic", "compact", "academic", "modern", "harvard"];
+
+/// A run of text as drawn: where, how wide, in which face.
+struct Glyphs {
+    text: String,
+    family: String,
+    bold: bool,
+    x: f64,
+    y: f64,
+    width: f64,
+}
+
+/// A page: its width and height, and its text.
+type Page = ((f64, f64), Vec<Glyphs>);
+
+/// A document: its name and pages.
+type Doc = (String, Vec<Page>);
+
+fn walk(frame: &Frame, ts: Transform, out: &mut Vec<Glyphs>) {
+    for (pos, item) in frame.items() {
+        let at = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            FrameItem::Group(g) => walk(&g.frame, at.pre_concat(g.transform), out),
+            FrameItem::Text(t) => {
+                let info = t.font.font().info();
+                let p = Point::zero().transform(at);
+                out.push(Glyphs {
+                    text: t.text.to_string(),
+                    family: info.family.clone(),
+                    bold: info.variant.weight.to_number() >= 600,
+                    x: p.x.to_pt(),
+                    y: p.y.to_pt(),
+                    width: t.width().to_pt(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The profile at `path` with `[design] theme = ...` added, typeset: each document's pages
+/// (size and text runs).
+fn typeset(path: &Path, theme: &str, paper: &str) -> Vec<Doc> {
+    let text =
+        std::fs::read_to_string(path).unwrap() + &format!("\n[design]\ntheme = \"{theme}\"\n");
+    let loaded = load_str(&path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut opts = vita::BuildOptions::new(path);
+    opts.overrides.paper = Some(paper.parse().unwrap());
+    let plan = vita::build::plan::resolve(&loaded, &opts)
+        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    let mut out = vec![];
+    for job in &plan.documents {
+        let (_, doc, warnings) = vita::build::typeset(
+            &loaded.profile,
+            job,
+            &plan,
+            &job.style,
+            vita::render::fonts::store(false),
+            &Default::default(),
+        )
+        .unwrap_or_else(|e| panic!("{theme} {}: {e:?}", job.document.name));
+        assert!(
+            warnings.is_empty(),
+            "{theme} {}: {warnings:?}",
+            job.document.name
+        );
+        let pages = doc
+            .pages()
+            .iter()
+            .map(|p| {
+                let mut runs = vec![];
+                walk(&p.frame, Transform::identity(), &mut runs);
+                ((p.frame.width().to_pt(), p.frame.height().to_pt()), runs)
+            })
+            .collect();
+        out.push((job.document.name.clone(), pages));
+    }
+    out
+}
+
+/// The checks every theme passes on every document: text inside the page, Chinese in the
+/// Chinese face, the person's name in bold wherever it is printed whole.
+fn check(what: &str, docs: &[Doc], name: &str) {
+    for (doc, pages) in docs {
+        let mut own = 0;
+        for ((w, h), runs) in pages {
+            for r in runs {
+                assert!(
+                    r.x >= -0.5 && r.x + r.width <= w + 0.5 && r.y >= 0.0 && r.y <= *h,
+                    "{what} {doc}: {:?} at ({:.1}, {:.1}) width {:.1} is outside the {w}x{h} page",
+                    r.text,
+                    r.x,
+                    r.y,
+                    r.width
+                );
+                if r.text
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                {
+                    assert_eq!(r.family, "Noto Sans CJK SC", "{what} {doc}: {:?}", r.text);
+                }
+                if r.text == name {
+                    own += 1;
+                    assert!(r.bold, "{what} {doc}: `{name}` is not bold");
+                }
+            }
+        }
+        assert!(own >= 1, "{what} {doc}: `{name}` is never printed whole");
+    }
+}
+
+fn pages(docs: &[Doc], doc: &str) -> usize {
+    docs.iter().find(|(n, _)| n == doc).unwrap().1.len()
+}
+
+#[test]
+fn every_theme_makes_the_example_on_both_papers() {
+    let example = repo().join("profile.toml");
+    for theme in THEMES {
+        for paper in ["a4", "us-letter"] {
+            let docs = typeset(&example, theme, paper);
+            let what = format!("{theme} on {paper}");
+            assert_eq!(pages(&docs, "resume"), 1, "{what}: the resume is one page");
+            let cv = pages(&docs, "cv");
+            assert!((2..=4).contains(&cv), "{what}: the CV has {cv} pages");
+            check(&what, &docs, "Yiming Li");
+            // The example's Chinese patents are set in the Chinese face.
+            let chinese = docs[1]
+                .1
+                .iter()
+                .flat_map(|(_, r)| r)
+                .filter(|r| r.text.contains('李'))
+                .count();
+            assert!(chinese >= 2, "{what}: {chinese} runs with 李");
+        }
+    }
+}
+
+#[test]
+fn every_theme_makes_long_names_and_chinese_on_both_papers() {
+    let long = fixture("long-names.toml");
+    for theme in THEMES {
+        for paper in ["a4", "us-letter"] {
+            let docs = typeset(&long, theme, paper);
+            let what = format!("{theme} on {paper}");
+            for (doc, p) in &docs {
+                assert_eq!(p.len(), 1, "{what} {doc}: one page");
+            }
+            check(&what, &docs, "欧阳娜娜");
+        }
+    }
+}
+
+/// A profile in a scratch folder: the minimal fixture with `extra` added at the end.
+fn profile(name: &str, extra: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let text = std::fs::read_to_string(fixture("minimal.toml")).unwrap();
+    std::fs::write(dir.join("profile.toml"), format!("{text}\n{extra}")).unwrap();
+    dir
+}
+
+#[test]
+fn a_theme_and_an_accent_are_all_it_takes() {
+    let dir = profile(
+        "themes-accent",
+        "[design]\ntheme = \"modern\"\naccent = \"#7a1f3d\"\n",
+    );
+    Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
+    let (pages, text) = crate::support::pdf_text(&std::fs::read(dir.join("out/cv.pdf")).unwrap());
+    assert_eq!(pages, 1);
+    assert!(text.contains("Ada Lovelace"), "{text}");
+    let typ: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "typ"))
+        .collect();
+    assert!(typ.is_empty(), "no Typst is written");
+}
+
+#[test]
+fn every_design_option_is_accepted() {
+    let design = r##"[design]
+theme = "academic"
+font = ["Libertinus Serif", "Noto Sans CJK SC"]
+heading_font = "Noto Sans"
+size = "10pt"
+accent = "#7a1f3d"
+award = "#a33"
+ink = "#111111"
+muted = "#555"
+rule = "#999999"
+name_size = "20pt"
+name_fill = "#000"
+margin = { x = "2cm", top = "1.5cm" }
+leading = "0.6em"
+section_gap = "1.2em"
+entry_gap = "0.8em"
+work_gap = "0.6em"
+header = "band"
+header_align = "right"
+name_case = "upper"
+section_title = "filled"
+section_align = "center"
+bullet = "–"
+date_position = "right"
+links = "urls"
+justify = true
+hyphenate = true
+footer = "{name}, {title}"
+page_numbers = false
+
+[resume.design]
+theme = "compact"
+section_title = "underline"
+margin = "1.5cm"
+
+[cv.design]
+section_title = "plain"
+"##;
+    let dir = profile("themes-every-option", design);
+    Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
+    // Every key of the table is in the profile above.
+    for key in vita::profile::Design::KEYS {
+        assert!(
+            design.contains(&format!("\n{key} = ")),
+            "`{key}` is not tried"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_design_value_is_refused_at_its_place() {
+    for (line, message, hint) in [
+        (
+            "accent = \"blue\"",
+            "`design.accent` is `blue`, not a colour",
+            "hint: write a colour",
+        ),
+        (
+            "size = 10",
+            "`design.size` is `10`, not a length",
+            "hint: write lengths and colours as strings",
+        ),
+        (
+            "margin = { x = \"2\" }",
+            "`design.margin.x` is `2`, not a length",
+            "hint: write a length",
+        ),
+        (
+            "section_title = \"smallcaps\"",
+            "`design.section_title` cannot be `smallcaps`",
+            "hint: did you mean `small-caps`?",
+        ),
+        (
+            "date_position = \"top\"",
+            "`design.date_position` cannot be `top`",
+            "hint: write one of `right`, `left`",
+        ),
+        (
+            "theme = \"moden\"",
+            "`moden` is not a theme vita knows",
+            "hint: did you mean `modern`?",
+        ),
+        (
+            "acent = \"#000\"",
+            "unknown key `acent` in `design`",
+            "hint: did you mean `accent`?",
+        ),
+        (
+            "font = []",
+            "`design.font` names no face",
+            "hint: list at least one face",
+        ),
+    ] {
+        let dir = profile("themes-wrong", &format!("[design]\n{line}\n"));
+        let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+        assert!(
+            run.stderr.contains(&format!("error: {message}")),
+            "{line}:\n{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(hint), "{line}:\n{}", run.stderr);
+        // Pointed at the line in the profile.
+        let at = std::fs::read_to_string(dir.join("profile.toml"))
+            .unwrap()
+            .lines()
+            .position(|l| l == line)
+            .unwrap()
+            + 1;
+        assert!(
+            run.stderr.contains(&format!("profile.toml:{at}:")),
+            "{line}:\n{}",
+            run.stderr
+        );
+    }
+    let dir = profile("themes-wrong-doc", "[cv.design]\nlinks = \"icons\"\n");
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("error: `cv.design.links` cannot be `icons`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn vita_themes_lists_and_writes_them_out() {
+    let run = Run::vita(&["themes"]).ok();
+    for theme in THEMES {
+        assert!(
+            run.stdout.contains(&format!("\n{theme:<10} ")) || run.stdout.starts_with(theme),
+            "{}",
+            run.stdout
+        );
+    }
+    let dir = temp_dir("themes-out");
+    Run::vita(&["themes", "harvard", "--out"])
+        .arg(dir.join("h"))
+        .ok();
+    let theme = std::fs::read_to_string(dir.join("h/theme.toml")).unwrap();
+    assert!(theme.contains("section_align = \"center\""), "{theme}");
+    assert!(dir.join("h/cv.typ").exists());
+    let run = Run::vita(&["themes", "harvard", "--out"])
+        .arg(dir.join("h"))
+        .fails(1);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    let run = Run::vita(&["themes", "clasic"]).fails(1);
+    assert!(
+        run.stderr.contains("did you mean `classic`?"),
+        "{}",
+        run.stderr
+    );
+}
