@@ -243,3 +243,44 @@ fn a_runaway_layout_costs_a_failed_build_not_the_process() {
     );
     assert_eq!(workers_in(&dir), 0);
 }
+
+#[test]
+fn a_title_with_its_own_stop_gets_no_second_one() {
+    let dir = temp_dir("hostile-title-stop");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\n\n[[publications]]\ntitle = \"Is Attention All You Need?\"\nauthors = [\"Ada\"]\nvenue = \"Proceedings\"\nyear = 2020\naward = \"Best Paper!\"\n\n[[publications]]\ntitle = \"Plain title\"\nauthors = [\"Ada\"]\nyear = 2019\n",
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    let text = crate::support::pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap()).1;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Is Attention All You Need? Proceedings"),
+        "{text}"
+    );
+    assert!(!text.contains("Need?."), "{text}");
+    assert!(
+        text.contains("Best Paper!") && !text.contains("Best Paper!."),
+        "{text}"
+    );
+    assert!(text.contains("Plain title. 2019."), "{text}");
+}
+
+#[test]
+fn a_long_place_name_wraps_beside_the_entry_instead_of_squeezing_it() {
+    let dir = temp_dir("hostile-long-location");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\n[[education]]\ndegree = \"Ph.D. in Computer Science and Engineering\"\ninstitution = \"University of Somewhere\"\nlocation = \"Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch, Anglesey, Wales, United Kingdom\"\nstart = 2019\nend = \"present\"\n",
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    let text = crate::support::pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap()).1;
+    // The degree stays on one line: it is not broken a word per line by the place name.
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Ph.D. in Computer Science and Engineering")),
+        "{text}"
+    );
+}
