@@ -309,12 +309,27 @@ fn make_one(
             n if n > 20 => format!(", and {} more", n - 20),
             _ => String::new(),
         };
+        let view = view::view(p, doc, &plan.view, &job.style);
+        let places = places_of(&view, &missing);
+        let fix = "let installed fonts draw them with `--system-fonts`, or set `font` to a face that has them";
+        // PDF/A forbids them: one error that says where they are, not one per glyph.
+        if plan.standards.iter().any(export::pdf::is_archival) {
+            return Err(vec![
+                Diagnostic::error(format!(
+                    "the {} has characters that no available font can draw, which PDF/A does not allow: {shown}{more}",
+                    doc.name
+                ))
+                .hint(format!("they are in: {places}"))
+                .hint(fix),
+            ]);
+        }
         warnings.push(
             Diagnostic::warning(format!(
                 "the {} has characters that no available font can draw; they print as empty boxes: {shown}{more}",
                 doc.name
             ))
-            .hint("let installed fonts draw them with `--system-fonts`, or set `font` to a face that has them"),
+            .hint(format!("they are in: {places}"))
+            .hint(fix),
         );
     }
     let ident = format!("vita-{}", doc.name);
@@ -340,6 +355,42 @@ fn make_one(
         },
         warnings,
     ))
+}
+
+/// Where characters stand in a document: the header and the titles of the sections that
+/// hold them.
+fn places_of(view: &view::model::View, chars: &[char]) -> String {
+    let has = |v: &dyn erased::Json| {
+        let text = v.json();
+        chars.iter().any(|c| text.contains(*c))
+    };
+    let mut out = vec![];
+    if has(&view.person) {
+        out.push("the header".to_string());
+    }
+    for s in &view.sections {
+        if has(s) {
+            out.push(format!("“{}”", s.title));
+        }
+    }
+    if out.is_empty() {
+        out.push("the layout's own text".to_string());
+    }
+    out.join(", ")
+}
+
+/// Any part of the view as JSON text, to search it.
+mod erased {
+    /// A serialisable part of the view.
+    pub trait Json {
+        /// Its JSON text.
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
 }
 
 /// A laid-out document with its world and warnings.

@@ -55,3 +55,22 @@ pub fn standard(name: &str) -> Result<PdfStandard, Diagnostic> {
         }
     })
 }
+
+/// Whether a standard is PDF/A (archival), which forbids text no font can draw.
+pub fn is_archival(s: &PdfStandard) -> bool {
+    use PdfStandard as S;
+    matches!(
+        s,
+        S::A_1b
+            | S::A_1a
+            | S::A_2b
+            | S::A_2u
+            | S::A_2a
+            | S::A_3b
+            | S::A_3u
+            | S::A_3a
+            | S::A_4
+            | S::A_4f
+            | S::A_4e
+    )
+}

@@ -284,3 +284,30 @@ fn a_long_place_name_wraps_beside_the_entry_instead_of_squeezing_it() {
         "{text}"
     );
 }
+
+#[test]
+fn pdf_a_with_undrawable_characters_is_one_error_that_says_where() {
+    let dir = temp_dir("hostile-pdfa-glyphs");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada क ख ग\"\n\n[[news]]\ndate = 2020\ntext = \"ঘ\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "cv", "--pdf-standard", "a-2b"])
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .in_dir(&dir)
+        .fails(1);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("which PDF/A does not allow: क (U+0915), ख (U+0916), ग (U+0917), ঘ (U+0998)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: they are in: the header, “News”"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out/cv.pdf").exists());
+}
