@@ -122,7 +122,25 @@ pub fn unknown_only(opts: &BuildOptions, names: &[&str]) -> Option<Diagnostic> {
 /// Loads the profile for a build. When it cannot be read at all, `--only` is still checked
 /// against the documents every profile has, so both mistakes are told at once.
 pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
-    crate::load::load(&opts.profile).map_err(|mut diags| {
+    // Reading is bounded by the timeout too: a .bib file built to explode must not hang.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = opts.profile.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(crate::load::load(&path));
+    });
+    let loaded = match rx.recv_timeout(opts.timeout) {
+        Ok(loaded) => loaded,
+        Err(_) => {
+            return Err(Failure::input(vec![
+                Diagnostic::error(format!(
+                    "reading the profile and its .bib files did not finish within {} s",
+                    opts.timeout.as_secs()
+                ))
+                .hint("look for a .bib file that expands without end (`@string`s built from each other), or allow more time with `--timeout SECONDS`"),
+            ]));
+        }
+    };
+    loaded.map_err(|mut diags| {
         if !opts.profile.exists() {
             let always: Vec<&str> = crate::document::KINDS.iter().map(|k| k.name).collect();
             diags.extend(unknown_only(opts, &always));

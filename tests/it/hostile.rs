@@ -311,3 +311,26 @@ fn pdf_a_with_undrawable_characters_is_one_error_that_says_where() {
     );
     assert!(!dir.join("out/cv.pdf").exists());
 }
+
+#[test]
+fn reading_is_bounded_by_the_timeout_too() {
+    let dir = temp_dir("hostile-read-timeout");
+    // Each `@string` doubles the one before: 2^30 characters if expanded.
+    let mut bib = String::from("@string{s0 = \"ab\"}\n");
+    for i in 1..30 {
+        bib.push_str(&format!("@string{{s{i} = s{} # s{}}}\n", i - 1, i - 1));
+    }
+    bib.push_str("@article{a, title = {T}, author = {Ada}, journal = s29, year = 2020}\n");
+    fs::write(dir.join("boom.bib"), bib).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        "bibliography = \"boom.bib\"\n[person]\nname = \"Ada\"\n",
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let run = Run::vita(&["check", "--timeout", "3"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+}
