@@ -18,6 +18,10 @@ pub struct Loaded {
     pub profile: Profile,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// The profile's name in messages.
+    pub display: String,
+    /// The profile's text, for messages that point into it after loading.
+    pub text: Arc<str>,
     /// The other files it was made from (its .bib files, those missing too), for
     /// `vita watch` to watch.
     pub files: Vec<std::path::PathBuf>,
@@ -134,6 +138,8 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
     Ok(Loaded {
         profile,
         warnings,
+        display: display.to_string(),
+        text,
         files,
     })
 }

@@ -9,6 +9,8 @@ use crate::diag::{Diagnostic, did_you_mean};
 use crate::document::Document;
 use crate::export::Format;
 use crate::load::Loaded;
+use crate::profile::{KeyPath, Spans};
+use crate::render::fonts;
 use crate::style::Style;
 use crate::{Failure, view};
 
@@ -90,6 +92,8 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
                 .hint("set `updated = 2024-05-01` at the top of the profile, or the `SOURCE_DATE_EPOCH` environment variable"),
         );
     }
+    let system_fonts = opts.system_fonts || p.system_fonts;
+    problems.extend(unknown_fonts(loaded, system_fonts));
     if !problems.is_empty() {
         return Err(Failure::input(problems));
     }
@@ -98,7 +102,7 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
         formats: vec![Format::Pdf],
         standards,
         layout_dir,
-        system_fonts: opts.system_fonts,
+        system_fonts,
         view: view::Options { date },
         date: p.updated.or(date).and_then(|d| d.ymd()),
         timeout: opts.timeout,
@@ -163,4 +167,55 @@ fn layout_dir(dir: &Path) -> Result<PathBuf, Diagnostic> {
         .hint("name the folder that holds `cv.typ` or `resume.typ`"));
     }
     Ok(real)
+}
+
+/// Faces the profile names that no available font has: an error at the key that names them
+/// (Typst would only warn, pointing into vita's own layout, and set another face).
+fn unknown_fonts(loaded: &Loaded, system: bool) -> Vec<Diagnostic> {
+    let p = &loaded.profile;
+    fn design<'a>(named: &mut Vec<(KeyPath, &'a str)>, at: KeyPath, d: &'a crate::profile::Design) {
+        for (key, list) in [("font", &d.font), ("heading_font", &d.heading_font)] {
+            for (i, f) in list.iter().flat_map(|l| l.0.iter()).enumerate() {
+                named.push((at.k(key).i(i), f.as_str()));
+            }
+        }
+    }
+    let mut named: Vec<(KeyPath, &str)> = vec![];
+    design(&mut named, KeyPath::key("design"), &p.design);
+    for (name, s) in p.documents() {
+        let at = match name {
+            "resume" | "cv" => KeyPath::key(name),
+            _ => KeyPath::key("documents").k(name),
+        };
+        design(&mut named, at.k("design"), &s.design);
+        if let Some(f) = &s.font {
+            named.push((at.k("font"), f.as_str()));
+        }
+    }
+    if named.is_empty() {
+        return vec![];
+    }
+    let store = fonts::store(system);
+    let book = store.book();
+    let spans = Spans::new(&loaded.text);
+    let mut out = vec![];
+    for (path, face) in named {
+        if book.contains_family(&face.to_lowercase()) {
+            continue;
+        }
+        let embedded = fonts::embedded_families().join(", ");
+        let mut d = Diagnostic::error(format!(
+            "`{path}` names the face `{face}`, which no available font has"
+        ));
+        d = if system {
+            d.hint("check the family name as your system lists it (`fc-list : family`)")
+        } else {
+            d.hint(format!("the embedded faces are {embedded}; to use installed fonts, add `system_fonts = true` at the top of the profile or pass `--system-fonts`"))
+        };
+        if let Some(r) = spans.find(&path) {
+            d = d.at(&loaded.display, &loaded.text, r);
+        }
+        out.push(d);
+    }
+    out
 }

@@ -33,6 +33,8 @@ pub struct Profile {
     pub schema: Option<u32>,
     /// When the profile was last brought up to date; printed as "last updated".
     pub updated: Option<Date>,
+    /// Whether fonts installed on this system may be used after the embedded ones.
+    pub system_fonts: bool,
     /// The document language as an ISO 639 code (default `en`).
     pub lang: Option<String>,
     /// Who the documents are about.

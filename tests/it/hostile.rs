@@ -334,3 +334,35 @@ fn reading_is_bounded_by_the_timeout_too() {
     assert!(start.elapsed() < std::time::Duration::from_secs(20));
     assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
 }
+
+#[test]
+fn an_unknown_face_is_an_error_at_the_key_that_names_it() {
+    let dir = temp_dir("hostile-unknown-font");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\n[design]\nfont = [\"Inter\", \"Noto Sans\"]\n[cv]\nfont = \"Noto Serif\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains(
+            "error: `design.font[1]` names the face `Inter`, which no available font has\n --> profile.toml:4:9"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: `cv.font` names the face `Noto Serif`, which no available font has\n --> profile.toml:6:8"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("system_fonts = true"), "{}", run.stderr);
+    // An embedded face, named in any case, is fine.
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\n[cv]\nfont = \"libertinus serif\"\n",
+    )
+    .unwrap();
+    Run::vita(&["check"]).in_dir(&dir).ok();
+}
