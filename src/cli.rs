@@ -6,12 +6,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// vita turns one profile.toml into a resume and an academic CV (PDF), typeset by Typst.
 #[derive(Debug, Parser)]
-#[command(name = "vita", version, about)]
+#[command(name = "vita", version = VERSION, about)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// vita's version and the Typst version it typesets with (pinned in Cargo.toml).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (typst ", "0.15.1", ")");
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
@@ -46,11 +49,14 @@ pub enum Command {
         #[arg(long, default_value = "{doc}.pdf", value_name = "PATTERN", value_parser = parse_pattern)]
         name: String,
     },
-    /// Validate the profile and compile both documents without writing files.
+    /// Validate the profile and compile every document without writing files.
     Check {
         /// Options shared with `build`.
         #[command(flatten)]
         input: Input,
+        /// Print a JSON summary (each document's pages, or the problems) on standard output.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the data a document's layout receives, as JSON.
     Data {
@@ -58,9 +64,13 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
     },
-    /// Compile one document for another vita process (internal).
-    #[command(name = "__worker", hide = true)]
-    Worker,
+    /// Print a shell completion script: `vita completions bash > /etc/bash_completion.d/vita`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `vita man > vita.1`.
+    Man,
     /// List the built-in themes, or write one out (its theme.toml and layouts) to customise.
     Themes {
         /// A theme to write out.
@@ -109,6 +119,9 @@ pub struct Input {
     /// How to print errors and warnings.
     #[arg(long, value_enum, default_value = "human")]
     pub message_format: MessageFormat,
+    /// Treat warnings as errors: exit 1 when there are any (for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// How diagnostics are printed.

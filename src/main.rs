@@ -11,6 +11,13 @@ use vita::diag::Diagnostic;
 use vita::{BuildOptions, Failure};
 
 fn main() -> ExitCode {
+    // A vita that another vita started to compile one document (see `build::worker`).
+    if std::env::var_os(vita::build::worker::ENV).is_some() {
+        return match vita::build::worker::serve() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        };
+    }
     // A mistyped flag or value is the user's input being wrong: exit code 1, like a bad profile.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -26,16 +33,26 @@ fn main() -> ExitCode {
     let format = match &cli.command {
         Command::Build { input, .. }
         | Command::Watch { input, .. }
-        | Command::Check { input }
+        | Command::Check { input, .. }
         | Command::Data { input } => input.message_format,
-        Command::Worker => {
-            return match vita::build::worker::serve() {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "vita", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            return match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(_) => ExitCode::from(2),
             };
         }
         Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
     };
+    let json = matches!(
+        &cli.command,
+        Command::Build { json: true, .. } | Command::Check { json: true, .. }
+    );
     match run(cli.command) {
         Ok(warnings) => {
             print_diagnostics(&warnings, format);
@@ -43,6 +60,15 @@ fn main() -> ExitCode {
         }
         Err(f) => {
             print_diagnostics(&f.diagnostics, format);
+            // Scripts that read the summary get one on failure too.
+            if json {
+                let summary = serde_json::json!({
+                    "ok": false,
+                    "exit_code": f.code,
+                    "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
+                });
+                println!("{summary}");
+            }
             ExitCode::from(f.code as u8)
         }
     }
@@ -59,6 +85,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         } => {
             let opts = options(&input)?;
             let outcome = vita::make(&opts)?;
+            deny_warnings(&input, &outcome.warnings)?;
             let paths = vita::output::write_documents(&outcome, &out, &name)?;
             let files: Vec<serde_json::Value> = outcome
                 .made
@@ -108,10 +135,25 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             watch(&opts, &out, &name, input.message_format);
             Ok(vec![])
         }
-        Command::Check { input } => {
+        Command::Check { input, json } => {
             let opts = options(&input)?;
             let outcome = vita::make(&opts)?;
+            deny_warnings(&input, &outcome.warnings)?;
             let mut stdout = std::io::stdout().lock();
+            if json {
+                let documents: Vec<serde_json::Value> = outcome
+                    .made
+                    .iter()
+                    .map(|m| serde_json::json!({"document": m.name, "pages": m.pages}))
+                    .collect();
+                let summary = serde_json::json!({
+                    "ok": true,
+                    "documents": documents,
+                    "warnings": outcome.warnings.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
+                });
+                let _ = writeln!(stdout, "{summary}");
+                return Ok(outcome.warnings);
+            }
             for made in &outcome.made {
                 let _ = writeln!(
                     stdout,
@@ -138,7 +180,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
             Ok(loaded.warnings)
         }
-        Command::Worker => Ok(vec![]),
+        Command::Completions { .. } | Command::Man => Ok(vec![]),
         Command::Themes { name, out } => {
             print!(
                 "{}",
@@ -205,6 +247,23 @@ fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
         let _ = stdout.flush();
     });
     println!("stopped");
+}
+
+/// With `--deny-warnings`, warnings fail the command (before anything is written).
+fn deny_warnings(input: &Input, warnings: &[Diagnostic]) -> Result<(), Failure> {
+    if !input.deny_warnings || warnings.is_empty() {
+        return Ok(());
+    }
+    let n = warnings.len();
+    let mut diagnostics = warnings.to_vec();
+    diagnostics.push(
+        Diagnostic::error(format!(
+            "{n} {} and `--deny-warnings` is set: nothing was written",
+            if n == 1 { "warning" } else { "warnings" }
+        ))
+        .hint("fix the warnings above, or leave out `--deny-warnings`"),
+    );
+    Err(Failure::input(diagnostics))
 }
 
 /// Turns command-line input into build options.

@@ -49,12 +49,22 @@ pub fn write_documents(
 /// The output file name from a pattern: `{doc}` is the document's name (`resume`, `cv`),
 /// `{name}` the person's name in lower case with dashes (`yiming-li`).
 pub fn file_name(pattern: &str, doc: &str, person: &str) -> String {
-    let slug: String = person
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-");
+    // `Jürgen Müller` -> `jurgen-muller`; a name with no Latin letters keeps its own.
+    let ascii: String = crate::names::fold(person)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let words = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let slug = match words(&ascii) {
+        s if s.is_empty() => words(person),
+        s => s,
+    };
     pattern.replace("{doc}", doc).replace("{name}", &slug)
 }
 

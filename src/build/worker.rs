@@ -1,4 +1,5 @@
-//! Layouts from the user's own folder compile in a child process (`vita __worker`), with an
+//! Layouts from the user's own folder compile in a child process (vita run with
+//! `VITA_WORKER_PROTOCOL=1`, reading its job on standard input), with an
 //! address-space limit, and are killed at the deadline: a layout that loops or eats memory
 //! costs a failed build, never the process or a thread left running (in `vita watch` too).
 //! The built-in layouts, which vita's tests cover, compile in-process (faster).
@@ -14,8 +15,8 @@ use crate::diag::Diagnostic;
 /// The most memory (address space) a worker may use.
 pub const MEMORY_LIMIT: u64 = 2 << 30;
 
-/// The hidden subcommand that runs a worker.
-pub const SUBCOMMAND: &str = "__worker";
+/// The environment variable that makes a vita process a worker (not a command a user types).
+pub const ENV: &str = "VITA_WORKER_PROTOCOL";
 
 /// The program to run workers with: this executable, when it is vita (a test or bench
 /// binary that links the library compiles in-process instead).
@@ -39,7 +40,7 @@ pub fn make(program: &Path, opts: &BuildOptions, deadline: Option<Instant>) -> M
         }
     };
     let mut child = match Command::new(program)
-        .arg(SUBCOMMAND)
+        .env(ENV, "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

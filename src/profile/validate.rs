@@ -149,9 +149,38 @@ impl<'a> Checker<'a> {
 /// Puts identifiers in their normal form (`https://doi.org/10.1000/x` -> `10.1000/x`), so
 /// that everything after reads one form; those that are not identifiers are left as
 /// written, for [`check`] to point out.
+/// The id in a profile address: `https://github.com/name/` -> `name`, for one of `sites`.
+fn id_from_address(value: &str, sites: &[&str]) -> Option<String> {
+    let v = value.trim();
+    let rest = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+        .unwrap_or(v);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let after = sites.iter().find_map(|s| rest.strip_prefix(s))?;
+    let id = after.split(['&', '#', '?']).next()?.trim_end_matches('/');
+    (!id.is_empty() && !id.contains('/')).then(|| id.to_string())
+}
+
 pub fn normalise(p: &mut Profile) {
     if let Some(id) = p.person.orcid.as_deref().and_then(|o| ids::orcid(o).ok()) {
         p.person.orcid = Some(id);
+    }
+    // A whole profile address where the id alone is asked for: take the id from it.
+    for (value, sites) in [
+        (&mut p.person.github, &["github.com/"][..]),
+        (&mut p.person.linkedin, &["linkedin.com/in/"][..]),
+        (
+            &mut p.person.scholar,
+            &[
+                "scholar.google.com/citations?user=",
+                "scholar.google.com/citations?hl=en&user=",
+            ][..],
+        ),
+    ] {
+        if let Some(id) = value.as_deref().and_then(|v| id_from_address(v, sites)) {
+            *value = Some(id);
+        }
     }
     for e in &mut p.publications {
         if let Some(doi) = e.doi.as_deref().and_then(ids::doi) {
@@ -479,7 +508,7 @@ mod tests {
 
     #[test]
     fn contact_fields_are_checked_where_they_are() {
-        let text = "[person]\nname = \"Ada\"\nemail = \"ada\"\norcid = \"0000-0002-1825-0098\"\ngithub = \"https://github.com/ada\"\n";
+        let text = "[person]\nname = \"Ada\"\nemail = \"ada\"\norcid = \"0000-0002-1825-0098\"\ngithub = \"https://gitlab.com/ada\"\n";
         let got = problems(text);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert!(got[0].starts_with("3:9 `person.email` is not an e-mail address: `ada`"));

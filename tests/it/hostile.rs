@@ -189,7 +189,9 @@ fn workers_in(dir: &std::path::Path) -> usize {
         .flatten()
         .filter(|p| {
             let cmd = fs::read(p.path().join("cmdline")).unwrap_or_default();
-            String::from_utf8_lossy(&cmd).contains("__worker")
+            let environ = fs::read(p.path().join("environ")).unwrap_or_default();
+            String::from_utf8_lossy(&cmd).contains("vita")
+                && String::from_utf8_lossy(&environ).contains("VITA_WORKER_PROTOCOL=1")
                 && fs::read_link(p.path().join("cwd")).is_ok_and(|c| c == dir)
         })
         .count()

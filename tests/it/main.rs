@@ -6,6 +6,7 @@ mod documents;
 mod hostile;
 mod ids;
 mod layout;
+mod onramp;
 mod output;
 mod snapshots;
 mod support;
