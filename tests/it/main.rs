@@ -3,6 +3,7 @@
 mod bib;
 mod cli;
 mod documents;
+mod formats;
 mod layout;
 mod output;
 mod snapshots;
