@@ -58,6 +58,9 @@ pub fn watch(
         // Stamps from before the build: a save that lands while it runs is a change too.
         let before = stamps(&watched);
         let (result, read) = crate::build::make_tracked(opts);
+        // Stamps of files this build read for the first time, taken before the build is
+        // reported: a save made as soon as "built" is printed is then a change too.
+        let first_read = stamps(&read);
         let result = result.and_then(|outcome| {
             let paths = crate::output::write_documents(&outcome, out, pattern)?;
             Ok((outcome, paths))
@@ -81,7 +84,11 @@ pub fn watch(
             .map(|p| {
                 (
                     p.clone(),
-                    before.get(p).cloned().unwrap_or_else(|| stamp(p)),
+                    before
+                        .get(p)
+                        .or_else(|| first_read.get(p))
+                        .cloned()
+                        .unwrap_or_else(|| stamp(p)),
                 )
             })
             .collect();
