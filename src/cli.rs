@@ -48,6 +48,14 @@ pub enum Command {
         /// Formats and their options.
         #[command(flatten)]
         formats: Formats,
+        /// Serve a live preview of the pages and the HTML homepage at this address (default
+        /// 127.0.0.1 and a free port).
+        #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:0")]
+        serve: Option<String>,
+        /// Let `--serve` listen on an address other than loopback (others on the network can
+        /// then read the documents).
+        #[arg(long, requires = "serve")]
+        allow_remote: bool,
         /// The folder to write the PDFs to.
         #[arg(long, short, default_value = "out")]
         out: PathBuf,

@@ -135,9 +135,20 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             formats,
             out,
             name,
+            serve,
+            allow_remote,
         } => {
-            let opts = options(&input, &formats, &[])?;
-            watch(&opts, &out, &name, input.message_format);
+            let extra: &[vita::export::Format] = if serve.is_some() {
+                &[vita::export::Format::Svg, vita::export::Format::Html]
+            } else {
+                &[]
+            };
+            let opts = options(&input, &formats, extra)?;
+            let server = match &serve {
+                Some(addr) => Some(vita::serve::Server::start(addr, allow_remote, &out)?),
+                None => None,
+            };
+            watch(&opts, &out, &name, input.message_format, server.as_ref());
             Ok(vec![])
         }
         Command::Check { input } => {
@@ -249,7 +260,13 @@ fn print_counts(stdout: &mut impl Write, made: &vita::Made) {
 }
 
 /// Runs `vita watch` until Ctrl-C, printing a line per build and diagnostics as they come.
-fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
+fn watch(
+    opts: &BuildOptions,
+    out: &Path,
+    name: &str,
+    format: MessageFormat,
+    server: Option<&vita::serve::Server>,
+) {
     static STOP: AtomicBool = AtomicBool::new(false);
     // The first Ctrl-C lets the current build finish and its files land; a second one ends
     // the process at once (the files are renamed into place whole, so none is half-written).
@@ -259,7 +276,13 @@ fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
         }
     });
     println!("watching {} (Ctrl-C to stop)", opts.profile.display());
+    if let Some(server) = server {
+        println!("serving {}", server.url());
+    }
     vita::watch::watch(opts, out, name, &STOP, &mut |event| {
+        if let Some(server) = server {
+            server.update(&event);
+        }
         let mut stdout = std::io::stdout().lock();
         match event {
             vita::watch::Event::Built(outcome, paths, time) => {

@@ -6,6 +6,7 @@ mod documents;
 mod formats;
 mod layout;
 mod output;
+mod preview;
 mod snapshots;
 mod support;
 mod watch;
