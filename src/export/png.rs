@@ -6,20 +6,40 @@ use typst_layout::PagedDocument;
 
 use crate::diag::Diagnostic;
 
-/// Renders every page as a PNG at `ppi` pixels per inch.
+/// Renders every page as a PNG at `ppi` pixels per inch, pages shared out over the cores
+/// (rendering and compressing a page costs more than typesetting it).
 pub fn export(doc: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, Vec<Diagnostic>> {
     let options = typst_render::RenderOptions {
         pixel_per_pt: Scalar::new(f64::from(ppi) / 72.0),
         render_bleed: false,
     };
-    doc.pages()
-        .iter()
-        .map(|page| {
-            typst_render::render(page, &options)
-                .encode_png()
-                .map_err(|e| vec![Diagnostic::error(format!("cannot encode a PNG page: {e}"))])
-        })
-        .collect()
+    let render = |page| {
+        typst_render::render(page, &options)
+            .encode_png()
+            .map_err(|e| vec![Diagnostic::error(format!("cannot encode a PNG page: {e}"))])
+    };
+    let pages = doc.pages();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if pages.len() < 2 || threads < 2 {
+        return pages.iter().map(render).collect();
+    }
+    let chunk = pages.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let jobs: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| s.spawn(|| part.iter().map(render).collect::<Result<Vec<_>, _>>()))
+            .collect();
+        let mut all = Vec::with_capacity(pages.len());
+        for job in jobs {
+            let part = job.join().map_err(|_| {
+                vec![Diagnostic::error("the PNG renderer crashed").hint(
+                    "this is a bug in vita: please report it with the profile that caused it",
+                )]
+            })?;
+            all.extend(part?);
+        }
+        Ok(all)
+    })
 }
 
 /// Checks a resolution asked for on the command line: a page at 2,400 ppi is already a
