@@ -19,18 +19,24 @@ pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (typst ", "0.15.1
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the PDFs (out/resume.pdf and out/cv.pdf).
+    /// Build the documents (out/resume.pdf and out/cv.pdf, or in the formats asked for).
     Build {
         /// Options shared with `check`.
         #[command(flatten)]
         input: Input,
+        /// Formats and their options.
+        #[command(flatten)]
+        formats: Formats,
+        /// Print each section's length in characters and words, as plain text.
+        #[arg(long)]
+        counts: bool,
         /// The folder to write the PDFs to.
         #[arg(long, short, default_value = "out")]
         out: PathBuf,
         /// Print nothing but errors and warnings.
         #[arg(long, short)]
         quiet: bool,
-        /// Print a JSON summary (file, pages, size, sha256 of each PDF) instead of lines.
+        /// Print a JSON summary (path, format, pages, size, sha256 of each file) instead of lines.
         #[arg(long)]
         json: bool,
         /// File name pattern: `{doc}` is the document's name, `{name}` the person's name.
@@ -42,6 +48,17 @@ pub enum Command {
         /// Options shared with `build`.
         #[command(flatten)]
         input: Input,
+        /// Formats and their options.
+        #[command(flatten)]
+        formats: Formats,
+        /// Serve a live preview of the pages and the HTML homepage at this address (default
+        /// 127.0.0.1 and a free port).
+        #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:0")]
+        serve: Option<String>,
+        /// Let `--serve` listen on an address other than loopback (others on the network can
+        /// then read the documents).
+        #[arg(long, requires = "serve")]
+        allow_remote: bool,
         /// The folder to write the PDFs to.
         #[arg(long, short, default_value = "out")]
         out: PathBuf,
@@ -122,6 +139,28 @@ pub struct Input {
     /// Treat warnings as errors: exit 1 when there are any (for CI).
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// Which files to write.
+#[derive(Debug, clap::Args)]
+pub struct Formats {
+    /// Formats, comma-separated: pdf, png, svg, html, md, txt, docx (default: each
+    /// document's `formats`, or pdf).
+    #[arg(long, value_delimiter = ',', value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Vec<crate::export::Format>,
+    /// PNG resolution in pixels per inch.
+    #[arg(long, default_value_t = crate::export::DEFAULT_PPI, value_name = "PPI")]
+    pub ppi: f32,
+}
+
+/// Reads a format's name, with a did-you-mean for a near miss.
+fn parse_format(s: &str) -> Result<crate::export::Format, String> {
+    s.trim().parse().map_err(|e: String| {
+        let (_, hint) = e
+            .split_once(crate::profile::options::HINT_SEP)
+            .unwrap_or(("", &e));
+        format!("`{s}` is not a format vita writes; {hint}")
+    })
 }
 
 /// How diagnostics are printed.

@@ -21,6 +21,7 @@ pub mod names;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod serve;
 pub mod style;
 pub mod view;
 pub mod watch;

@@ -78,65 +78,114 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
     match command {
         Command::Build {
             input,
+            formats,
+            counts,
             out,
             quiet,
             json,
             name,
         } => {
-            let opts = options(&input)?;
+            let opts = options(&input, &formats, &[])?;
             let outcome = vita::make(&opts)?;
             deny_warnings(&input, &outcome.warnings)?;
             let paths = vita::output::write_documents(&outcome, &out, &name)?;
-            let files: Vec<serde_json::Value> = outcome
+            // The paths come in the order of the documents and of each document's files.
+            let mut paths = paths.iter();
+            let written: Vec<(&vita::Made, Vec<(&vita::export::Exported, &Path)>)> = outcome
                 .made
                 .iter()
-                .zip(&paths)
-                .map(|(made, path)| {
-                    serde_json::json!({
-                        "document": made.name,
-                        "path": path,
-                        "pages": made.pages,
-                        "bytes": made.pdf().len(),
-                        "sha256": sha256_hex(made.pdf()),
-                        "ms": made.time.as_millis() as u64,
-                        "fit": made.fitted,
-                    })
+                .map(|m| {
+                    let files = m
+                        .files
+                        .iter()
+                        .filter_map(|f| Some((f, paths.next()?.as_path())))
+                        .collect();
+                    (m, files)
                 })
                 .collect();
             let mut stdout = std::io::stdout().lock();
             if json {
-                let summary = serde_json::json!({
+                let files: Vec<serde_json::Value> = written
+                    .iter()
+                    .flat_map(|(made, files)| {
+                        files.iter().map(|(f, path)| {
+                            serde_json::json!({
+                                "document": made.name,
+                                "format": f.format.name(),
+                                "page": f.page,
+                                "path": path,
+                                "pages": made.pages,
+                                "bytes": f.bytes.len(),
+                                "sha256": sha256_hex(&f.bytes),
+                                "ms": made.time.as_millis() as u64,
+                                "fit": made.fitted,
+                            })
+                        })
+                    })
+                    .collect();
+                let mut summary = serde_json::json!({
                     "files": files,
                     "warnings": outcome.warnings.len(),
                 });
+                if counts {
+                    summary["counts"] = outcome
+                        .made
+                        .iter()
+                        .map(|m| {
+                            let sections: Vec<serde_json::Value> = m
+                                .counts
+                                .iter()
+                                .map(|c| {
+                                    serde_json::json!({
+                                        "section": c.title,
+                                        "characters": c.chars,
+                                        "words": c.words,
+                                    })
+                                })
+                                .collect();
+                            (m.name.clone(), serde_json::Value::from(sections))
+                        })
+                        .collect::<serde_json::Map<_, _>>()
+                        .into();
+                }
                 let _ = writeln!(stdout, "{summary}");
-            } else if !quiet {
-                for (made, path) in outcome.made.iter().zip(&paths) {
-                    let _ = write!(
-                        stdout,
-                        "wrote {}  {} {}  {}  {} ms",
-                        path.display(),
-                        made.pages,
-                        if made.pages == 1 { "page" } else { "pages" },
-                        size(made.pdf().len()),
-                        made.time.as_millis()
-                    );
-                    match &made.fitted {
-                        Some(fit) => writeln!(stdout, "  (fitted: {fit})"),
-                        None => writeln!(stdout),
+            } else {
+                if !quiet {
+                    for (made, files) in &written {
+                        print_written(&mut stdout, made, files);
                     }
-                    .ok();
+                }
+                if counts {
+                    for made in &outcome.made {
+                        print_counts(&mut stdout, made);
+                    }
                 }
             }
             Ok(outcome.warnings)
         }
-        Command::Watch { input, out, name } => {
-            let opts = options(&input)?;
-            watch(&opts, &out, &name, input.message_format);
+        Command::Watch {
+            input,
+            formats,
+            out,
+            name,
+            serve,
+            allow_remote,
+        } => {
+            let extra: &[vita::export::Format] = if serve.is_some() {
+                &[vita::export::Format::Svg, vita::export::Format::Html]
+            } else {
+                &[]
+            };
+            let opts = options(&input, &formats, extra)?;
+            let server = match &serve {
+                Some(addr) => Some(vita::serve::Server::start(addr, allow_remote, &out)?),
+                None => None,
+            };
+            watch(&opts, &out, &name, input.message_format, server.as_ref());
             Ok(vec![])
         }
         Command::Check { input, json } => {
-            let opts = options(&input)?;
+            let opts = options(&input, &no_formats(), &[])?;
             let outcome = vita::make(&opts)?;
             deny_warnings(&input, &outcome.warnings)?;
             let mut stdout = std::io::stdout().lock();
@@ -166,7 +215,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             Ok(outcome.warnings)
         }
         Command::Data { input } => {
-            let opts = options(&input)?;
+            let opts = options(&input, &no_formats(), &[])?;
             let loaded = vita::build::plan::load(&opts)?;
             let plan = vita::build::plan::resolve(&loaded, &opts)?;
             let mut map = serde_json::Map::new();
@@ -200,8 +249,80 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
     }
 }
 
+/// Prints what was written for one document: a line per format, the pages of an image format
+/// on one line.
+fn print_written(
+    stdout: &mut impl Write,
+    made: &vita::Made,
+    files: &[(&vita::export::Exported, &Path)],
+) {
+    let mut first = true;
+    let mut i = 0;
+    while i < files.len() {
+        let format = files[i].0.format;
+        let n = files[i..]
+            .iter()
+            .take_while(|(f, _)| f.format == format)
+            .count();
+        let group = &files[i..i + n];
+        i += n;
+        let bytes: usize = group.iter().map(|(f, _)| f.bytes.len()).sum();
+        let shown = match group {
+            [(_, one)] => one.display().to_string(),
+            [(_, a), .., (_, z)] => format!("{} ... {}", a.display(), z.display()),
+            [] => continue,
+        };
+        let pages = if format == vita::export::Format::Pdf || format.paged() {
+            format!(
+                "  {} {}",
+                made.pages,
+                if made.pages == 1 { "page" } else { "pages" }
+            )
+        } else {
+            String::new()
+        };
+        let _ = write!(stdout, "wrote {shown}{pages}  {}", size(bytes));
+        if first {
+            let _ = write!(stdout, "  {} ms", made.time.as_millis());
+            if let Some(fit) = &made.fitted {
+                let _ = write!(stdout, "  (fitted: {fit})");
+            }
+            first = false;
+        }
+        let _ = writeln!(stdout);
+    }
+}
+
+/// Prints each section's length in plain text, for portals that limit their fields.
+fn print_counts(stdout: &mut impl Write, made: &vita::Made) {
+    let _ = writeln!(stdout, "{} as plain text:", made.name);
+    let width = made
+        .counts
+        .iter()
+        .map(|c| c.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    for c in &made.counts {
+        let pad = width - c.title.chars().count();
+        let _ = writeln!(
+            stdout,
+            "  {}{}  {:>6} characters  {:>5} words",
+            c.title,
+            " ".repeat(pad),
+            c.chars,
+            c.words
+        );
+    }
+}
+
 /// Runs `vita watch` until Ctrl-C, printing a line per build and diagnostics as they come.
-fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
+fn watch(
+    opts: &BuildOptions,
+    out: &Path,
+    name: &str,
+    format: MessageFormat,
+    server: Option<&vita::serve::Server>,
+) {
     static STOP: AtomicBool = AtomicBool::new(false);
     // The first Ctrl-C lets the current build finish and its files land; a second one ends
     // the process at once (the files are renamed into place whole, so none is half-written).
@@ -211,22 +332,35 @@ fn watch(opts: &BuildOptions, out: &Path, name: &str, format: MessageFormat) {
         }
     });
     println!("watching {} (Ctrl-C to stop)", opts.profile.display());
+    if let Some(server) = server {
+        println!("serving {}", server.url());
+    }
     vita::watch::watch(opts, out, name, &STOP, &mut |event| {
+        if let Some(server) = server {
+            server.update(&event);
+        }
         let mut stdout = std::io::stdout().lock();
         match event {
             vita::watch::Event::Built(outcome, paths, time) => {
                 print_diagnostics(&outcome.warnings, format);
+                // Each document by its first file (its PDF, when it has one).
+                let mut rest = paths.iter();
                 let files: Vec<String> = outcome
                     .made
                     .iter()
-                    .zip(paths)
-                    .map(|(m, p)| {
-                        format!(
-                            "{} ({} {})",
-                            p.display(),
+                    .filter_map(|m| {
+                        let mine: Vec<_> = rest.by_ref().take(m.files.len()).collect();
+                        let more = match mine.len() {
+                            0 | 1 => String::new(),
+                            2 => " and 1 more file".to_string(),
+                            n => format!(" and {} more files", n - 1),
+                        };
+                        Some(format!(
+                            "{} ({} {}){more}",
+                            mine.first()?.display(),
                             m.pages,
                             if m.pages == 1 { "page" } else { "pages" }
-                        )
+                        ))
                     })
                     .collect();
                 let _ = writeln!(
@@ -266,8 +400,20 @@ fn deny_warnings(input: &Input, warnings: &[Diagnostic]) -> Result<(), Failure> 
     Err(Failure::input(diagnostics))
 }
 
+/// The formats of a command that writes no files.
+fn no_formats() -> vita::cli::Formats {
+    vita::cli::Formats {
+        format: vec![],
+        ppi: vita::export::DEFAULT_PPI,
+    }
+}
+
 /// Turns command-line input into build options.
-fn options(input: &Input) -> Result<BuildOptions, Failure> {
+fn options(
+    input: &Input,
+    formats: &vita::cli::Formats,
+    extra: &[vita::export::Format],
+) -> Result<BuildOptions, Failure> {
     Ok(BuildOptions {
         profile: input.profile.clone(),
         only: input.only.clone(),
@@ -281,6 +427,9 @@ fn options(input: &Input) -> Result<BuildOptions, Failure> {
         system_fonts: input.system_fonts,
         date: None,
         timeout: std::time::Duration::from_secs(input.timeout),
+        formats: formats.format.clone(),
+        extra_formats: extra.to_vec(),
+        ppi: formats.ppi,
     })
 }
 

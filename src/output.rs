@@ -4,10 +4,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+use crate::export::Format;
 use crate::{Failure, Outcome};
 
 /// Writes a build's documents into `out`, named by `pattern` (or a document's own `output`
-/// pattern), all in one step; returns the paths in the order of `outcome.made`, one per file.
+/// pattern), all in one step; returns the paths in the order of `outcome.made` and of each
+/// document's files.
 pub fn write_documents(
     outcome: &Outcome,
     out: &Path,
@@ -18,13 +20,7 @@ pub fn write_documents(
         let pattern = m.output.as_deref().unwrap_or(pattern);
         for f in &m.files {
             let name = file_name(pattern, &m.name, &outcome.person);
-            let name = match name.rsplit_once('.') {
-                Some((stem, ext)) if ext != f.format.extension() => {
-                    format!("{stem}.{}", f.format.extension())
-                }
-                _ => name,
-            };
-            let path = out.join(name);
+            let path = out.join(format_name(&name, f.format, f.page));
             if staged.iter().any(|(p, _)| *p == path) {
                 let what = if outcome.made.len() == 2 {
                     "both documents"
@@ -66,6 +62,21 @@ pub fn file_name(pattern: &str, doc: &str, person: &str) -> String {
         s => s,
     };
     pattern.replace("{doc}", doc).replace("{name}", &slug)
+}
+
+/// The name of one file of a document from the name its pattern gives: the extension is the
+/// format's (`cv.pdf` -> `cv.md`), and a file per page gets the page number (`cv-1.png`). A
+/// PDF keeps a name without an extension as it is.
+pub fn format_name(name: &str, format: Format, page: Option<usize>) -> String {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ if format == Format::Pdf => return name.to_string(),
+        _ => name,
+    };
+    match page {
+        Some(n) => format!("{stem}-{n}.{}", format.extension()),
+        None => format!("{stem}.{}", format.extension()),
+    }
 }
 
 /// Writes one file atomically (see [`write_all`]).
@@ -166,4 +177,23 @@ fn remove_stale(dir: &Path, name: &str) {
 fn alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_named_from_the_pattern() {
+        assert_eq!(format_name("cv.pdf", Format::Pdf, None), "cv.pdf");
+        assert_eq!(format_name("cv.pdf", Format::Md, None), "cv.md");
+        assert_eq!(format_name("cv.pdf", Format::Png, Some(2)), "cv-2.png");
+        assert_eq!(
+            format_name("yiming-li-cv.pdf", Format::Svg, Some(1)),
+            "yiming-li-cv-1.svg"
+        );
+        assert_eq!(format_name("cv", Format::Pdf, None), "cv");
+        assert_eq!(format_name("cv", Format::Html, None), "cv.html");
+        assert_eq!(format_name("cv.txt", Format::Pdf, None), "cv.pdf");
+    }
 }

@@ -333,5 +333,8 @@ fn options() -> vita::BuildOptions {
         system_fonts: false,
         date: None,
         timeout: Duration::from_secs(60),
+        formats: vec![],
+        extra_formats: vec![],
+        ppi: vita::export::DEFAULT_PPI,
     }
 }

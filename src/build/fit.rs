@@ -5,15 +5,15 @@ use crate::diag::Diagnostic;
 use crate::document::Document;
 use crate::style::Style;
 
-use super::Typeset;
+use super::Viewed;
 
 /// Tightens spacing, then type size (never below the style's minimum), until the document
 /// fits in `max` pages; `None` when even the tightest setting does not fit.
 pub fn fit(
     base: &Style,
     max: usize,
-    typeset_with: &dyn Fn(&Style) -> Result<Typeset, Vec<Diagnostic>>,
-) -> Result<Option<(Style, Typeset)>, Vec<Diagnostic>> {
+    typeset_with: &dyn Fn(&Style) -> Result<Viewed, Vec<Diagnostic>>,
+) -> Result<Option<(Style, Viewed)>, Vec<Diagnostic>> {
     let mut tries = vec![];
     for spacing in [0.85, 0.7, 0.55] {
         tries.push(Style {

@@ -40,6 +40,12 @@ pub struct BuildOptions {
     pub date: Option<Date>,
     /// How long a document may take to compile before the build is given up.
     pub timeout: Duration,
+    /// The formats to write; when empty, each document's `formats`, or PDF.
+    pub formats: Vec<Format>,
+    /// Formats written besides those (the live preview's pages and homepage).
+    pub extra_formats: Vec<Format>,
+    /// PNG resolution in pixels per inch.
+    pub ppi: f32,
 }
 
 impl BuildOptions {
@@ -54,6 +60,9 @@ impl BuildOptions {
             system_fonts: false,
             date: None,
             timeout: Duration::from_secs(60),
+            formats: vec![],
+            extra_formats: vec![],
+            ppi: export::DEFAULT_PPI,
         }
     }
 }
@@ -68,7 +77,7 @@ pub struct Made {
     pub name: String,
     /// The file name pattern the document asks for, if it sets one.
     pub output: Option<String>,
-    /// The files, one per format.
+    /// The files: one per format, or one per page for PNG and SVG.
     pub files: Vec<Exported>,
     /// How many pages it has.
     pub pages: usize,
@@ -76,6 +85,8 @@ pub struct Made {
     pub time: Duration,
     /// What `fit` changed to stay within the page limit, if anything.
     pub fitted: Option<String>,
+    /// The length of each section as plain text (for `--counts`).
+    pub counts: Vec<export::text::Count>,
 }
 
 impl Made {
@@ -276,8 +287,9 @@ fn make_one(
 ) -> MadeOne {
     let start = Instant::now();
     let doc = &job.document;
-    let typeset_with = |style: &style::Style| typeset(p, job, plan, style, fonts.clone(), &reads);
-    let (mut world, mut document, mut warnings) = typeset_with(&job.style)?;
+    let typeset_with =
+        |style: &style::Style| typeset_viewed(p, job, plan, style, fonts.clone(), &reads);
+    let (mut world, mut document, mut warnings, mut view) = typeset_with(&job.style)?;
     let mut fitted = None;
     if let Some(max) = job.style.max_pages
         && document.pages().len() > max
@@ -292,7 +304,7 @@ fn make_one(
         match found {
             Some((style, typeset)) => {
                 fitted = Some(fit::describe(&job.style, &style));
-                (world, document, warnings) = typeset;
+                (world, document, warnings, view) = typeset;
             }
             None => return Err(vec![fit::overflow(doc, pages, max, &first, &job.style)]),
         }
@@ -335,15 +347,16 @@ fn make_one(
     let ident = format!("vita-{}", doc.name);
     let cx = export::Context {
         world: &world,
+        view: &view,
         ident: &ident,
         date: plan.date,
         standards: &plan.standards,
+        ppi: plan.ppi,
     };
-    let files = plan
-        .formats
-        .iter()
-        .map(|f| export::export(*f, &document, &cx))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut files = vec![];
+    for format in &job.formats {
+        files.extend(export::export(*format, &document, &cx)?);
+    }
     Ok((
         Made {
             name: doc.name.clone(),
@@ -352,6 +365,7 @@ fn make_one(
             pages: document.pages().len(),
             time: start.elapsed(),
             fitted,
+            counts: export::text::counts(&view),
         },
         warnings,
     ))
@@ -400,6 +414,15 @@ pub type Typeset = (
     Vec<Diagnostic>,
 );
 
+/// A laid-out document with its world, warnings, and the view it was made from (which the
+/// text, HTML and DOCX formats are written from).
+type Viewed = (
+    world::VitaWorld,
+    typst_layout::PagedDocument,
+    Vec<Diagnostic>,
+    view::model::View,
+);
+
 /// Lays out one document: its view, served to its layout, compiled by Typst.
 pub fn typeset(
     p: &Profile,
@@ -409,6 +432,18 @@ pub fn typeset(
     fonts: Arc<typst_kit::fonts::FontStore>,
     reads: &world::Reads,
 ) -> Result<Typeset, Vec<Diagnostic>> {
+    typeset_viewed(p, job, plan, style, fonts, reads).map(|(w, d, warnings, _)| (w, d, warnings))
+}
+
+/// [`typeset`], keeping the view.
+fn typeset_viewed(
+    p: &Profile,
+    job: &DocPlan,
+    plan: &Plan,
+    style: &style::Style,
+    fonts: Arc<typst_kit::fonts::FontStore>,
+    reads: &world::Reads,
+) -> Result<Viewed, Vec<Diagnostic>> {
     let data = view::view(p, &job.document, &plan.view, style);
     let bytes = serde_json::to_vec(&data).map_err(|e| {
         vec![Diagnostic::error(format!(
@@ -425,7 +460,7 @@ pub fn typeset(
     .recording_into(reads.clone());
     let (result, warnings) = compile::compile(&world);
     let document = result?;
-    Ok((world, document, warnings))
+    Ok((world, document, warnings, data))
 }
 
 /// Drops repeats of the same message at the same place, keeping the first.

@@ -19,8 +19,8 @@ use crate::{Failure, view};
 pub struct Plan {
     /// The documents, in build order, each with its style.
     pub documents: Vec<DocPlan>,
-    /// The formats each document is written in.
-    pub formats: Vec<Format>,
+    /// PNG resolution in pixels per inch.
+    pub ppi: f32,
     /// PDF standards every PDF conforms to.
     pub standards: Vec<typst_pdf::PdfStandard>,
     /// The user's layout folder (canonical), if any.
@@ -44,6 +44,8 @@ pub struct DocPlan {
     pub document: Document,
     /// Its look, with every default and override applied.
     pub style: Style,
+    /// The formats it is written in, each once, PDF first.
+    pub formats: Vec<Format>,
 }
 
 /// Resolves what to build; every problem with the request is reported at once.
@@ -70,7 +72,14 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
         .filter(|d| opts.only.as_ref().is_none_or(|o| *o == d.name))
     {
         match crate::style::resolve(&document, &p.design, &opts.overrides) {
-            Ok(style) => documents.push(DocPlan { document, style }),
+            Ok(style) => {
+                let formats = formats(&document, opts);
+                documents.push(DocPlan {
+                    document,
+                    style,
+                    formats,
+                })
+            }
             Err(e) => problems.extend(e),
         }
     }
@@ -94,12 +103,15 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
     }
     let system_fonts = opts.system_fonts || p.system_fonts;
     problems.extend(unknown_fonts(loaded, system_fonts));
+    if let Err(d) = crate::export::png::check_ppi(opts.ppi) {
+        problems.push(d);
+    }
     if !problems.is_empty() {
         return Err(Failure::input(problems));
     }
     Ok(Plan {
         documents,
-        formats: vec![Format::Pdf],
+        ppi: opts.ppi,
         standards,
         layout_dir,
         system_fonts,
@@ -108,6 +120,24 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
         timeout: opts.timeout,
         request: opts.clone(),
     })
+}
+
+/// The formats of one document: the command line's, else the document's `formats`, else PDF;
+/// then the extra ones; each once, in the order of [`Format::ALL`].
+fn formats(document: &Document, opts: &BuildOptions) -> Vec<Format> {
+    let asked: &[Format] = if !opts.formats.is_empty() {
+        &opts.formats
+    } else {
+        match &document.settings.formats {
+            Some(f) if !f.is_empty() => f,
+            _ => &[Format::Pdf],
+        }
+    };
+    Format::ALL
+        .iter()
+        .copied()
+        .filter(|f| asked.contains(f) || opts.extra_formats.contains(f))
+        .collect()
 }
 
 /// The error for `--only NAME` when no document has that name.

@@ -78,6 +78,13 @@ pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usi
                 }
             }
         }
+        if s.formats.as_ref().is_some_and(Vec::is_empty) {
+            c.error(
+                &at.k("formats"),
+                format!("`{place}.formats` is empty"),
+                "name at least one format, such as `formats = [\"pdf\", \"md\"]`, or leave the key out for PDF",
+            );
+        }
         for (key, size) in [
             ("font_size", s.font_size),
             ("min_font_size", s.min_font_size),

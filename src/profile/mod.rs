@@ -20,7 +20,7 @@ pub use design::Design;
 pub use entries::*;
 pub use links::Links;
 pub use load::parse;
-pub use options::{GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
+pub use options::{Format, GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
 pub use pubtype::{PUBLICATION_TYPES, PubType};
 pub use spans::{KeyPath, Spans};
 pub use validate::{Checker, check as validate, normalise};
@@ -147,6 +147,8 @@ pub struct DocSettings {
     pub exclude_tags: Vec<String>,
     /// The output file name pattern for this document (`{name}-industry.pdf`).
     pub output: Option<options::Pattern>,
+    /// The formats this document is written in (default `["pdf"]`; `--format` wins).
+    pub formats: Option<Vec<Format>>,
     /// Which publications. Default: `all` on the CV; on the resume `selected` when any is,
     /// else `recent`.
     pub select: Option<Select>,

@@ -147,6 +147,26 @@ choice! {
     }
 }
 
+choice! {
+    /// The file formats a document can be written in (`formats = ["pdf", "md"]`).
+    Format {
+        /// PDF, with the standards asked for.
+        Pdf = "pdf",
+        /// One PNG image per page.
+        Png = "png",
+        /// One SVG image per page.
+        Svg = "svg",
+        /// A one-page HTML homepage.
+        Html = "html",
+        /// Markdown, for portals and READMEs.
+        Md = "md",
+        /// Plain text, for portal text fields.
+        Txt = "txt",
+        /// A Word file.
+        Docx = "docx",
+    }
+}
+
 /// A length written with its unit (`2cm`, `0.75in`, `18mm`, `36pt`), kept in points and as
 /// written (for messages).
 #[derive(Debug, Clone, PartialEq)]

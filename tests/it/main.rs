@@ -3,11 +3,13 @@
 mod bib;
 mod cli;
 mod documents;
+mod formats;
 mod hostile;
 mod ids;
 mod layout;
 mod onramp;
 mod output;
+mod preview;
 mod snapshots;
 mod support;
 mod themes;
