@@ -23,6 +23,7 @@ pub mod profile;
 pub mod render;
 pub mod serve;
 pub mod style;
+pub mod themes;
 pub mod view;
 pub mod watch;
 

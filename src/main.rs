@@ -231,10 +231,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         }
         Command::Completions { .. } | Command::Man => Ok(vec![]),
         Command::Themes { name, out } => {
-            print!(
-                "{}",
-                vita::style::themes::run(name.as_deref(), out.as_deref())?
-            );
+            print!("{}", vita::themes::run(name.as_deref(), out.as_deref())?);
             Ok(vec![])
         }
         Command::Layouts { dir } => {

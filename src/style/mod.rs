@@ -2,7 +2,6 @@
 //! and named presets that encode funders' published formatting rules.
 
 pub mod theme;
-pub mod themes;
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::document::Document;

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use super::theme::{self, Theme};
 use crate::Failure;
 use crate::diag::Diagnostic;
+use crate::style::theme::{self, Theme};
 
 /// Lists the themes (no name), or writes the named one into `out` (its `theme.toml` and the
 /// layouts), or prints its file (no `out`). Returns what to print.
@@ -19,7 +19,7 @@ pub fn run(name: Option<&str>, out: Option<&Path>) -> Result<String, Failure> {
         return Ok(s);
     };
     let text = Theme::builtin_text(name)
-        .ok_or_else(|| Failure::input(vec![super::unknown_theme(name)]))?;
+        .ok_or_else(|| Failure::input(vec![crate::style::unknown_theme(name)]))?;
     let Some(dir) = out else {
         return Ok(text.to_string());
     };
