@@ -5,7 +5,6 @@
 //! byte for byte (a fixed-seed generator, no clock), so figures from two runs compare.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
@@ -324,17 +323,5 @@ fn name_edit(text: &str) -> [String; 2] {
 
 /// The options `vita build` uses for a profile with no command-line flags.
 fn options() -> vita::BuildOptions {
-    vita::BuildOptions {
-        profile: PathBuf::from("profile.toml"),
-        only: None,
-        overrides: Default::default(),
-        standards: vec![],
-        layouts: None,
-        system_fonts: false,
-        date: None,
-        timeout: Duration::from_secs(60),
-        formats: vec![],
-        extra_formats: vec![],
-        ppi: vita::export::DEFAULT_PPI,
-    }
+    vita::BuildOptions::new("profile.toml")
 }
