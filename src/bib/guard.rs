@@ -21,8 +21,21 @@ pub(super) fn guard(
     raw: &RawBibliography,
 ) -> Vec<(Range<usize>, String, String)> {
     let mut out = vec![];
-    // Counted within each block, never reset inside one: an `@` inside braces is text.
-    if let Some(i) = blocks.iter().find_map(|b| b.too_deep) {
+    // Counted within each block, never reset inside one: an `@` inside braces is text; and
+    // within each value the parser read, which the LaTeX reader then takes apart
+    // recursively (whatever the scan of blocks may have missed).
+    let deep_value = || {
+        raw.entries
+            .iter()
+            .flat_map(|e| e.v.fields.iter())
+            .chain(raw.abbreviations.iter())
+            .flat_map(|f| f.value.v.iter())
+            .find_map(|c| match c.v {
+                biblatex::RawChunk::Normal(s) => too_deep(s).map(|i| c.span.start + i),
+                _ => None,
+            })
+    };
+    if let Some(i) = blocks.iter().find_map(|b| b.too_deep).or_else(deep_value) {
         out.push((
             i..i + 1,
             format!("braces are nested more than {MAX_BRACE_DEPTH} deep here"),
@@ -106,6 +119,28 @@ pub(super) fn guard(
         ));
     }
     out
+}
+
+/// Where braces first nest deeper than [`MAX_BRACE_DEPTH`] in one value, counted from
+/// its start (a `\` escapes the next character).
+fn too_deep(value: &str) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut escaped = false;
+    for (i, b) in value.bytes().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'{' => {
+                depth += 1;
+                if depth > MAX_BRACE_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first entry (in file order) that inherits through more than [`MAX_LINKS`] links, with

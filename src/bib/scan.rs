@@ -43,16 +43,15 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
                 i += 1;
                 let name = i;
                 // As the parser's identifiers: up to white space or a delimiter.
-                while i < bytes.len()
-                    && !bytes[i].is_ascii_whitespace()
-                    && !b"@{}\"#'(),=%\\~".contains(&bytes[i])
-                {
-                    i += 1;
-                }
+                i += text[i..]
+                    .find(|c: char| {
+                        c.is_whitespace() || c.is_control() || "@{}\"#'(),=%\\~".contains(c)
+                    })
+                    .unwrap_or(text.len() - i);
                 let kind = text[name..i].to_ascii_lowercase();
-                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
+                // White space as the parser skips it, Unicode's included.
+                let rest = &text[i..];
+                i += rest.len() - rest.trim_start().len();
                 if bytes.get(i) != Some(&b'{') {
                     continue;
                 }

@@ -484,3 +484,19 @@ fn a_file_without_entries_is_pointed_out() {
     );
     assert_eq!(warnings(""), ["t.bib:1:1: `t.bib` has no entries"]);
 }
+
+#[test]
+fn deep_commands_are_refused_however_the_entry_opens() {
+    // Found by `cargo fuzz run bib`: a block the scan of blocks did not see (a Unicode space
+    // before its brace, or a `"` for a brace, both of which the parser takes) let commands
+    // nest until the LaTeX reader overflowed its stack.
+    let nested = format!("{}x{}", "\\a{".repeat(3000), "}".repeat(3000));
+    for open in ["@article\u{2003}{k, title = {", "@article\"k, title = {"] {
+        let errs = errors(&format!("{open}{nested}}}}}\n"));
+        assert_eq!(errs.len(), 1, "{open}: {errs:?}");
+        assert!(
+            errs[0].ends_with("braces are nested more than 64 deep here"),
+            "{errs:?}"
+        );
+    }
+}
