@@ -214,7 +214,7 @@ impl Convert<'_> {
                     .at(self.file, self.text, range),
                 );
             }
-            let p = biblatex::Person::parse(&person);
+            let p = person_of(&person);
             if p.name.trim() == "others" && p.given_name.is_empty() {
                 out.push(crate::names::ET_AL.to_string());
                 continue;
@@ -489,6 +489,34 @@ fn find_arxiv(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// One name as given, family and the rest. An `=` makes the parser read biblatex's
+/// `family=Li, given=Yiming` form; when that gives no name (`{Team A=B}`), the name is read
+/// the usual way, `=` kept.
+fn person_of(chunks: &[Spanned<Chunk>]) -> biblatex::Person {
+    let p = biblatex::Person::parse(chunks);
+    if !p.name.trim().is_empty() || !p.given_name.trim().is_empty() {
+        return p;
+    }
+    // A character no one writes in a name stands in for `=` while the name is read.
+    const STAND_IN: char = '\u{e000}';
+    let masked: Vec<Spanned<Chunk>> = chunks
+        .iter()
+        .map(|c| {
+            let v = match &c.v {
+                Chunk::Normal(s) => Chunk::Normal(s.replace('=', &STAND_IN.to_string())),
+                Chunk::Verbatim(s) => Chunk::Verbatim(s.replace('=', &STAND_IN.to_string())),
+                Chunk::Math(s) => Chunk::Math(s.replace('=', &STAND_IN.to_string())),
+            };
+            Spanned::new(v, c.span.clone())
+        })
+        .collect();
+    let mut p = biblatex::Person::parse(&masked);
+    for part in [&mut p.name, &mut p.given_name, &mut p.prefix, &mut p.suffix] {
+        *part = part.replace(STAND_IN, "=");
+    }
+    p
 }
 
 /// Splits a name list at the word `and` outside braces, keeping spans; empty names (from

@@ -84,7 +84,12 @@ pub(super) fn broken_entries(
             abbreviations: raw.abbreviations.clone(),
         };
         if let Err(pe) = Bibliography::from_raw(one) {
-            diags.push(parse_error(file, text, &pe));
+            diags.push(match unclosed_math(text, &pe, raw) {
+                Some(at) => Diagnostic::error("the math `$` here is not closed")
+                    .hint("close the math with a second `$`, or write a dollar sign as `\\$`")
+                    .at(file, text, at..at + 1),
+                None => parse_error(file, text, &pe),
+            });
         }
     }
     diags
@@ -134,4 +139,82 @@ pub(super) fn field_warnings(
         }
     }
     diags
+}
+
+/// Fields whose text, as printed, passes [`MAX_FIELD_BYTES`](super::expand::MAX_FIELD_BYTES)
+/// (after `crossref` inheritance and LaTeX made plain), each with its span, message and
+/// hint. `keys` are the file's citation keys, `len` its length.
+pub(super) fn long_fields(
+    bib: &Bibliography,
+    keys: &HashMap<String, Range<usize>>,
+    len: usize,
+) -> Vec<(Range<usize>, String, String)> {
+    use biblatex::ChunksExt;
+    let max = super::expand::MAX_FIELD_BYTES as usize;
+    let mut out = vec![];
+    for e in bib.iter() {
+        for (name, chunks) in &e.fields {
+            let written: usize = chunks.iter().map(|c| c.v.get().len()).sum();
+            // Plain text is at most twice as long as the chunks (`~` becomes two bytes).
+            if written <= max / 2 {
+                continue;
+            }
+            let size = super::latex::plain(chunks).len();
+            if size > max {
+                let span = chunks.span();
+                let span = if span.end <= len {
+                    span
+                } else {
+                    keys.get(&e.key).cloned().unwrap_or(0..0)
+                };
+                out.push((
+                    span,
+                    format!(
+                        "`{name}` of `{}` is {} KiB long; vita prints at most {} KiB of a field",
+                        e.key,
+                        size / 1024,
+                        max / 1024
+                    ),
+                    "shorten it: a publication list shows titles and venues, not whole texts"
+                        .to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Where a math `$` that is never closed starts, when that is what the parser's error `e`
+/// (the end of a field reached inside math) is about.
+fn unclosed_math(text: &str, e: &biblatex::ParseError, raw: &RawBibliography) -> Option<usize> {
+    if !matches!(e.kind, biblatex::ParseErrorKind::UnexpectedEof) {
+        return None;
+    }
+    let chunks = raw
+        .entries
+        .iter()
+        .flat_map(|e| e.v.fields.iter())
+        .chain(raw.abbreviations.iter())
+        .flat_map(|f| f.value.v.iter());
+    for c in chunks {
+        if !(c.span.start..=c.span.end).contains(&e.span.start) {
+            continue;
+        }
+        let field = text.get(c.span.clone())?;
+        let mut open = None;
+        let mut chars = field.char_indices();
+        while let Some((i, ch)) = chars.next() {
+            match ch {
+                '\\' => {
+                    chars.next();
+                }
+                '$' => open = if open.is_some() { None } else { Some(i) },
+                _ => {}
+            }
+        }
+        if let Some(i) = open {
+            return Some(c.span.start + i);
+        }
+    }
+    None
 }

@@ -6,34 +6,42 @@ use std::ops::Range;
 
 use biblatex::RawBibliography;
 
-/// How deep braces may nest in a .bib file; real files stay below 10.
-const MAX_BRACE_DEPTH: usize = 64;
+use super::scan::{Block, MAX_BRACE_DEPTH};
 
-/// Finds what would send the parser into endless or very deep recursion: braces nested
+/// How many `crossref` and `xdata` links one entry may inherit through, counting every
+/// path: the parser follows each one afresh, so a long chain costs its length squared.
+const MAX_LINKS: usize = 32;
+
+/// Finds what would send the parser into endless, very deep or very long work: braces nested
 /// absurdly deep, `@string`s defined through each other in a loop, entries that `crossref`
-/// or `xdata` each other in a loop. Each problem comes with its span, message and hint.
-pub(super) fn guard(text: &str, raw: &RawBibliography) -> Vec<(Range<usize>, String, String)> {
+/// or `xdata` each other in a loop or through a chain too long. Each problem comes with its
+/// span, message and hint.
+pub(super) fn guard(
+    blocks: &[Block],
+    raw: &RawBibliography,
+) -> Vec<(Range<usize>, String, String)> {
     let mut out = vec![];
-    let mut depth = 0usize;
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
-        match c {
-            '{' if prev != '\\' => {
-                depth += 1;
-                if depth > MAX_BRACE_DEPTH {
-                    out.push((
-                        i..i + 1,
-                        format!("braces are nested more than {MAX_BRACE_DEPTH} deep here"),
-                        "check that every `{` is closed where it should be".to_string(),
-                    ));
-                    return out;
-                }
-            }
-            '}' if prev != '\\' => depth = depth.saturating_sub(1),
-            '@' => depth = 0,
-            _ => {}
-        }
-        prev = c;
+    // Counted within each block, never reset inside one: an `@` inside braces is text; and
+    // within each value the parser read, which the LaTeX reader then takes apart
+    // recursively (whatever the scan of blocks may have missed).
+    let deep_value = || {
+        raw.entries
+            .iter()
+            .flat_map(|e| e.v.fields.iter())
+            .chain(raw.abbreviations.iter())
+            .flat_map(|f| f.value.v.iter())
+            .find_map(|c| match c.v {
+                biblatex::RawChunk::Normal(s) => too_deep(s).map(|i| c.span.start + i),
+                _ => None,
+            })
+    };
+    if let Some(i) = blocks.iter().find_map(|b| b.too_deep).or_else(deep_value) {
+        out.push((
+            i..i + 1,
+            format!("braces are nested more than {MAX_BRACE_DEPTH} deep here"),
+            "check that every `{` is closed where it should be".to_string(),
+        ));
+        return out;
     }
     // `@string` definitions that use each other.
     let strings: HashMap<&str, (Range<usize>, Vec<&str>)> = raw
@@ -98,8 +106,80 @@ pub(super) fn guard(text: &str, raw: &RawBibliography) -> Vec<(Range<usize>, Str
             "a `crossref` names another entry, such as the proceedings volume: break the loop"
                 .to_string(),
         ));
+        return out;
+    }
+    if let Some((key, span)) = too_many_links(raw, &links) {
+        out.push((
+            span,
+            format!(
+                "the entry `{key}` inherits through more than {MAX_LINKS} `crossref` or `xdata` links"
+            ),
+            "a `crossref` names the volume an entry appeared in, which rarely names another: shorten the chain"
+                .to_string(),
+        ));
     }
     out
+}
+
+/// Where braces first nest deeper than [`MAX_BRACE_DEPTH`] in one value, counted from
+/// its start (a `\` escapes the next character).
+fn too_deep(value: &str) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut escaped = false;
+    for (i, b) in value.bytes().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'{' => {
+                depth += 1;
+                if depth > MAX_BRACE_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first entry (in file order) that inherits through more than [`MAX_LINKS`] links, with
+/// its key's span. Counts are memoised and found without recursion; `links` has no loop.
+fn too_many_links<'a>(
+    raw: &RawBibliography<'a>,
+    links: &HashMap<&'a str, (Range<usize>, Vec<&'a str>)>,
+) -> Option<(&'a str, Range<usize>)> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for e in &raw.entries {
+        let mut stack = vec![e.v.key.v];
+        while let Some(&node) = stack.last() {
+            if count.contains_key(node) {
+                stack.pop();
+                continue;
+            }
+            let to: &[&str] = links.get(node).map_or(&[], |(_, t)| t.as_slice());
+            let pending: Vec<&str> = to
+                .iter()
+                .copied()
+                .filter(|t| links.contains_key(t) && !count.contains_key(t))
+                .collect();
+            if pending.is_empty() {
+                let n = to
+                    .iter()
+                    .filter(|t| links.contains_key(*t))
+                    .map(|t| 1 + count.get(t).copied().unwrap_or(0))
+                    .fold(0usize, usize::saturating_add);
+                count.insert(node, n);
+                stack.pop();
+            } else {
+                stack.extend(pending);
+            }
+        }
+        if count.get(e.v.key.v).copied().unwrap_or(0) > MAX_LINKS {
+            return Some((e.v.key.v, e.v.key.span.clone()));
+        }
+    }
+    None
 }
 
 /// A loop in a graph of names, as the names along it (first repeated at the end), with the

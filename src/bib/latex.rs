@@ -101,7 +101,7 @@ pub(super) fn clean(s: &str) -> String {
     out.trim().to_string()
 }
 
-/// Inline math as plain text: `\ell_p` -> `ℓp`, `\alpha` -> `α`.
+/// Inline math as plain text: `\ell_p` -> `ℓp`, `\alpha` -> `α`, `O(n^2)` -> `O(n²)`.
 fn math(m: &str) -> String {
     const SYMBOLS: &[(&str, &str)] = &[
         ("alpha", "α"),
@@ -137,6 +137,7 @@ fn math(m: &str) -> String {
         ("Psi", "Ψ"),
         ("Omega", "Ω"),
         ("ell", "ℓ"),
+        ("prime", "′"),
         ("infty", "∞"),
         ("times", "×"),
         ("cdot", "·"),
@@ -160,13 +161,14 @@ fn math(m: &str) -> String {
         ("log", "log"),
         ("exp", "exp"),
     ];
+    let symbol = |name: &str| SYMBOLS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
     let mut out = String::new();
     let mut chars = m.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
                 let name = command_name(&mut chars);
-                if let Some((_, sym)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
+                if let Some(sym) = symbol(&name) {
                     out.push_str(sym);
                 } else if name.is_empty() {
                     if let Some(n) = chars.next() {
@@ -175,9 +177,100 @@ fn math(m: &str) -> String {
                 }
                 // Font commands (`\mathcal`, `\mathbf`) are dropped; their argument stays.
             }
-            '_' | '^' | '{' | '}' => {}
+            '^' | '_' => {
+                // The script's argument: a group, a command or one character.
+                let arg = match chars.next() {
+                    Some('{') => {
+                        let mut depth = 1;
+                        let mut group = String::new();
+                        for c in chars.by_ref() {
+                            match c {
+                                '{' => depth += 1,
+                                '}' => {
+                                    depth -= 1;
+                                    if depth == 0 {
+                                        break;
+                                    }
+                                }
+                                _ => {}
+                            }
+                            group.push(c);
+                        }
+                        math(&group)
+                    }
+                    Some('\\') => {
+                        let name = command_name(&mut chars);
+                        symbol(&name).map_or(name, str::to_string)
+                    }
+                    Some(c) => c.to_string(),
+                    None => String::new(),
+                };
+                out.push_str(&script(c == '^', &arg));
+            }
+            '{' | '}' => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// A superscript (`up`) or subscript in Unicode where every character has a form (`n^2` ->
+/// `n²`, `x_{10}` -> `x₁₀`, `2^n` -> `2ⁿ`); otherwise readable as written, braces dropped
+/// (`x^{ab}` -> `x^ab`). A one-letter subscript is an index, written inline as plain text
+/// does (`\ell_p` -> `ℓp`): the Unicode subscript letters are few and fonts often lack them.
+fn script(up: bool, arg: &str) -> String {
+    const UP: &[(char, char)] = &[
+        ('0', '⁰'),
+        ('1', '¹'),
+        ('2', '²'),
+        ('3', '³'),
+        ('4', '⁴'),
+        ('5', '⁵'),
+        ('6', '⁶'),
+        ('7', '⁷'),
+        ('8', '⁸'),
+        ('9', '⁹'),
+        ('+', '⁺'),
+        ('-', '⁻'),
+        ('−', '⁻'),
+        ('=', '⁼'),
+        ('(', '⁽'),
+        (')', '⁾'),
+        ('i', 'ⁱ'),
+        ('n', 'ⁿ'),
+        ('∗', '*'),
+        ('*', '*'),
+        ('′', '′'),
+    ];
+    const DOWN: &[(char, char)] = &[
+        ('0', '₀'),
+        ('1', '₁'),
+        ('2', '₂'),
+        ('3', '₃'),
+        ('4', '₄'),
+        ('5', '₅'),
+        ('6', '₆'),
+        ('7', '₇'),
+        ('8', '₈'),
+        ('9', '₉'),
+        ('+', '₊'),
+        ('-', '₋'),
+        ('−', '₋'),
+        ('=', '₌'),
+        ('(', '₍'),
+        (')', '₎'),
+    ];
+    let table = if up { UP } else { DOWN };
+    let form = |c: char| table.iter().find(|(from, _)| *from == c).map(|(_, to)| *to);
+    let mut letters = arg.chars();
+    match arg.chars().map(form).collect::<Option<String>>() {
+        Some(s) => s,
+        None if !up
+            && letters.next().is_some_and(char::is_alphabetic)
+            && letters.next().is_none() =>
+        {
+            arg.to_string()
+        }
+        None => format!("{}{arg}", if up { '^' } else { '_' }),
+    }
 }

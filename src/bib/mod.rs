@@ -7,20 +7,24 @@
 //! reader expects. Each entry becomes a [`Publication`]; entries then merge with the
 //! profile's own `[[publications]]`, which win field by field.
 //!
-//! The steps, a file each: `read` the files, `guard` the parser against loops and deep
-//! nesting, put its complaints in the user's words (`errors`), `convert` each entry (its
-//! LaTeX made plain by `latex`), and `merge` the entries with the profile's.
+//! The steps, a file each: `read` the files, `scan` them for blocks (`@comment`s blanked
+//! out), `guard` the parser against loops, deep nesting and long chains, `expand` nothing
+//! before its size is known, put the parser's complaints in the user's words (`errors`),
+//! `convert` each entry (its LaTeX made plain by `latex`), and `merge` the entries with the
+//! profile's.
 
 mod convert;
 mod errors;
+mod expand;
 mod guard;
 mod latex;
 mod merge;
 mod read;
+mod scan;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -58,12 +62,30 @@ pub fn attach(
     let mut diags = vec![];
     let mut files = vec![];
     let mut from_bib = vec![];
+    // Each file once, however it is named (`pubs.bib`, `./pubs.bib`).
+    let mut read_already: Vec<(PathBuf, &str)> = vec![];
     for (i, name) in p.bibliography.iter().enumerate() {
         let at = spans
             .find(&KeyPath::key("bibliography").i(i))
             .or_else(|| spans.find(&KeyPath::key("bibliography")))
             .unwrap_or(0..0);
         let path = folder.join(name);
+        let same = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if let Some((_, first)) = read_already.iter().find(|(p, _)| *p == same) {
+            let d = if first == name {
+                Diagnostic::warning(format!("`{name}` is listed twice in `bibliography`"))
+            } else {
+                Diagnostic::warning(format!(
+                    "`{name}` is listed twice in `bibliography`, the first time as `{first}`"
+                ))
+            };
+            diags.push(
+                d.hint("its entries are read once: delete this mention")
+                    .at(display, text, at),
+            );
+            continue;
+        }
+        read_already.push((same, name));
         files.push(path.clone());
         match read::read(&path, name) {
             Ok((src, warning)) => {
@@ -121,23 +143,50 @@ pub fn named_files(profile: &Path) -> Vec<PathBuf> {
 
 /// Parses one .bib file's text into publications; `file` names it in messages.
 pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>) {
+    let refuse = |found: Vec<(Range<usize>, String, String)>| {
+        found
+            .into_iter()
+            .map(|(range, msg, hint)| Diagnostic::error(msg).hint(hint).at(file, text, range))
+            .collect::<Vec<_>>()
+    };
     // `\o{}` is a common way to write ø, which the parser reads as an empty overlay accent;
     // `{\o}` means the same and is the same length, so every offset stays true.
     // `\\` (a line break) is a space in a list entry: two spaces, the same length.
     let fixed = text.replace("\\o{}", "{\\o}").replace("\\\\", "  ");
+    let blocks = scan::blocks(&fixed);
+    if let Some(b) = blocks
+        .iter()
+        .find(|b| !b.closed && matches!(b.kind.as_str(), "comment" | "preamble"))
+    {
+        return (
+            vec![],
+            refuse(vec![(
+                b.span.start..b.span.start + 1 + b.kind.len(),
+                format!("this `@{}` is not closed", b.kind),
+                "its braces must balance: check for a `{` left open inside it".to_string(),
+            )]),
+        );
+    }
+    // Blanked, not handed to the parser: an entry inside `@comment{...}` is commented out,
+    // and the preamble (LaTeX for the document) is nothing vita prints.
+    let fixed = scan::blank_comments(&fixed, &blocks);
     let raw = match RawBibliography::parse(&fixed) {
         Ok(raw) => raw,
         Err(e) => return (vec![], vec![errors::parse_error(file, text, &e)]),
     };
-    let unsafe_input = guard::guard(&fixed, &raw);
+    let unsafe_input = guard::guard(&blocks, &raw);
     if !unsafe_input.is_empty() {
-        return (
-            vec![],
-            unsafe_input
-                .into_iter()
-                .map(|(range, msg, hint)| Diagnostic::error(msg).hint(hint).at(file, text, range))
-                .collect(),
-        );
+        return (vec![], refuse(unsafe_input));
+    }
+    let too_long = expand::check(&raw);
+    if !too_long.is_empty() {
+        return (vec![], refuse(too_long));
+    }
+    if raw.entries.is_empty() {
+        let d = Diagnostic::warning(format!("`{file}` has no entries"))
+            .hint("entries look like `@article{key, title = {...}, year = 2021}`: check that this is the right file")
+            .at(file, text, 0..0);
+        return (vec![], vec![d]);
     }
     let keys: HashMap<String, Range<usize>> = raw
         .entries
@@ -149,8 +198,12 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
         Ok(bib) => bib,
         Err(_) => return (vec![], errors::broken_entries(file, text, &raw)),
     };
+    let too_long = errors::long_fields(&bib, &keys, text.len());
+    if !too_long.is_empty() {
+        return (vec![], refuse(too_long));
+    }
     // Entries that others `crossref` (a proceedings volume) are not papers of their own.
-    let targets: Vec<String> = bib
+    let targets: HashSet<String> = bib
         .iter()
         .filter_map(|e| e.fields.get("crossref").map(|c| latex::plain(c)))
         .collect();

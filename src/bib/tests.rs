@@ -312,3 +312,191 @@ fn the_files_a_profile_names_are_found_without_loading_it() {
     assert!(named_files(&dir.join("missing.toml")).is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn warnings(src: &str) -> Vec<String> {
+    let (_, diags) = parse("t.bib", &Arc::from(src));
+    diags
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| {
+            let (l, c) = d.location.as_ref().unwrap().line_col();
+            format!("t.bib:{l}:{c}: {}", d.message)
+        })
+        .collect()
+}
+
+/// `@string{s0 = {xx}}` then `levels` more, each the one before joined with itself.
+fn doubling_strings(levels: usize) -> String {
+    let mut src = String::from("@string{s0 = {xx}}\n");
+    for i in 1..=levels {
+        src.push_str(&format!("@string{{s{i} = s{} # s{}}}\n", i - 1, i - 1));
+    }
+    src
+}
+
+#[test]
+fn strings_that_double_are_refused_before_they_expand() {
+    // s16 would be 128 KiB; s40, a terabyte, is never built.
+    let src = doubling_strings(40) + "@article{a, title = {T}, journal = s40}\n";
+    assert_eq!(
+        errors(&src),
+        ["t.bib:17:9: the @string `s16` expands to 128 KiB; vita allows at most 64 KiB"]
+    );
+    // Strings within the limit, joined in a field past it.
+    let src = doubling_strings(15) + "@article{a, title = {T}, journal = s15 # s15}\n";
+    assert_eq!(
+        errors(&src),
+        ["t.bib:17:26: `journal` of `a` expands to 128 KiB; vita allows at most 64 KiB"]
+    );
+    // Every field within the limit, the file past its own.
+    let mut src = doubling_strings(15);
+    for i in 0..80 {
+        src.push_str(&format!(
+            "@article{{a{i}, title = {{T{i}}}, journal = s15}}\n"
+        ));
+    }
+    let errs = errors(&src);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("t.bib:81:")
+            && errs[0]
+                .ends_with("make this file's fields more than 4 MiB longer than written, here"),
+        "{errs:?}"
+    );
+    // A chain of strings that do not grow is read to some depth, and refused beyond it
+    // (the parser expands it recursively).
+    let chain = |n: usize| {
+        let mut src = String::from("@string{c0 = {x}}\n");
+        for i in 1..=n {
+            src.push_str(&format!("@string{{c{i} = c{}}}\n", i - 1));
+        }
+        src + &format!("@article{{a, title = {{T}}, journal = c{n}}}\n")
+    };
+    assert_eq!(one(&chain(32)).venue.as_deref(), Some("x"));
+    assert_eq!(
+        errors(&chain(20_000)),
+        ["t.bib:34:9: the @string `c33` is defined through a chain of more than 32 others"]
+    );
+}
+
+#[test]
+fn a_field_too_long_to_print_is_refused() {
+    // `~` is one byte written, two printed (a no-break space).
+    let src = format!("@article{{a, title = {{{}}}}}\n", "a~".repeat(25_000));
+    assert_eq!(
+        errors(&src),
+        ["t.bib:1:22: `title` of `a` is 73 KiB long; vita prints at most 64 KiB of a field"]
+    );
+}
+
+#[test]
+fn braces_nest_no_deeper_for_an_at_sign_inside_them() {
+    let src = format!(
+        "@article{{a, title = {{{}x{}}}}}\n",
+        "{@".repeat(100),
+        "}".repeat(100)
+    );
+    assert_eq!(
+        errors(&src),
+        ["t.bib:1:146: braces are nested more than 64 deep here"]
+    );
+}
+
+#[test]
+fn crossref_chains_are_followed_a_little_way() {
+    let chain = |n: usize| {
+        let mut src = String::new();
+        for i in 0..n {
+            src.push_str(&format!(
+                "@inproceedings{{e{i}, title = {{E{i}}}, crossref = {{e{}}}}}\n",
+                i + 1
+            ));
+        }
+        src + &format!(
+            "@proceedings{{e{n}, title = {{Proc}}, booktitle = {{Proc}}, year = 2020}}\n"
+        )
+    };
+    let (pubs, diags) = parse("t.bib", &Arc::from(chain(32)));
+    assert!(!diags.iter().any(Diagnostic::is_error), "{diags:?}");
+    assert_eq!(pubs.len(), 1);
+    assert_eq!(pubs[0].date.unwrap().iso(), "2020");
+    assert_eq!(
+        errors(&chain(33)),
+        ["t.bib:1:16: the entry `e0` inherits through more than 32 `crossref` or `xdata` links"]
+    );
+    // Each entry's count is found once: 5,000 links are refused at once.
+    assert_eq!(errors(&chain(5000)).len(), 1);
+    // Shared `xdata` counts every path through it.
+    let mut src = String::from("@xdata{d0, publisher = {P}}\n");
+    for i in 1..=40 {
+        src.push_str(&format!("@xdata{{d{i}, xdata = {{d{0},d{0}}}}}\n", i - 1));
+    }
+    src.push_str("@book{b, title = {B}, xdata = {d40}}\n");
+    assert_eq!(errors(&src).len(), 1);
+}
+
+#[test]
+fn names_with_an_equals_sign_are_kept() {
+    let p = one("@misc{k, title = {T}, author = {{Team A=B} and Li, Yiming}}");
+    assert_eq!(p.authors, ["Team A=B", "Yiming Li"]);
+    // biblatex's own form still works.
+    let p = one("@misc{k, title = {T}, author = {family=Li, given=Yiming}}");
+    assert_eq!(p.authors, ["Yiming Li"]);
+}
+
+#[test]
+fn preambles_and_comments_are_not_entries() {
+    let p = one(
+        "@preamble{\"\\newcommand{\\x}{y}\" # \"a\"}\n@comment{old: {@article{gone, title = {Gone}}}}\n@article{k, title = {Kept}}\n",
+    );
+    assert_eq!(p.title, "Kept");
+    assert_eq!(
+        errors("@comment{ {never closed\n@article{k, title = {K}}\n"),
+        ["t.bib:1:1: this `@comment` is not closed"]
+    );
+}
+
+#[test]
+fn scripts_in_math_survive() {
+    let title = |t: &str| one(&format!("@misc{{k, title = {{{t}}}}}")).title;
+    assert_eq!(title("An $O(n^2)$ Method"), "An O(n²) Method");
+    assert_eq!(title("$H_2O$ and $x_{10}$"), "H₂O and x₁₀");
+    assert_eq!(
+        title("$2^n$ and $x^{-1}$ and $x^{ab}$"),
+        "2ⁿ and x⁻¹ and x^ab"
+    );
+    assert_eq!(title("$\\ell_p$ and $x_{ij}$"), "ℓp and x_ij");
+}
+
+#[test]
+fn a_lone_dollar_is_an_unclosed_math_dollar() {
+    assert_eq!(
+        errors("@misc{k,\n  title = {Costs 5$ or $6}, note = {Pay $5}}"),
+        ["t.bib:2:41: the math `$` here is not closed"]
+    );
+}
+
+#[test]
+fn a_file_without_entries_is_pointed_out() {
+    assert_eq!(
+        warnings("root:x:0:0:root:/root:/bin/bash\n"),
+        ["t.bib:1:1: `t.bib` has no entries"]
+    );
+    assert_eq!(warnings(""), ["t.bib:1:1: `t.bib` has no entries"]);
+}
+
+#[test]
+fn deep_commands_are_refused_however_the_entry_opens() {
+    // Found by `cargo fuzz run bib`: a block the scan of blocks did not see (a Unicode space
+    // before its brace, or a `"` for a brace, both of which the parser takes) let commands
+    // nest until the LaTeX reader overflowed its stack.
+    let nested = format!("{}x{}", "\\a{".repeat(3000), "}".repeat(3000));
+    for open in ["@article\u{2003}{k, title = {", "@article\"k, title = {"] {
+        let errs = errors(&format!("{open}{nested}}}}}\n"));
+        assert_eq!(errs.len(), 1, "{open}: {errs:?}");
+        assert!(
+            errs[0].ends_with("braces are nested more than 64 deep here"),
+            "{errs:?}"
+        );
+    }
+}

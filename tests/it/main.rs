@@ -1,6 +1,7 @@
 //! Integration tests: one binary (each test binary links Typst again), a module per topic.
 
 mod bib;
+mod bibhostile;
 mod cli;
 mod documents;
 mod formats;
