@@ -72,29 +72,31 @@ pub(super) fn guard(
         ));
     }
     // Entries that `crossref` or `xdata` each other.
-    let links: HashMap<&str, (Range<usize>, Vec<&str>)> = raw
-        .entries
-        .iter()
-        .map(|e| {
-            let uses =
-                e.v.fields
-                    .iter()
-                    .filter(|f| {
-                        f.key.v.eq_ignore_ascii_case("crossref")
-                            || f.key.v.eq_ignore_ascii_case("xdata")
-                    })
-                    .flat_map(|f| f.value.v.iter())
-                    .filter_map(|c| match c.v {
-                        biblatex::RawChunk::Normal(s) => Some(s),
-                        _ => None,
-                    })
-                    .flat_map(|s| s.split(','))
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect();
-            (e.v.key.v, (e.v.key.span.clone(), uses))
-        })
-        .collect();
+    // An entry whose key is used twice has the links of both: the parser's messages about a
+    // broken file resolve each entry alone, either of the two included.
+    let mut links: HashMap<&str, (Range<usize>, Vec<&str>)> = HashMap::new();
+    for e in &raw.entries {
+        let uses = e
+            .v
+            .fields
+            .iter()
+            .filter(|f| {
+                f.key.v.eq_ignore_ascii_case("crossref") || f.key.v.eq_ignore_ascii_case("xdata")
+            })
+            .flat_map(|f| f.value.v.iter())
+            .filter_map(|c| match c.v {
+                biblatex::RawChunk::Normal(s) => Some(s),
+                _ => None,
+            })
+            .flat_map(|s| s.split(','))
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        links
+            .entry(e.v.key.v)
+            .or_insert_with(|| (e.v.key.span.clone(), vec![]))
+            .1
+            .extend(uses);
+    }
     if let Some((cycle, span)) = find_cycle(&links) {
         out.push((
             span,

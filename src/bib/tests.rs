@@ -500,3 +500,14 @@ fn deep_commands_are_refused_however_the_entry_opens() {
         );
     }
 }
+
+#[test]
+fn a_loop_in_an_entry_whose_key_is_used_twice_is_found() {
+    // Found by `cargo fuzz run bib`: the second `d` hid the first one's loop, and the
+    // messages about the duplicate key resolved the first alone, for ever.
+    let errs = errors("@xdata{d, year = 2019, xdata = {d}}\n@xdata{d, publisher = {P}}\n");
+    assert_eq!(
+        errs,
+        ["t.bib:1:8: the entry `d` refers to itself through `crossref` or `xdata`: d → d"]
+    );
+}
