@@ -15,6 +15,26 @@ pub(super) fn plain(chunks: &[Spanned<Chunk>]) -> String {
     clean(&s)
 }
 
+/// The text of a `{...}` group whose `{` was just read, up to its matching `}` (read too).
+fn group(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
+    let mut depth = 1;
+    let mut text = String::new();
+    for c in chars.by_ref() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        text.push(c);
+    }
+    text
+}
+
 /// The letters of a command's name, after its backslash (`\emph{` -> `emph`).
 fn command_name(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
     let mut name = String::new();
@@ -65,19 +85,8 @@ pub(super) fn clean(s: &str) -> String {
                 }
                 if name == "href" && chars.peek() == Some(&'{') {
                     // `\href{address}{text}` prints the text alone.
-                    let mut depth = 0;
-                    for c in chars.by_ref() {
-                        match c {
-                            '{' => depth += 1,
-                            '}' => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
+                    chars.next();
+                    group(&mut chars);
                 } else if chars.peek() == Some(&' ') && !out.is_empty() {
                     // `\foo bar`: the space ends the command name; keep one.
                     chars.next();
@@ -180,24 +189,7 @@ fn math(m: &str) -> String {
             '^' | '_' => {
                 // The script's argument: a group, a command or one character.
                 let arg = match chars.next() {
-                    Some('{') => {
-                        let mut depth = 1;
-                        let mut group = String::new();
-                        for c in chars.by_ref() {
-                            match c {
-                                '{' => depth += 1,
-                                '}' => {
-                                    depth -= 1;
-                                    if depth == 0 {
-                                        break;
-                                    }
-                                }
-                                _ => {}
-                            }
-                            group.push(c);
-                        }
-                        math(&group)
-                    }
+                    Some('{') => math(&group(&mut chars)),
                     Some('\\') => {
                         let name = command_name(&mut chars);
                         symbol(&name).map_or(name, str::to_string)

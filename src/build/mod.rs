@@ -321,7 +321,6 @@ fn make_one(
             n if n > 20 => format!(", and {} more", n - 20),
             _ => String::new(),
         };
-        let view = view::view(p, doc, &plan.view, &job.style);
         let places = places_of(&view, &missing);
         let fix = "let installed fonts draw them with `--system-fonts`, or set `font` to a face that has them";
         // PDF/A forbids them: one error that says where they are, not one per glyph.
@@ -374,37 +373,21 @@ fn make_one(
 /// Where characters stand in a document: the header and the titles of the sections that
 /// hold them.
 fn places_of(view: &view::model::View, chars: &[char]) -> String {
-    let has = |v: &dyn erased::Json| {
-        let text = v.json();
+    fn has(part: &impl serde::Serialize, chars: &[char]) -> bool {
+        let text = serde_json::to_string(part).unwrap_or_default();
         chars.iter().any(|c| text.contains(*c))
-    };
+    }
     let mut out = vec![];
-    if has(&view.person) {
+    if has(&view.person, chars) {
         out.push("the header".to_string());
     }
-    for s in &view.sections {
-        if has(s) {
-            out.push(format!("“{}”", s.title));
-        }
+    for s in view.sections.iter().filter(|s| has(s, chars)) {
+        out.push(format!("“{}”", s.title));
     }
     if out.is_empty() {
         out.push("the layout's own text".to_string());
     }
     out.join(", ")
-}
-
-/// Any part of the view as JSON text, to search it.
-mod erased {
-    /// A serialisable part of the view.
-    pub trait Json {
-        /// Its JSON text.
-        fn json(&self) -> String;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn json(&self) -> String {
-            serde_json::to_string(self).unwrap_or_default()
-        }
-    }
 }
 
 /// A laid-out document with its world and warnings.

@@ -228,18 +228,20 @@ fn unknown_fonts(loaded: &Loaded, system: bool) -> Vec<Diagnostic> {
     let store = fonts::store(system);
     let book = store.book();
     let spans = Spans::new(&loaded.text);
+    // Named only in messages: read from the font files at the first unknown face.
+    let embedded = std::cell::OnceCell::new();
     let mut out = vec![];
     for (path, face) in named {
         if book.contains_family(&face.to_lowercase()) {
             continue;
         }
-        let embedded = fonts::embedded_families().join(", ");
         let mut d = Diagnostic::error(format!(
             "`{path}` names the face `{face}`, which no available font has"
         ));
         d = if system {
             d.hint("check the family name as your system lists it (`fc-list : family`)")
         } else {
+            let embedded = embedded.get_or_init(|| fonts::embedded_families().join(", "));
             d.hint(format!("the embedded faces are {embedded}; to use installed fonts, add `system_fonts = true` at the top of the profile or pass `--system-fonts`"))
         };
         if let Some(r) = spans.find(&path) {
