@@ -6,16 +6,16 @@
 //! Without Chromium the tests say so and pass; `.ci/run` installs it so CI runs them.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::support::{Run, repo, temp_dir};
+use crate::support::{Killed, Run, lines_of, repo, temp_dir};
 
 /// Where Chromium is, if it is installed.
 fn chromium() -> Option<PathBuf> {
@@ -36,28 +36,6 @@ fn chromium() -> Option<PathBuf> {
         );
     }
     found
-}
-
-/// A child process that is killed when the test ends, even when it fails half-way.
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn lines_of(stream: impl Read + Send + 'static) -> Receiver<String> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
 }
 
 /// The next line that contains `needle`, within a generous time.
@@ -274,16 +252,7 @@ fn the_live_preview_follows_edits_shows_errors_and_recovers() {
         fs::rename(&tmp, &profile).unwrap();
     };
     write("First Title");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vita"))
-        .args(["watch", "--only", "cv", "--serve"])
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let out = lines_of(child.stdout.take().unwrap());
-    let _watcher = Killed(child);
+    let (_watcher, out) = crate::support::watch(&dir, &["--only", "cv", "--serve"]);
     let serving = wait_for(&out, "serving ");
     let url = serving.trim_start_matches("serving ").trim().to_string();
     assert!(

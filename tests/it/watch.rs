@@ -2,13 +2,12 @@
 //! and stops the watcher with Ctrl-C.
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use crate::support::{pdf_text, temp_dir};
+use crate::support::{Killed, lines_of, pdf_text, temp_dir};
 
 fn profile(title: &str) -> String {
     format!(
@@ -27,30 +26,8 @@ fn wait_for(lines: &Receiver<String>, prefix: &str) -> String {
     }
 }
 
-/// A watcher process that is stopped when the test ends, even when it fails half-way.
-struct Watcher(std::process::Child);
-
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 fn cv_text(dir: &Path) -> String {
     pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap()).1
-}
-
-fn lines_of(stream: impl std::io::Read + Send + 'static) -> Receiver<String> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
 }
 
 #[test]
@@ -68,7 +45,7 @@ fn watch_rebuilds_on_edits_keeps_pdfs_on_errors_and_stops_cleanly() {
         .unwrap();
     let out = lines_of(child.stdout.take().unwrap());
     let err = lines_of(child.stderr.take().unwrap());
-    let mut child = Watcher(child);
+    let mut child = Killed(child);
 
     let built = wait_for(&out, "built ");
     assert!(
@@ -133,16 +110,7 @@ fn watch_rebuilds_when_a_bib_file_changes() {
         format!("@article{{a, title = {{{title}}}, author = {{Lovelace, Ada}}, year = 1843}}\n")
     };
     fs::write(dir.join("pubs.bib"), bib("Notes on the Engine")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vita"))
-        .args(["watch", "--only", "cv"])
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let out = lines_of(child.stdout.take().unwrap());
-    let _child = Watcher(child);
+    let (_child, out) = crate::support::watch(&dir, &["--only", "cv"]);
     wait_for(&out, "built ");
     assert!(cv_text(&dir).contains("Notes on the Engine"));
     fs::write(dir.join("pubs.bib"), bib("Sketch of the Analytical Engine")).unwrap();
@@ -158,16 +126,7 @@ fn watch_notices_a_bib_file_that_is_made_after_the_profile_names_it() {
         "bibliography = [\"refs/pubs.bib\"]\n[person]\nname = \"Ada Lovelace\"\n",
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vita"))
-        .args(["watch", "--only", "cv"])
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let out = lines_of(child.stdout.take().unwrap());
-    let _child = Watcher(child);
+    let (_child, out) = crate::support::watch(&dir, &["--only", "cv"]);
     // The file does not exist yet: the build fails, and the watcher waits for it.
     wait_for(&out, "build failed");
     fs::create_dir(dir.join("refs")).unwrap();
