@@ -7,30 +7,17 @@ use crate::style::Style;
 
 use super::Viewed;
 
-/// Tightens spacing, then type size (never below the style's minimum), until the document
-/// fits in `max` pages; `None` when even the tightest setting does not fit.
+/// Tightens a document until it fits in `max` pages, in the order a typesetter would: the
+/// space above section titles first, then the margins (unless they are fixed), then the
+/// space between entries (never below about half, so entries do not touch), then the type
+/// size (never below the style's minimum). `None` when even the tightest setting does not
+/// fit.
 pub fn fit(
     base: &Style,
     max: usize,
     typeset_with: &dyn Fn(&Style) -> Result<Viewed, Vec<Diagnostic>>,
 ) -> Result<Option<(Style, Viewed)>, Vec<Diagnostic>> {
-    let mut tries = vec![];
-    for spacing in [0.85, 0.7, 0.55] {
-        tries.push(Style {
-            spacing,
-            ..base.clone()
-        });
-    }
-    let mut size = base.size - 0.25;
-    while size >= base.min_size - 1e-9 {
-        tries.push(Style {
-            spacing: 0.55,
-            size,
-            ..base.clone()
-        });
-        size -= 0.25;
-    }
-    for style in tries {
+    for style in tries(base) {
         let typeset = typeset_with(&style)?;
         if typeset.1.pages().len() <= max {
             return Ok(Some((style, typeset)));
@@ -39,9 +26,46 @@ pub fn fit(
     Ok(None)
 }
 
-/// Says what `fit` changed: `spacing 70%, type 9 pt (was 9.5 pt)`.
+/// The styles `fit` tries, from the loosest change to the tightest.
+fn tries(base: &Style) -> Vec<Style> {
+    let mut tries = vec![];
+    let mut last = base.clone();
+    let mut step = |change: &dyn Fn(&mut Style)| {
+        change(&mut last);
+        tries.push(last.clone());
+    };
+    for s in [0.8, 0.6] {
+        step(&|t| t.section_spacing = s);
+    }
+    if !base.fixed_margins {
+        for m in [0.85, 0.7] {
+            step(&|t| t.margin_scale = m);
+        }
+    }
+    for s in [0.85, 0.7, 0.55] {
+        step(&|t| t.spacing = s);
+    }
+    let mut size = base.size - 0.25;
+    while size >= base.min_size - 1e-9 {
+        step(&|t| t.size = size);
+        size -= 0.25;
+    }
+    tries
+}
+
+/// Says what `fit` changed: `section gaps 60%, margins 85%, type 9 pt (was 9.5 pt)`.
 pub fn describe(from: &Style, to: &Style) -> String {
-    let mut parts = vec![format!("spacing {:.0}%", to.spacing * 100.0)];
+    let mut parts = vec![];
+    let percent = |what: &str, v: f64| format!("{what} {:.0}%", v * 100.0);
+    if to.section_spacing < 1.0 {
+        parts.push(percent("section gaps", to.section_spacing));
+    }
+    if to.margin_scale < 1.0 {
+        parts.push(percent("margins", to.margin_scale));
+    }
+    if to.spacing < 1.0 {
+        parts.push(percent("entry gaps", to.spacing));
+    }
     if (to.size - from.size).abs() > 1e-9 {
         parts.push(format!("type {} pt (was {} pt)", to.size, from.size));
     }
@@ -68,14 +92,10 @@ pub fn overflow(
         pages - max
     ))
     .hint(format!("page {} begins: “{start}{ellipsis}”", max + 1));
-    let table = if doc.name == doc.kind.name {
-        format!("[{}]", doc.name)
-    } else {
-        format!("[documents.{}]", doc.name)
-    };
+    let table = table(doc);
     if style.fit {
         d.hint(format!(
-            "`fit` went down to {} pt type and 55% spacing and it still did not fit: shorten it, or allow a smaller `min_font_size`",
+            "`fit` went down to {} pt type with the tightest gaps and margins and it still did not fit: shorten it, or allow a smaller `min_font_size`",
             style.min_size
         ))
     } else {
@@ -83,5 +103,101 @@ pub fn overflow(
             "shorten it (`limit = {{ ... }}`, or `exclude = [\"{0}\"]` on entries), or let vita tighten it: `fit = true` in `{table}`, or `--fit`",
             doc.name
         ))
+    }
+}
+
+/// The warning for a document that runs past the pages its kind expects (a resume onto a
+/// second page), however little spills: a line alone on a last page never passes silently.
+pub fn spill(
+    doc: &Document,
+    document: &typst_layout::PagedDocument,
+    expected: usize,
+) -> Diagnostic {
+    let pages = document.pages();
+    let over = &pages[expected..];
+    let text: String = over
+        .iter()
+        .map(|p| super::compile::page_text(p) + " ")
+        .collect();
+    let lines = text.trim();
+    let start: String = lines.chars().take(90).collect();
+    let ellipsis = if lines.chars().count() > 90 {
+        "…"
+    } else {
+        ""
+    };
+    let table = table(doc);
+    let words = lines.split_whitespace().count();
+    let amount = if words < 40 {
+        format!("only {words} words spill over")
+    } else {
+        format!("{} pages instead of {expected}", pages.len())
+    };
+    Diagnostic::warning(format!(
+        "the {} runs onto page {}: {amount}",
+        doc.name,
+        expected + 1
+    ))
+    .hint(format!("page {} begins: “{start}{ellipsis}”", expected + 1))
+    .hint(format!(
+        "a {} is {expected} page by convention: shorten it, or let vita tighten it with `max_pages = {expected}` and `fit = true` in `{table}`; `max_pages = {}` there allows {} pages and ends this warning",
+        doc.kind.name,
+        pages.len(),
+        pages.len()
+    ))
+}
+
+fn table(doc: &Document) -> String {
+    if doc.name == doc.kind.name {
+        format!("[{}]", doc.name)
+    } else {
+        format!("[documents.{}]", doc.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn base(toml: &str) -> Style {
+        let p = crate::load::load_str("p.toml", toml).unwrap().profile;
+        let doc = Document::all(&p)
+            .into_iter()
+            .find(|d| d.name == "cv")
+            .unwrap();
+        crate::style::resolve(&doc, &p.design, &Default::default()).unwrap()
+    }
+
+    const PERSON: &str = "[person]\nname = \"A B\"\nemail = \"a@b.org\"\n";
+
+    #[test]
+    fn section_gaps_then_margins_then_entry_gaps_then_type() {
+        let tries = tries(&base(PERSON));
+        let first_changed = |f: &dyn Fn(&Style) -> bool| tries.iter().position(f).unwrap();
+        let sections = first_changed(&|s| s.section_spacing < 1.0);
+        let margins = first_changed(&|s| s.margin_scale < 1.0);
+        let entries = first_changed(&|s| s.spacing < 1.0);
+        let type_size = first_changed(&|s| s.size < tries[0].size);
+        assert!(sections < margins && margins < entries && entries < type_size);
+        // Each try keeps what the ones before it took, and entries never come closer than
+        // about half their gap.
+        for w in tries.windows(2) {
+            assert!(w[1].section_spacing <= w[0].section_spacing);
+            assert!(w[1].margin_scale <= w[0].margin_scale);
+            assert!(w[1].spacing <= w[0].spacing && w[1].spacing >= 0.55);
+            assert!(w[1].size <= w[0].size && w[1].size >= w[0].min_size);
+        }
+    }
+
+    #[test]
+    fn margins_that_were_set_or_ruled_stay() {
+        for extra in [
+            "[cv]\nmargin = \"2cm\"\n",
+            "[cv]\npreset = \"ukri\"\nfont_size = 11\n",
+        ] {
+            let tries = tries(&base(&format!("{PERSON}{extra}")));
+            assert!(tries.iter().all(|s| s.margin_scale == 1.0), "{extra}");
+        }
     }
 }

@@ -309,6 +309,12 @@ fn make_one(
             None => return Err(vec![fit::overflow(doc, pages, max, &first, &job.style)]),
         }
     }
+    if job.style.max_pages.is_none()
+        && let Some(expected) = doc.kind.expected_pages
+        && document.pages().len() > expected
+    {
+        warnings.push(fit::spill(doc, &document, expected));
+    }
     let missing = compile::missing_glyphs(&document);
     if !missing.is_empty() {
         let shown = missing

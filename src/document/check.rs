@@ -9,6 +9,20 @@ use crate::profile::{Checker, DocSettings, Entry, KeyPath, Profile};
 pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usize>) {
     let names: Vec<&str> = p.documents().iter().map(|(n, _)| *n).collect();
     let tags: Vec<&str> = all_tags(p);
+    let resumes = p
+        .documents()
+        .iter()
+        .filter(|(n, s)| s.kind.as_deref().unwrap_or(n) == "resume")
+        .count();
+    if resumes > 0 && p.person.email.is_none() && p.person.phone.is_none() {
+        c.push(
+            &KeyPath::key("person"),
+            Diagnostic::warning(
+                "the resume's header has neither an email address nor a phone number, so a recruiter cannot reply",
+            )
+            .hint("add `email = \"...\"` or `phone = \"...\"` under `[person]`"),
+        );
+    }
     for (name, s) in p.documents() {
         let named = name != "resume" && name != "cv";
         let at = if named {

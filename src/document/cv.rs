@@ -16,4 +16,5 @@ pub const KIND: Kind = Kind {
     venue: VenueStyle::Full,
     paper: Paper::A4,
     font_size: 9.5,
+    expected_pages: None,
 };

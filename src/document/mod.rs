@@ -42,6 +42,9 @@ pub struct Kind {
     pub paper: Paper,
     /// The body type size in points.
     pub font_size: f64,
+    /// The pages it is expected to fill when the profile sets no `max_pages`: more is a
+    /// warning, not an error (a resume is one page by convention).
+    pub expected_pages: Option<usize>,
 }
 
 /// The sections a kind shows by default (only those with entries are printed).

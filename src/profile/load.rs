@@ -318,7 +318,7 @@ mod tests {
         // A misspelt key is not also reported as a missing one.
         let errs = load_str(
             "p",
-            "[person]\nname = \"A\"\n[[education]]\ndegre = \"x\"\ninstitution = \"U\"\n",
+            "[person]\nname = \"A\"\nemail = \"a@b.org\"\n[[education]]\ndegre = \"x\"\ninstitution = \"U\"\n",
         )
         .unwrap_err();
         assert_eq!(errs.len(), 1, "{errs:#?}");

@@ -95,8 +95,16 @@ pub struct Style {
     pub font: String,
     /// Whether a running footer is printed.
     pub footer: bool,
-    /// A factor on the vertical space between sections and entries (1 = the layout's).
+    /// A factor on the vertical space between entries and works (1 = the theme's).
     pub spacing: f64,
+    /// A factor on the space above section titles (1 = the theme's); `fit` lowers it first.
+    pub section_spacing: f64,
+    /// A factor on the theme's margins (1 = the theme's); `fit` lowers it after the section
+    /// gaps, and never when a margin was set or a preset rules it.
+    pub margin_scale: f64,
+    /// Whether the margins are fixed (set by the document, or ruled by a preset), so `fit`
+    /// leaves them alone.
+    pub fixed_margins: bool,
     /// The most pages the document may have.
     pub max_pages: Option<usize>,
     /// Whether to tighten spacing and type to stay within `max_pages`.
@@ -178,6 +186,9 @@ pub fn resolve(doc: &Document, design: &Design, o: &Overrides) -> Result<Style, 
         font,
         footer: !preset.is_some_and(|p| p.no_footer),
         spacing: 1.0,
+        section_spacing: 1.0,
+        margin_scale: 1.0,
+        fixed_margins: margin.is_some() || preset.is_some(),
         max_pages: o.max_pages.or(v.max_pages),
         fit: o.fit || v.fit.unwrap_or(false),
         min_size: v

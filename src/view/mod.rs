@@ -71,6 +71,21 @@ impl<'a> Ctx<'a> {
             .filter(move |e| doc.shows(*e))
             .take(limit.unwrap_or(usize::MAX))
     }
+
+    /// Entries of a dated list (awards, service, talks) that this document shows, newest
+    /// first, at most `limit` of them, so a limit keeps the newest. Undated entries (an
+    /// ongoing role such as "Reviewer") come first, in the order written; entries of the
+    /// same date keep theirs.
+    pub fn newest_first<'e, T: crate::profile::Entry>(
+        &self,
+        list: &'e [T],
+        limit: Option<usize>,
+        date: impl Fn(&T) -> Option<Date>,
+    ) -> impl Iterator<Item = &'e T> {
+        let mut shown: Vec<&T> = list.iter().filter(|e| self.doc.shows(*e)).collect();
+        shown.sort_by_key(|e| std::cmp::Reverse(date(e).map_or(Date::Present, |d| d)));
+        shown.into_iter().take(limit.unwrap_or(usize::MAX))
+    }
 }
 
 /// The ids of the sections a document shows, in order.
@@ -113,6 +128,8 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
             font: style.font.clone(),
             footer: style.footer,
             spacing: style.spacing,
+            section_spacing: style.section_spacing,
+            margin_scale: style.margin_scale,
         },
         theme: style.theme.clone(),
         look: style.look.clone(),

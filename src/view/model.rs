@@ -44,8 +44,12 @@ pub struct StyleData {
     pub font: String,
     /// Whether a running footer is printed.
     pub footer: bool,
-    /// A factor on vertical space (1 = the layout's).
+    /// A factor on the space between entries and works (1 = the theme's).
     pub spacing: f64,
+    /// A factor on the space above section titles (1 = the theme's).
+    pub section_spacing: f64,
+    /// A factor on the theme's margins (1 = the theme's).
+    pub margin_scale: f64,
 }
 
 /// PDF metadata.

@@ -245,14 +245,16 @@ fn experience(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 }
 
 fn talks(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let entries = c.shown(&c.p.talks, limit).map(|e| Entry {
-        title: e.title.clone(),
-        subtitle: Some(e.event.clone()),
-        location: e.location.clone(),
-        date: e.date.as_ref().map(Date::display).unwrap_or_default(),
-        links: links(&e.links),
-        ..Entry::default()
-    });
+    let entries = c
+        .newest_first(&c.p.talks, limit, |e| e.date)
+        .map(|e| Entry {
+            title: e.title.clone(),
+            subtitle: Some(e.event.clone()),
+            location: e.location.clone(),
+            date: e.date.as_ref().map(Date::display).unwrap_or_default(),
+            links: links(&e.links),
+            ..Entry::default()
+        });
     Some(entries_body(true, entries))
 }
 
@@ -289,7 +291,9 @@ fn teaching(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 }
 
 fn awards(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let entries = c.shown(&c.p.awards, limit).map(|e| Item {
+    let when =
+        |e: &crate::profile::Award| e.date.or_else(|| e.period.as_deref().and_then(last_year));
+    let entries = c.newest_first(&c.p.awards, limit, when).map(|e| Item {
         label: None,
         text: match &e.issuer {
             Some(i) => format!("{}, {i}", e.title),
@@ -305,18 +309,34 @@ fn awards(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 }
 
 fn service(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let entries = c.shown(&c.p.service, limit).map(|e| Item {
-        label: Some(e.role.clone()),
-        text: [
-            Some(e.venues.join(", ")).filter(|v| !v.is_empty()),
-            e.text.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("; "),
-        note: None,
-        date: e.date.as_ref().map(Date::display),
-    });
+    let entries = c
+        .newest_first(&c.p.service, limit, |e| e.date)
+        .map(|e| Item {
+            label: Some(e.role.clone()),
+            text: [
+                Some(e.venues.join(", ")).filter(|v| !v.is_empty()),
+                e.text.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
+            note: None,
+            date: e.date.as_ref().map(Date::display),
+        });
     items(false, entries)
+}
+
+/// The latest year a free-form period names (`2020/2021` -> 2021), to sort it among dates.
+fn last_year(period: &str) -> Option<Date> {
+    period
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .max()
+        .map(|year| Date::On {
+            year,
+            month: None,
+            day: None,
+        })
 }

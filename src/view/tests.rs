@@ -412,3 +412,68 @@ fn contact_links_are_well_formed_whatever_is_typed() {
     assert_eq!(escape("a b&c#d"), "a%20b%26c%23d");
     assert_eq!(escape("XYZ-abc_1"), "XYZ-abc_1");
 }
+
+#[test]
+fn dated_lists_are_newest_first_and_a_limit_keeps_the_newest() {
+    let text = r#"
+[person]
+name = "Ada"
+email = "a@b.org"
+[cv]
+limit = { awards = 3, service = 2, talks = 2 }
+[[awards]]
+title = "Old"
+date = 2015
+[[awards]]
+title = "Scholarship"
+period = "2020/2022"
+[[awards]]
+title = "Newest"
+date = "2023-05"
+[[awards]]
+title = "Same year, written first"
+date = 2021
+[[awards]]
+title = "Same year, written second"
+date = 2021
+[[service]]
+role = "Reviewer"
+venues = ["A"]
+[[service]]
+role = "Chair"
+date = 2019
+[[service]]
+role = "Member"
+date = 2022
+[[talks]]
+title = "First"
+event = "E"
+date = "2020-01-02"
+[[talks]]
+title = "Later"
+event = "E"
+date = "2021-06"
+[[talks]]
+title = "Latest"
+event = "E"
+date = "2021-07-01"
+"#;
+    let p = load_str("p", text).unwrap().profile;
+    let v = view(&p, Doc::Cv, &Options::default(), &style(&p, Doc::Cv));
+    let texts = |id: &str, key: &str| -> Vec<String> {
+        section(&v, id)["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[key].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The period counts by its last year; ties keep the order written.
+    assert_eq!(
+        texts("awards", "text"),
+        ["Newest", "Scholarship", "Same year, written first"]
+    );
+    // An undated role (ongoing) comes first.
+    assert_eq!(texts("service", "label"), ["Reviewer", "Member"]);
+    assert_eq!(texts("talks", "title"), ["Latest", "Later"]);
+}

@@ -144,7 +144,7 @@ fn typo_in_a_key_suggests_the_right_one() {
     let dir = temp_dir("typo");
     fs::write(
         dir.join("profile.toml"),
-        "[person]\nname = \"Ada\"\n\n[[publications]]\ntitle = \"x\"\nathors = [\"Ada\"]\n",
+        "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n[[publications]]\ntitle = \"x\"\nathors = [\"Ada\"]\n",
     )
     .unwrap();
     let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
@@ -479,7 +479,9 @@ fn an_unwritable_output_is_exit_code_2() {
 #[test]
 fn ten_thousand_entries_work_and_ten_thousand_mistakes_are_summarised() {
     let dir = temp_dir("many-entries");
-    let mut good = String::from("[person]\nname = \"Ada\"\n[cv]\nsections = [\"news\"]\n");
+    let mut good = String::from(
+        "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n[cv]\nsections = [\"news\"]\n",
+    );
     let mut bad = good.clone();
     for i in 0..10_000 {
         good.push_str(&format!(
@@ -591,7 +593,7 @@ fn characters_no_font_has_are_reported() {
     let dir = temp_dir("glyphs");
     fs::write(
         dir.join("profile.toml"),
-        "summary = \"Loves 🐢 and שלום\"\n[person]\nname = \"Ada\"\n",
+        "summary = \"Loves 🐢 and שלום\"\n[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n",
     )
     .unwrap();
     let run = Run::vita(&["build", "--only", "resume"]).in_dir(&dir).ok();

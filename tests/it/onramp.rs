@@ -78,7 +78,7 @@ fn ci_gets_json_either_way_and_can_deny_warnings() {
     // A profile that builds with one warning (a section listed with nothing in it).
     fs::write(
         dir.join("profile.toml"),
-        "[person]\nname = \"Ada\"\n[cv]\nsections = [\"news\", \"talks\"]\n[[news]]\ndate = 2020\ntext = \"x\"\n",
+        "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n[cv]\nsections = [\"news\", \"talks\"]\n[[news]]\ndate = 2020\ntext = \"x\"\n",
     )
     .unwrap();
     let run = Run::vita(&["check", "--json"]).in_dir(&dir).ok();

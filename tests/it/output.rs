@@ -229,7 +229,11 @@ fn fit_tightens_until_the_document_fits_and_says_how() {
     .in_dir(repo())
     .ok();
     assert!(run.stdout.contains("2 pages"), "{}", run.stdout);
-    assert!(run.stdout.contains("(fitted: spacing "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("(fitted: section gaps "),
+        "{}",
+        run.stdout
+    );
     let (pages, _) = pdf_text(&fs::read(dir.join("cv.pdf")).unwrap());
     assert_eq!(pages, 2);
     // One page is too few even at the smallest type allowed.
@@ -248,7 +252,7 @@ fn fit_tightens_until_the_document_fits_and_says_how() {
     .fails(1);
     assert!(
         run.stderr
-            .contains("`fit` went down to 8 pt type and 55% spacing and it still did not fit"),
+            .contains("`fit` went down to 8 pt type with the tightest gaps and margins and it still did not fit"),
         "{}",
         run.stderr
     );
@@ -363,4 +367,72 @@ fn json_summary_and_name_patterns_for_scripts() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_resume_that_spills_onto_a_second_page_is_never_silent() {
+    let dir = temp_dir("spill");
+    // Enough experience for a page and a little more: the search finds the count where the
+    // resume first reaches a second page, so the spill is as small as it can be.
+    let profile = |n: usize, extra: &str| {
+        let mut t = format!("[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n{extra}");
+        for i in 0..n {
+            t.push_str(&format!(
+                "[[experience]]\nrole = \"Engineer {i}\"\norganisation = \"Org\"\nstart = 2020\nhighlights = [\"Built a thing that mattered to people.\"]\n"
+            ));
+        }
+        t
+    };
+    let mut n = 10;
+    let run = loop {
+        fs::write(dir.join("profile.toml"), profile(n, "")).unwrap();
+        let run = Run::vita(&["build", "--only", "resume"]).in_dir(&dir).ok();
+        if run.stdout.contains("2 pages") {
+            break run;
+        }
+        assert!(run.stderr.is_empty(), "{}", run.stderr);
+        n += 1;
+        assert!(n < 60, "the resume never reached a second page");
+    };
+    assert!(
+        run.stderr
+            .starts_with("warning: the resume runs onto page 2: only "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("page 2 begins: “"), "{}", run.stderr);
+    // Saying that two pages are fine ends the warning.
+    fs::write(
+        dir.join("profile.toml"),
+        profile(n, "[resume]\nmax_pages = 2\n"),
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "resume"]).in_dir(&dir).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn a_resume_header_with_no_way_to_reply_is_warned_about() {
+    let dir = temp_dir("no-contact");
+    fs::write(dir.join("profile.toml"), "[person]\nname = \"Ada\"\n").unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.starts_with(
+            "warning: the resume's header has neither an email address nor a phone number"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> profile.toml:1:1"),
+        "{}",
+        run.stderr
+    );
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\nphone = \"+1 555 0100\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
