@@ -127,6 +127,10 @@ pub struct Input {
     /// A folder of .typ files that replace the built-in layouts of the same name.
     #[arg(long)]
     pub layouts: Option<PathBuf>,
+    /// The theme for every document, instead of the profile's: a built-in theme's name
+    /// (`vita themes` lists them) or a theme folder (its `theme.toml`, and layouts if any).
+    #[arg(long, value_name = "NAME|DIR")]
+    pub theme: Option<String>,
     /// Also use the fonts installed on this system (after the embedded ones).
     #[arg(long)]
     pub system_fonts: bool,

@@ -208,9 +208,12 @@ fn check(bytes: Vec<u8>) {
     match load_bytes("fuzz.toml", bytes) {
         Ok(loaded) => {
             for doc in crate::document::Document::all(&loaded.profile) {
-                if let Ok(style) =
-                    crate::style::resolve(&doc, &loaded.profile.design, &Default::default())
-                {
+                if let Ok(style) = crate::style::resolve(
+                    &doc,
+                    &loaded.profile.design,
+                    &Default::default(),
+                    &Default::default(),
+                ) {
                     let _ = crate::view::view(&loaded.profile, &doc, &Default::default(), &style);
                 }
             }

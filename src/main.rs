@@ -418,6 +418,7 @@ fn options(
             paper: input.paper.as_deref().and_then(|p| p.parse().ok()),
             max_pages: input.max_pages.map(|n| n as usize),
             fit: input.fit,
+            theme: input.theme.clone(),
         },
         standards: input.pdf_standard.clone(),
         layouts: input.layouts.clone(),

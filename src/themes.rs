@@ -38,7 +38,7 @@ pub fn run(name: Option<&str>, out: Option<&Path>) -> Result<String, Failure> {
         crate::output::write_atomic(&dir.join(file), body.as_bytes()).map_err(Failure::other)?;
     }
     Ok(format!(
-        "wrote the `{name}` theme to {0}: theme.toml (its keys go in a profile's `[design]` table, its `[resume]` and `[cv]` tables in `[resume.design]` and `[cv.design]`) and the layouts (build with `--layouts {0}`)\n",
+        "wrote the `{name}` theme to {0}: theme.toml and the layouts; use it with `[design] theme = \"{0}\"` in the profile, or `--theme {0}`\n",
         dir.display()
     ))
 }

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for doc in vita::document::Document::all(&loaded.profile) {
-        if let Ok(style) = vita::style::resolve(&doc, &loaded.profile.design, &Default::default()) {
+        if let Ok(style) = vita::style::resolve(&doc, &loaded.profile.design, &Default::default(), &Default::default()) {
             let _ = vita::view::view(&loaded.profile, &doc, &Default::default(), &style);
         }
     }

@@ -166,7 +166,7 @@ mod tests {
             .into_iter()
             .find(|d| d.name == "cv")
             .unwrap();
-        crate::style::resolve(&doc, &p.design, &Default::default()).unwrap()
+        crate::style::resolve(&doc, &p.design, &Default::default(), &Default::default()).unwrap()
     }
 
     const PERSON: &str = "[person]\nname = \"A B\"\nemail = \"a@b.org\"\n";

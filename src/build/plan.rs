@@ -51,9 +51,23 @@ pub struct DocPlan {
 /// Resolves what to build; every problem with the request is reported at once.
 pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
     let p = &loaded.profile;
-    let layout_dir = match &opts.layouts {
-        Some(dir) => Some(layout_dir(dir).map_err(|d| Failure::input(vec![d]))?),
-        None => None,
+    let folders = theme_folders(loaded, opts).map_err(Failure::input)?;
+    let mut with_layouts: Vec<&std::path::Path> = vec![];
+    for f in folders.0.iter().filter(|f| f.layouts) {
+        if !with_layouts.contains(&f.dir.as_path()) {
+            with_layouts.push(&f.dir);
+        }
+    }
+    let layout_dir = match (&opts.layouts, with_layouts.as_slice()) {
+        (Some(dir), _) => Some(layout_dir(dir).map_err(|d| Failure::input(vec![d]))?),
+        (None, []) => None,
+        (None, [dir]) => Some(dir.to_path_buf()),
+        (None, _) => {
+            return Err(Failure::input(vec![
+                Diagnostic::error("two theme folders with layouts are used in one build")
+                    .hint("layouts apply to every document of a build: keep layouts in one theme folder, or pass `--layouts DIR`"),
+            ]));
+        }
     };
     let all = Document::all(p);
     let names: Vec<&str> = all.iter().map(|d| d.name.as_str()).collect();
@@ -71,7 +85,7 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
         .into_iter()
         .filter(|d| opts.only.as_ref().is_none_or(|o| *o == d.name))
     {
-        match crate::style::resolve(&document, &p.design, &opts.overrides) {
+        match crate::style::resolve(&document, &p.design, &opts.overrides, &folders) {
             Ok(style) => {
                 let formats = formats(&document, opts);
                 documents.push(DocPlan {
@@ -181,6 +195,65 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
         }
         Failure::input(diags)
     })
+}
+
+/// Reads the theme folders the build names: `--theme DIR` (from the working folder) and each
+/// `theme = "./path"` of the profile (from the profile's folder), each error at its place.
+fn theme_folders(
+    loaded: &Loaded,
+    opts: &BuildOptions,
+) -> Result<crate::style::theme::Folders, Vec<Diagnostic>> {
+    use crate::style::theme::{Folders, Theme, is_folder_name, read_folder};
+    let mut folders = Folders::default();
+    let mut problems = vec![];
+    if let Some(name) = &opts.overrides.theme
+        && Theme::builtin(name).is_none()
+    {
+        let path = Path::new(name);
+        if is_folder_name(name) || path.is_dir() {
+            match read_folder(name, path) {
+                Ok(f) => folders.0.push(f),
+                Err(e) => problems.extend(e),
+            }
+        } else {
+            problems.push(crate::style::unknown_theme(name));
+        }
+    }
+    let p = &loaded.profile;
+    let base = opts.profile.parent().unwrap_or(Path::new(""));
+    let mut tables = vec![(KeyPath::key("design"), &p.design)];
+    for (name, s) in p.documents() {
+        let at = match name {
+            "resume" | "cv" => KeyPath::key(name),
+            _ => KeyPath::key("documents").k(name),
+        };
+        tables.push((at.k("design"), &s.design));
+    }
+    let mut spans = None;
+    for (at, design) in tables {
+        let Some(name) = design.theme.as_deref().filter(|n| is_folder_name(n)) else {
+            continue;
+        };
+        if folders.get(name).is_some() || opts.overrides.theme.is_some() {
+            continue;
+        }
+        match read_folder(name, &base.join(name)) {
+            Ok(f) => folders.0.push(f),
+            Err(e) => {
+                let spans = spans.get_or_insert_with(|| Spans::new(&loaded.text));
+                let at = at.k("theme");
+                problems.extend(e.into_iter().map(|d| match (&d.location, spans.find(&at)) {
+                    (None, Some(range)) => d.at(&loaded.display, &loaded.text, range),
+                    _ => d,
+                }));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(folders)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Checks a user layout folder and returns its canonical path.

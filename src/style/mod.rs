@@ -80,6 +80,8 @@ pub struct Overrides {
     pub max_pages: Option<usize>,
     /// `--fit`.
     pub fit: bool,
+    /// `--theme`: a built-in theme's name or a theme folder (relative to the working folder).
+    pub theme: Option<String>,
 }
 
 /// The look of one document, with every default and override applied.
@@ -150,16 +152,26 @@ fn place(doc: &Document) -> String {
 /// The look is layered, each layer changing what it names: the theme (classic's top level,
 /// the theme's, its table for the document's kind), the profile's `[design]`, the document's
 /// `design` table, then the document's own `font`, `font_size` and `margin`.
-pub fn resolve(doc: &Document, design: &Design, o: &Overrides) -> Result<Style, Vec<Diagnostic>> {
+pub fn resolve(
+    doc: &Document,
+    design: &Design,
+    o: &Overrides,
+    folders: &theme::Folders,
+) -> Result<Style, Vec<Diagnostic>> {
     let v = &doc.settings;
     let place = place(doc);
     let preset = match &v.preset {
         Some(name) => Some(preset(name).map_err(|d| vec![d])?),
         None => None,
     };
-    let user = v.design.over(design);
+    let mut user = v.design.over(design);
+    if let Some(name) = &o.theme {
+        user.theme = Some(name.clone());
+    }
     let theme_name = user.theme.as_deref().unwrap_or(theme::DEFAULT);
-    let theme = theme::Theme::builtin(theme_name).ok_or_else(|| vec![unknown_theme(theme_name)])?;
+    let theme = theme::Theme::builtin(theme_name)
+        .or_else(|| folders.get(theme_name).map(|f| f.theme.clone()))
+        .ok_or_else(|| vec![unknown_theme(theme_name)])?;
     let (resolved, look) = user
         .over(&theme.design_for(doc.kind.name))
         .resolve()
@@ -284,6 +296,7 @@ pub fn check(p: &crate::profile::Profile, c: &mut crate::profile::Checker) {
     for (at, design) in tables {
         if let Some(name) = &design.theme
             && theme::Theme::builtin(name).is_none()
+            && !theme::is_folder_name(name)
         {
             c.push(&at.k("theme"), unknown_theme(name));
         }

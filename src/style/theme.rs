@@ -249,6 +249,89 @@ fn toml_error(file: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic {
     }
 }
 
+/// A theme from a folder: its `theme.toml`, and the layouts beside it, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Folder {
+    /// The name as the profile or `--theme` wrote it (`./my-theme`).
+    pub name: String,
+    /// The theme its `theme.toml` describes.
+    pub theme: Theme,
+    /// The folder, canonical.
+    pub dir: std::path::PathBuf,
+    /// Whether the folder has layouts (`*.typ`), which then replace the built-in ones.
+    pub layouts: bool,
+    /// The theme file, to watch.
+    pub file: std::path::PathBuf,
+}
+
+/// The theme folders a build uses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folders(pub Vec<Folder>);
+
+impl Folders {
+    /// The folder a document's `theme` names, as written.
+    pub fn get(&self, name: &str) -> Option<&Folder> {
+        self.0.iter().find(|f| f.name == name)
+    }
+}
+
+/// Whether a theme name is a path to a folder (`./mine`, `themes/mine`, `/abs/mine`) rather
+/// than a built-in theme's name.
+pub fn is_folder_name(name: &str) -> bool {
+    name.contains('/') || name.contains('\\') || name.starts_with('.') || name.ends_with(".toml")
+}
+
+/// Reads the theme folder at `path` (or the `theme.toml` it names) and checks it like a
+/// built-in theme; `name` is how the user wrote it, for messages.
+pub fn read_folder(name: &str, path: &std::path::Path) -> Result<Folder, Vec<Diagnostic>> {
+    let (dir, file) = if path.is_dir() {
+        (path.to_path_buf(), path.join("theme.toml"))
+    } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+        let dir = path
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf();
+        (dir, path.to_path_buf())
+    } else {
+        return Err(vec![
+            Diagnostic::error(format!("the theme folder `{name}` does not exist"))
+                .hint(format!("looked for `{}`; `vita themes NAME --out DIR` writes a built-in theme into a folder to start from", path.display())),
+        ]);
+    };
+    let shown = file.display().to_string();
+    let bytes = crate::files::read_capped(&file, 1024 * 1024).map_err(|e| {
+        let why = match e {
+            crate::files::ReadError::NotFound => "it has no `theme.toml`".to_string(),
+            crate::files::ReadError::TooLarge { .. } => "its `theme.toml` is larger than 1 MiB".to_string(),
+            crate::files::ReadError::Folder | crate::files::ReadError::NotAFile => {
+                "its `theme.toml` is not a file".to_string()
+            }
+            crate::files::ReadError::Io(e) => e.to_string(),
+        };
+        vec![Diagnostic::error(format!("cannot read the theme folder `{name}`: {why}"))
+            .hint("a theme folder holds a `theme.toml` with the keys of `[design]` (and may hold layouts); `vita themes classic --out DIR` writes one")]
+    })?;
+    let text: Arc<str> = String::from_utf8(bytes)
+        .map_err(|_| {
+            vec![Diagnostic::error(format!("`{shown}` is not UTF-8 text")).hint("save it as UTF-8")]
+        })?
+        .into();
+    let theme = Theme::parse(&shown, &text)?;
+    let dir = dir.canonicalize().unwrap_or(dir);
+    let layouts = std::fs::read_dir(&dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "typ"))
+    });
+    Ok(Folder {
+        name: name.to_string(),
+        theme,
+        dir,
+        layouts,
+        file,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,7 +72,13 @@ fn data(doc: Doc) -> Value {
 }
 
 fn style(p: &Profile, doc: Doc) -> crate::style::Style {
-    crate::style::resolve(&document(p, doc), &p.design, &Default::default()).unwrap()
+    crate::style::resolve(
+        &document(p, doc),
+        &p.design,
+        &Default::default(),
+        &Default::default(),
+    )
+    .unwrap()
 }
 
 fn section<'a>(v: &'a Value, id: &str) -> &'a Value {

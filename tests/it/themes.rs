@@ -342,3 +342,85 @@ fn vita_themes_lists_and_writes_them_out() {
         run.stderr
     );
 }
+
+#[test]
+fn a_theme_folder_is_a_theme_checked_like_the_built_in_ones() {
+    let dir = profile("themes-folder", "[design]\ntheme = \"./mine\"\n");
+    // A theme folder of one file: what it does not set comes from classic.
+    std::fs::create_dir(dir.join("mine")).unwrap();
+    std::fs::write(
+        dir.join("mine/theme.toml"),
+        "description = \"mine\"\naccent = \"#7a1f3d\"\n[cv]\nsection_title = \"filled\"\n",
+    )
+    .unwrap();
+    let data = |args: &[&str]| -> serde_json::Value {
+        let run = Run::vita(&["data", "--only", "cv"])
+            .args(args)
+            .in_dir(&dir)
+            .ok();
+        let all: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        all["cv"].clone()
+    };
+    let v = data(&[]);
+    assert_eq!(v["theme"]["accent"], "#7a1f3d");
+    assert_eq!(v["look"]["section_title"], "filled");
+    Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
+    assert!(dir.join("out/cv.pdf").exists());
+
+    // `--theme` wins over the profile: a built-in name, or a folder from the working folder.
+    assert_eq!(
+        data(&["--theme", "harvard"])["look"]["section_align"],
+        "center"
+    );
+    std::fs::create_dir(dir.join("other")).unwrap();
+    std::fs::write(dir.join("other/theme.toml"), "accent = \"#123456\"\n").unwrap();
+    assert_eq!(data(&["--theme", "other"])["theme"]["accent"], "#123456");
+    let run = Run::vita(&["check", "--theme", "modrn"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("did you mean `modern`?"),
+        "{}",
+        run.stderr
+    );
+
+    // A wrong value in the folder's theme is an error at its line there.
+    std::fs::write(
+        dir.join("mine/theme.toml"),
+        "accent = \"#7a1f3d\"\nsection_title = \"boxed\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--out", "out"]).in_dir(&dir).fails(1);
+    assert!(run.stderr.contains("theme.toml:2:17"), "{}", run.stderr);
+    assert!(run.stderr.contains("`boxed`"), "{}", run.stderr);
+
+    // A folder that is not there is an error at the profile's key.
+    let text = std::fs::read_to_string(dir.join("profile.toml")).unwrap();
+    std::fs::write(dir.join("profile.toml"), text.replace("./mine", "./mien")).unwrap();
+    let run = Run::vita(&["build", "--out", "out"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .starts_with("error: the theme folder `./mien` does not exist"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("profile.toml:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_theme_written_out_builds_with_its_own_layouts() {
+    let dir = profile("themes-folder-layouts", "[design]\ntheme = \"./h\"\n");
+    Run::vita(&["themes", "harvard", "--out", "h"])
+        .in_dir(&dir)
+        .ok();
+    // The folder's layouts are used: a change to one shows in the PDF.
+    let cv = std::fs::read_to_string(dir.join("h/cv.typ")).unwrap();
+    std::fs::write(
+        dir.join("h/cv.typ"),
+        format!("{cv}\nMARKER-FROM-THE-THEME-FOLDER\n"),
+    )
+    .unwrap();
+    Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
+    let (_, text) = crate::support::pdf_text(&std::fs::read(dir.join("out/cv.pdf")).unwrap());
+    assert!(text.contains("MARKER-FROM-THE-THEME-FOLDER"), "{text}");
+}
