@@ -19,6 +19,7 @@ pub mod ids;
 pub mod load;
 pub mod names;
 pub mod output;
+pub mod photo;
 pub mod profile;
 pub mod render;
 pub mod serve;

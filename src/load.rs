@@ -129,6 +129,15 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
             files = attached.files;
             diags.extend(ambiguous_names(profile, display, &text, &spans));
             diags.extend(bib_excludes(profile));
+            diags.extend(crate::photo::attach(profile, dir, display, &text, &spans));
+            if let Some(photo) = profile
+                .person
+                .photo
+                .as_ref()
+                .filter(|_| profile.person.photo_file.is_some())
+            {
+                files.push(dir.join(photo));
+            }
         }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
@@ -156,10 +165,22 @@ fn check(p: &Profile, c: &mut Checker) {
             "resume" | "cv" => KeyPath::key(name),
             _ => KeyPath::key("documents").k(name),
         };
-        if let Some(preset) = &s.preset
-            && let Err(d) = crate::style::preset(preset)
-        {
-            c.push(&at.k("preset"), d);
+        match s.preset.as_deref().map(crate::style::preset) {
+            Some(Err(d)) => c.push(&at.k("preset"), d),
+            Some(Ok(preset))
+                if preset.no_photo && p.person.photo.is_some() && shows_photo(p, name, s) =>
+            {
+                c.push(
+                    &KeyPath::key("person").k("photo"),
+                    Diagnostic::error(format!(
+                        "the `{}` preset of `[{at}]` does not allow a photo",
+                        preset.name
+                    ))
+                    .hint(format!("the rule: {}", preset.source))
+                    .hint(format!("leave the photo out of this document with `photo = false` in `[{at}.design]`")),
+                );
+            }
+            _ => {}
         }
     }
     for (i, name) in p.pdf.standards.iter().enumerate() {
@@ -167,6 +188,20 @@ fn check(p: &Profile, c: &mut Checker) {
             c.push(&KeyPath::key("pdf").k("standards").i(i), d);
         }
     }
+}
+
+/// Whether a document prints the person's photo: its design's `photo`, else the theme's (a
+/// theme folder, not read yet, counts as showing it).
+fn shows_photo(p: &Profile, name: &str, s: &crate::profile::DocSettings) -> bool {
+    let design = s.design.over(&p.design);
+    design.photo.unwrap_or_else(|| {
+        let kind = s.kind.as_deref().unwrap_or(name);
+        let theme = design
+            .theme
+            .as_deref()
+            .unwrap_or(crate::style::theme::DEFAULT);
+        crate::style::theme::Theme::builtin(theme).is_none_or(|t| t.resolved(kind).1.photo)
+    })
 }
 
 /// Warns about works that list two authors matching the person's name (an alias of

@@ -446,6 +446,7 @@ fn typeset_viewed(
         fonts,
         plan.date,
     )
+    .with_photo(p.person.photo_file.as_ref())
     .recording_into(reads.clone());
     let (result, warnings) = compile::compile(&world);
     let document = result?;

@@ -342,6 +342,8 @@ design! {
         footer: String,
         /// Whether pages are numbered (`2 / 3`) when there is more than one.
         page_numbers: bool,
+        /// Whether the person's photo (`person.photo`) is printed in the header.
+        photo: bool,
     }
 }
 

@@ -116,6 +116,12 @@ pub struct Person {
     pub dblp: Option<String>,
     /// Other profile links, label to URL.
     pub links: Links,
+    /// A photo: an image file (PNG, JPEG or SVG) in the profile's folder, printed by the
+    /// themes that have room for one.
+    pub photo: Option<String>,
+    /// The photo's bytes, read when the profile is loaded.
+    #[serde(skip)]
+    pub photo_file: Option<crate::photo::Photo>,
 }
 
 /// How author lists mark people.

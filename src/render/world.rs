@@ -38,6 +38,8 @@ pub struct VitaWorld {
     main: FileId,
     reads: Reads,
     data: Bytes,
+    /// The person's photo at its virtual path (`/photo.jpg`), read by vita, not the layout.
+    photo: Option<(String, Bytes)>,
     layout_dir: Option<PathBuf>,
     fonts: Arc<FontStore>,
     today: Option<Datetime>,
@@ -60,11 +62,18 @@ impl VitaWorld {
             main: file_id(main).expect("layout names are valid virtual paths"),
             reads: Reads::default(),
             data: Bytes::new(data),
+            photo: None,
             layout_dir,
             fonts,
             today: today.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d)),
             sources: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Serves the person's photo at its virtual path.
+    pub fn with_photo(mut self, photo: Option<&crate::photo::Photo>) -> Self {
+        self.photo = photo.map(|p| (p.path(), Bytes::new(p.bytes.to_vec())));
+        self
     }
 
     /// Records the user files this world reads into `reads` (shared with other worlds).
@@ -128,6 +137,11 @@ impl VitaWorld {
         let vpath = id.vpath().get_with_slash();
         if vpath == DATA_PATH {
             return Ok(self.data.clone());
+        }
+        if let Some((path, bytes)) = &self.photo
+            && vpath == path.as_str()
+        {
+            return Ok(bytes.clone());
         }
         match self.user_file(id) {
             Some(path) => {

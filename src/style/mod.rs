@@ -26,6 +26,8 @@ pub struct Preset {
     pub no_footer: bool,
     /// Whether the face must be sans-serif.
     pub sans_only: bool,
+    /// Whether a photo is forbidden.
+    pub no_photo: bool,
 }
 
 /// The presets vita knows.
@@ -39,6 +41,7 @@ pub const PRESETS: &[Preset] = &[
         margin_text: "0.5in",
         no_footer: true,
         sans_only: false,
+        no_photo: false,
     },
     Preset {
         name: "ukri",
@@ -49,6 +52,7 @@ pub const PRESETS: &[Preset] = &[
         margin_text: "2cm",
         no_footer: false,
         sans_only: true,
+        no_photo: true,
     },
 ];
 

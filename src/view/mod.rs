@@ -142,12 +142,12 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
                 .map(|(year, month, day)| Ymd { year, month, day }),
         },
         updated: date.map(|d| d.display_long()),
-        person: person(p),
+        person: person(p, style.look.photo),
         sections,
     }
 }
 
-fn person(p: &Profile) -> PersonData {
+fn person(p: &Profile, show_photo: bool) -> PersonData {
     let pp = &p.person;
     let mut contacts = vec![];
     let mut add = |kind: &'static str, text: &str, url: Option<String>| {
@@ -211,6 +211,11 @@ fn person(p: &Profile) -> PersonData {
         native_name: pp.native_name.clone(),
         headline: pp.headline.clone(),
         contacts,
+        photo: pp
+            .photo_file
+            .as_ref()
+            .filter(|_| show_photo)
+            .map(|f| f.path()),
     }
 }
 

@@ -87,6 +87,9 @@ pub struct PersonData {
     pub headline: Option<String>,
     /// Contact items in order.
     pub contacts: Vec<Contact>,
+    /// The photo's virtual path (`/photo.jpg`) for `image(...)`, when the profile has one
+    /// and the document's look shows it.
+    pub photo: Option<String>,
 }
 
 /// One contact item: `email`, `github`, ...

@@ -219,6 +219,7 @@ justify = true
 hyphenate = true
 footer = "{name}, {title}"
 page_numbers = false
+photo = false
 
 [resume.design]
 theme = "compact"
@@ -423,4 +424,146 @@ fn a_theme_written_out_builds_with_its_own_layouts() {
     Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
     let (_, text) = crate::support::pdf_text(&std::fs::read(dir.join("out/cv.pdf")).unwrap());
     assert!(text.contains("MARKER-FROM-THE-THEME-FOLDER"), "{text}");
+}
+
+/// How many images a PDF draws.
+fn images(pdf: &[u8]) -> usize {
+    let doc = lopdf::Document::load_mem(pdf).expect("a valid PDF");
+    doc.objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict
+                    .get(b"Subtype")
+                    .and_then(|t| t.as_name())
+                    .is_ok_and(|n| n == b"Image")
+            })
+        })
+        .count()
+}
+
+/// A 2 x 2 PNG, written by hand: signature, header, one compressed scanline per row, end.
+fn tiny_png() -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut c = !0u32;
+        for b in bytes {
+            c ^= u32::from(*b);
+            for _ in 0..8 {
+                c = if c & 1 == 1 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+    // Stored (uncompressed) deflate block of the 2 rows: filter byte + 2 RGB pixels each.
+    let raw: Vec<u8> = [0u8, 200, 30, 30, 30, 30, 200, 0, 30, 200, 30, 220, 220, 220].to_vec();
+    let mut z = vec![0x78, 0x01, 0x01];
+    z.extend((raw.len() as u16).to_le_bytes());
+    z.extend((!(raw.len() as u16)).to_le_bytes());
+    z.extend(&raw);
+    let (mut a, mut b) = (1u32, 0u32);
+    for x in &raw {
+        a = (a + u32::from(*x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    z.extend(((b << 16) | a).to_be_bytes());
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &[0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IDAT", &z);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[test]
+fn a_photo_is_placed_by_the_themes_with_room_and_refused_where_a_rule_forbids_it() {
+    let dir = temp_dir("photo");
+    let minimal = std::fs::read_to_string(fixture("minimal.toml")).unwrap();
+    let write = |photo: &str, extra: &str| {
+        let text = minimal.replacen("[person]", &format!("[person]\nphoto = \"{photo}\""), 1);
+        std::fs::write(dir.join("profile.toml"), format!("{text}\n{extra}")).unwrap();
+    };
+    std::fs::write(dir.join("me.png"), tiny_png()).unwrap();
+    std::fs::write(
+        dir.join("me.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 5\"><rect width=\"4\" height=\"5\" fill=\"#357\"/></svg>",
+    )
+    .unwrap();
+    let built = |args: &[&str]| {
+        Run::vita(&["build", "--only", "cv", "--out", "out"])
+            .args(args)
+            .in_dir(&dir)
+            .ok();
+        std::fs::read(dir.join("out/cv.pdf")).unwrap()
+    };
+    write("me.png", "");
+    assert_eq!(images(&built(&[])), 1);
+    assert_eq!(images(&built(&["--theme", "modern"])), 1);
+    // The dense one-page theme and the American one have no room for it.
+    assert_eq!(images(&built(&["--theme", "compact"])), 0);
+    assert_eq!(images(&built(&["--theme", "harvard"])), 0);
+    // An SVG is drawn as vectors, not as an image; the page still gets it (a filled path).
+    write("me.svg", "");
+    let (_, text) = crate::support::pdf_text(&built(&[]));
+    assert!(text.contains("Ada Lovelace"), "{text}");
+    // A document may leave it out.
+    write("me.png", "[cv.design]\nphoto = false\n");
+    assert_eq!(images(&built(&[])), 0);
+
+    // Mistakes, each at the key.
+    std::fs::write(dir.join("notes.png"), "not an image").unwrap();
+    for (photo, says) in [
+        ("mee.png", "the photo `mee.png` does not exist"),
+        (
+            "notes.png",
+            "the photo `notes.png` is not a PNG, JPEG or SVG image",
+        ),
+        (
+            "../photo-outside.png",
+            "`person.photo` is outside the profile's folder",
+        ),
+    ] {
+        std::fs::write(dir.join("../photo-outside.png"), tiny_png()).unwrap();
+        write(photo, "");
+        let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+        assert!(
+            run.stderr.starts_with(&format!("error: {says}")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("--> profile.toml:2:9"),
+            "{}",
+            run.stderr
+        );
+    }
+    // A preset whose rules forbid photos refuses one, unless the document leaves it out.
+    write("me.png", "[cv]\npreset = \"ukri\"\nfont_size = 11\n");
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .starts_with("error: the `ukri` preset of `[cv]` does not allow a photo"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> profile.toml:2:9"),
+        "{}",
+        run.stderr
+    );
+    write(
+        "me.png",
+        "[cv]\npreset = \"ukri\"\nfont_size = 11\n[cv.design]\nphoto = false\n",
+    );
+    Run::vita(&["check"]).in_dir(&dir).ok();
 }
