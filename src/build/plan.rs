@@ -190,7 +190,8 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
     };
     loaded.map_err(|mut diags| {
         if !opts.profile.exists() {
-            let always: Vec<&str> = crate::document::KINDS.iter().map(|k| k.name).collect();
+            let none = crate::profile::Profile::default();
+            let always: Vec<&str> = none.documents().iter().map(|(n, _)| *n).collect();
             diags.extend(unknown_only(opts, &always));
         }
         Failure::input(diags)

@@ -32,6 +32,33 @@ pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usi
         };
         let place = format!("[{at}]");
         check_kind(c, &at, &place, name, s, named);
+        let kind = s.kind.as_deref().unwrap_or(name);
+        if kind == "letter" {
+            if s.paragraphs.is_empty() {
+                c.error(
+                    &at,
+                    format!("`{place}` is a letter with no `paragraphs`"),
+                    "write its body as a list, a paragraph each: `paragraphs = [\"...\", \"...\"]`",
+                );
+            }
+            for (i, para) in s.paragraphs.iter().enumerate() {
+                if para.trim().is_empty() {
+                    c.error(
+                        &at.k("paragraphs").i(i),
+                        format!("`{place}.paragraphs[{}]` is empty", i + 1),
+                        "write the paragraph, or take it out",
+                    );
+                }
+            }
+        } else if KINDS.iter().any(|k| k.name == kind) {
+            for key in s.letter_keys() {
+                c.error(
+                    &at.k(key),
+                    format!("`{place}.{key}` is a letter's, and `{place}` is a {kind}"),
+                    "a cover letter is a document of its own: `[documents.letter] kind = \"letter\"`, with `recipient`, `subject`, `paragraphs`, ... in its table",
+                );
+            }
+        }
         if named && names.iter().filter(|n| **n == name).count() > 1 {
             c.error(
                 &at,

@@ -7,6 +7,7 @@
 
 mod check;
 mod cv;
+mod letter;
 mod resume;
 
 use crate::profile::{DocSettings, Entry, GroupBy, Numbering, Paper, Profile, Select, VenueStyle};
@@ -15,7 +16,7 @@ pub use check::check;
 
 /// Every kind of document vita makes. A new kind is a file beside this one, listed here,
 /// and a layout of the same name in `layouts/`.
-pub const KINDS: &[&Kind] = &[&resume::KIND, &cv::KIND];
+pub const KINDS: &[&Kind] = &[&resume::KIND, &cv::KIND, &letter::KIND];
 
 /// A kind of document: what it shows unless the profile says otherwise.
 #[derive(Debug)]

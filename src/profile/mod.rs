@@ -190,6 +190,38 @@ pub struct DocSettings {
     pub min_font_size: Option<f64>,
     /// How this document looks, over the profile's `[design]`.
     pub design: Design,
+    /// A letter's recipient, a line each: name, position, organisation, address.
+    pub recipient: Vec<String>,
+    /// A letter's date (default: the profile's `updated`, else `SOURCE_DATE_EPOCH`).
+    pub date: Option<Date>,
+    /// A letter's subject line.
+    pub subject: Option<String>,
+    /// A letter's salutation: `Dear Dr. Roe,`.
+    pub opening: Option<String>,
+    /// A letter's body, a paragraph each.
+    pub paragraphs: Vec<String>,
+    /// A letter's closing: `Yours sincerely,`.
+    pub closing: Option<String>,
+    /// The name signed under a letter (default: `person.name`).
+    pub signature: Option<String>,
+}
+
+impl DocSettings {
+    /// The letter keys this document sets, by name (a letter's own text).
+    pub fn letter_keys(&self) -> Vec<&'static str> {
+        [
+            ("recipient", !self.recipient.is_empty()),
+            ("date", self.date.is_some()),
+            ("subject", self.subject.is_some()),
+            ("opening", self.opening.is_some()),
+            ("paragraphs", !self.paragraphs.is_empty()),
+            ("closing", self.closing.is_some()),
+            ("signature", self.signature.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, set)| set.then_some(k))
+        .collect()
+    }
 }
 
 /// PDF output settings.

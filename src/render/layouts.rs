@@ -10,6 +10,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("common.typ", include_str!("../../layouts/common.typ")),
     ("resume.typ", include_str!("../../layouts/resume.typ")),
     ("cv.typ", include_str!("../../layouts/cv.typ")),
+    ("letter.typ", include_str!("../../layouts/letter.typ")),
 ];
 
 /// The text of a built-in layout file, such as `cv.typ`.

@@ -384,7 +384,10 @@ mod tests {
         assert_eq!(resume.section_gap, "1.3em");
         assert_eq!(resume.entry_gap, "1.0em");
         assert_eq!(resume.work_gap, cv.work_gap);
-        assert_eq!(t.for_document("letter"), cv);
+        // A letter is the CV's look with its text a size up.
+        let mut letter = cv.clone();
+        letter.size = crate::profile::design::Dimension::from_points(10.5);
+        assert_eq!(t.for_document("letter"), letter);
     }
 
     #[test]

@@ -144,6 +144,18 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
         updated: date.map(|d| d.display_long()),
         person: person(p, style.look.photo),
         sections,
+        letter: (doc.kind.name == "letter").then(|| {
+            let s = &doc.settings;
+            model::LetterData {
+                recipient: s.recipient.clone(),
+                date: s.date.or(date).map(|d| d.display_long()),
+                subject: s.subject.clone(),
+                opening: s.opening.clone(),
+                paragraphs: s.paragraphs.clone(),
+                closing: s.closing.clone(),
+                signature: s.signature.clone().unwrap_or_else(|| p.person.name.clone()),
+            }
+        }),
     }
 }
 

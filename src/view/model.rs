@@ -29,6 +29,28 @@ pub struct View {
     pub person: PersonData,
     /// The sections, in order.
     pub sections: Vec<Section>,
+    /// A letter's own text (for the `letter` kind only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter: Option<LetterData>,
+}
+
+/// A cover letter's text, as written in its document's table.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterData {
+    /// The recipient, a line each.
+    pub recipient: Vec<String>,
+    /// The date, written out: `November 20, 2026`.
+    pub date: Option<String>,
+    /// The subject line.
+    pub subject: Option<String>,
+    /// The salutation.
+    pub opening: Option<String>,
+    /// The body, a paragraph each.
+    pub paragraphs: Vec<String>,
+    /// The closing.
+    pub closing: Option<String>,
+    /// The name signed.
+    pub signature: String,
 }
 
 /// The style as the layout receives it.

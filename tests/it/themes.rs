@@ -567,3 +567,91 @@ fn a_photo_is_placed_by_the_themes_with_room_and_refused_where_a_rule_forbids_it
     );
     Run::vita(&["check"]).in_dir(&dir).ok();
 }
+
+#[test]
+fn a_centred_header_is_centred_on_the_page_however_short_it_is() {
+    // A short name and one contact: nothing in the header is as wide as the page, so a
+    // header that shrinks to its content would sit at the left.
+    let dir = profile("themes-centred", "");
+    for theme in ["compact", "harvard"] {
+        for (doc, pages) in typeset(&dir.join("profile.toml"), theme, "a4") {
+            let ((w, _), runs) = &pages[0];
+            let first = &runs[0];
+            let middle = first.x + first.width / 2.0;
+            assert!(
+                (middle - w / 2.0).abs() < 2.0,
+                "{theme} {doc}: the header's first line ({:?}) is centred at {middle:.1}, the page at {:.1}",
+                first.text,
+                w / 2.0
+            );
+        }
+    }
+}
+
+const LETTER: &str = r#"
+[documents.letter]
+kind = "letter"
+recipient = ["Dr. Jane Roe", "ACME Analytical Engines Ltd.", "12 Harbour Street, London"]
+date = "2026-11-20"
+subject = "Application for the Research Scientist position"
+opening = "Dear Dr. Roe,"
+paragraphs = [
+  "I am writing to apply for the position #1 advertised on your website; $5 and *stars* print as typed.",
+  "I would be glad to discuss it. Thank you for your time.",
+]
+closing = "Yours sincerely,"
+"#;
+
+#[test]
+fn a_cover_letter_comes_in_the_look_of_every_theme() {
+    let dir = profile("themes-letter", LETTER);
+    for theme in THEMES {
+        for paper in ["a4", "us-letter"] {
+            let docs = typeset(&dir.join("profile.toml"), theme, paper);
+            let what = format!("{theme} {paper}");
+            check(&what, &docs, "Ada Lovelace");
+            assert_eq!(pages(&docs, "letter"), 1, "{what}");
+            let (_, letter) = docs.iter().find(|(n, _)| n == "letter").unwrap();
+            let text: String = letter[0]
+                .1
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for part in [
+                "Dr. Jane Roe",
+                "November 20, 2026",
+                "Application for the Research Scientist position",
+                "Dear Dr. Roe,",
+                "$5 and *stars* print as typed.",
+                "Yours sincerely,",
+            ] {
+                assert!(text.contains(part), "{what}: no {part:?} in {text}");
+            }
+        }
+    }
+    // Built like any document, into its own file.
+    Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
+    assert!(dir.join("out/letter.pdf").exists());
+}
+
+#[test]
+fn a_letter_s_keys_belong_to_letters() {
+    let dir = profile(
+        "themes-letter-keys",
+        "[cv]\nsubject = \"Hello\"\n[documents.cover]\nkind = \"letter\"\nsubject = \"x\"\n",
+    );
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("error: `[cv].subject` is a letter's, and `[cv]` is a cv"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: `[documents.cover]` is a letter with no `paragraphs`"),
+        "{}",
+        run.stderr
+    );
+}
