@@ -129,6 +129,10 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
             files = attached.files;
             diags.extend(ambiguous_names(profile, display, &text, &spans));
             diags.extend(bib_excludes(profile));
+            let mut c = Checker::new(&spans, &[], display, &text);
+            crate::profile::check_cites(profile, &mut c);
+            crate::document::limits::check(profile, &mut c);
+            diags.extend(c.out);
         }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
@@ -156,10 +160,37 @@ fn check(p: &Profile, c: &mut Checker) {
             "resume" | "cv" => KeyPath::key(name),
             _ => KeyPath::key("documents").k(name),
         };
-        if let Some(preset) = &s.preset
-            && let Err(d) = crate::style::preset(preset)
-        {
-            c.push(&at.k("preset"), d);
+        if let Some(preset) = &s.preset {
+            match crate::style::presets::find(preset) {
+                Some((p, true)) => {
+                    let d = Diagnostic::warning(format!(
+                        "the preset `{preset}` is now called `{}`: {}",
+                        p.name, p.summary
+                    ))
+                    .hint(format!("write `preset = \"{}\"`; for the NIH biosketch of 2026, declare a document with `kind = \"nih-biosketch\"`", p.name));
+                    c.push(&at.k("preset"), d);
+                }
+                Some(_) => {}
+                None => {
+                    if let Err(d) = crate::style::preset(preset) {
+                        c.push(&at.k("preset"), d);
+                    }
+                }
+            }
+        }
+        for (key, map) in [("max_chars", &s.max_chars), ("max_words", &s.max_words)] {
+            for id in map.keys() {
+                if !crate::document::limits::COUNTED.contains(&id.as_str()) {
+                    c.error(
+                        &at.k(key).k(id),
+                        format!("`{at}.{key}` names a section vita does not count: `{id}`"),
+                        &format!(
+                            "vita counts the text of: {}",
+                            crate::document::limits::COUNTED.join(", ")
+                        ),
+                    );
+                }
+            }
         }
     }
     for (i, name) in p.pdf.standards.iter().enumerate() {

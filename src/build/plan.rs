@@ -176,8 +176,8 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
     };
     loaded.map_err(|mut diags| {
         if !opts.profile.exists() {
-            let always: Vec<&str> = crate::document::KINDS.iter().map(|k| k.name).collect();
-            diags.extend(unknown_only(opts, &always));
+            // Every profile has these two; named documents need the profile.
+            diags.extend(unknown_only(opts, &["resume", "cv"]));
         }
         Failure::input(diags)
     })

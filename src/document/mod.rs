@@ -5,8 +5,12 @@
 //! number of named documents (`[documents.NAME]`, `kind = "..."`) from the same data; a
 //! [`Document`] is one of those with its settings, and decides which entries it shows.
 
+mod biosketch_common;
 mod check;
 mod cv;
+pub mod limits;
+mod nih_biosketch;
+mod nsf_synergistic;
 mod resume;
 
 use crate::profile::{DocSettings, Entry, GroupBy, Numbering, Paper, Profile, Select, VenueStyle};
@@ -15,7 +19,13 @@ pub use check::check;
 
 /// Every kind of document vita makes. A new kind is a file beside this one, listed here,
 /// and a layout of the same name in `layouts/`.
-pub const KINDS: &[&Kind] = &[&resume::KIND, &cv::KIND];
+pub const KINDS: &[&Kind] = &[
+    &resume::KIND,
+    &cv::KIND,
+    &nih_biosketch::KIND,
+    &biosketch_common::KIND,
+    &nsf_synergistic::KIND,
+];
 
 /// A kind of document: what it shows unless the profile says otherwise.
 #[derive(Debug)]
@@ -42,6 +52,8 @@ pub struct Kind {
     pub paper: Paper,
     /// The body type size in points.
     pub font_size: f64,
+    /// The preset (funder's rules) it follows unless the document names another.
+    pub preset: Option<&'static str>,
 }
 
 /// The sections a kind shows by default (only those with entries are printed).
@@ -51,6 +63,8 @@ pub enum DefaultSections {
     Only(&'static [&'static str]),
     /// Every built-in section but these, then the custom sections.
     AllBut(&'static [&'static str]),
+    /// A form's sections, in the form's order, and no custom sections.
+    Form(&'static [&'static str]),
 }
 
 /// The kind with this name.

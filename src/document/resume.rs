@@ -28,4 +28,5 @@ pub const KIND: Kind = Kind {
     venue: VenueStyle::Short,
     paper: Paper::A4,
     font_size: 9.5,
+    preset: None,
 };

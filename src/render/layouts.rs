@@ -10,6 +10,19 @@ const BUILTIN: &[(&str, &str)] = &[
     ("common.typ", include_str!("../../layouts/common.typ")),
     ("resume.typ", include_str!("../../layouts/resume.typ")),
     ("cv.typ", include_str!("../../layouts/cv.typ")),
+    ("biosketch.typ", include_str!("../../layouts/biosketch.typ")),
+    (
+        "nih-biosketch.typ",
+        include_str!("../../layouts/nih-biosketch.typ"),
+    ),
+    (
+        "biosketch-common.typ",
+        include_str!("../../layouts/biosketch-common.typ"),
+    ),
+    (
+        "nsf-synergistic.typ",
+        include_str!("../../layouts/nsf-synergistic.typ"),
+    ),
 ];
 
 /// The text of a built-in layout file, such as `cv.typ`.
