@@ -66,6 +66,10 @@ fn nih_personal_statement_3500_characters() {
         ]
     );
     assert_eq!(
+        errors(&statement(3501), NIH),
+        ["1:22 personal statement: 3,501 characters, limit 3,500 (the nih)"]
+    );
+    assert_eq!(
         errors(&statement(3712), NIH),
         ["1:22 personal statement: 3,712 characters, limit 3,500 (the nih)"]
     );
@@ -241,4 +245,47 @@ fn page_limits_come_from_the_preset() {
     assert_eq!(pages("erc"), Some(4));
     assert_eq!(pages("syn"), Some(1));
     assert_eq!(pages("cv"), None);
+}
+
+#[test]
+fn a_section_the_form_asks_for_and_lacks_is_a_warning_at_the_document() {
+    let text = format!(
+        "[person]\nname = \"Ada\"\n{NIH}products = [\"p1\"]\n[[education]]\ndegree = \"PhD\"\ninstitution = \"U\"\n{}",
+        publications(1)
+    );
+    let loaded = crate::load::load_str("p.toml", &text).unwrap();
+    let got: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|d| {
+            let (l, c) = d.location.as_ref().map_or((0, 0), |l| l.line_col());
+            format!("{l}:{c} {}", d.message)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "3:1 the nih follows `nih-biosketch`, which asks for `appointments`, and it has none",
+            "3:1 the nih follows `nih-biosketch`, which asks for `contributions`, and it has none",
+        ]
+    );
+}
+
+#[test]
+fn a_contribution_citing_a_work_outside_the_products_is_a_warning() {
+    let text = format!(
+        "[person]\nname = \"Ada\"\n{NIH}products = [\"p1\"]\n{}[[contributions]]\ntext = \"X\"\ncites = [\"p1\", \"p2\"]\n",
+        publications(2)
+    );
+    let loaded = crate::load::load_str("p.toml", &text).unwrap();
+    let got: Vec<&str> = loaded
+        .warnings
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("cites"))
+        .collect();
+    assert_eq!(
+        got,
+        ["`contributions[1]` cites `p2`, which is not among the products of the nih"]
+    );
 }
