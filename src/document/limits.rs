@@ -321,6 +321,7 @@ pub fn check(p: &Profile, c: &mut Checker) {
     }
     for doc in Document::all(p) {
         uncited(p, &doc, c);
+        unshown(p, &doc, c);
         let Some(preset) = crate::style::preset_of(&doc) else {
             continue;
         };
@@ -385,3 +386,26 @@ fn uncited(p: &Profile, doc: &Document, c: &mut Checker) {
 #[cfg(test)]
 #[path = "limits_tests.rs"]
 mod tests;
+
+/// A document key whose section the document does not print is a warning (`products` on a
+/// CV): the value would silently go nowhere.
+fn unshown(p: &Profile, doc: &Document, c: &mut Checker) {
+    let s = &doc.settings;
+    let ids = crate::view::section_ids(p, doc);
+    for (key, set) in [
+        ("products", !s.products.is_empty()),
+        ("other_products", !s.other_products.is_empty()),
+        ("personal_statement", s.personal_statement.is_some()),
+    ] {
+        if set && !ids.iter().any(|id| id == key) {
+            let d = Diagnostic::warning(format!(
+                "the {} does not print `{key}`, so its `{key}` is not used",
+                doc.name
+            ))
+            .hint(format!(
+                "add \"{key}\" to its `sections`, or use a kind that prints it (`nih-biosketch`, `biosketch-common`)"
+            ));
+            c.push(&doc_path(&doc.name).k(key), d);
+        }
+    }
+}

@@ -289,3 +289,24 @@ fn a_contribution_citing_a_work_outside_the_products_is_a_warning() {
         ["`contributions[1]` cites `p2`, which is not among the products of the nih"]
     );
 }
+
+#[test]
+fn products_on_a_document_that_does_not_print_them_are_a_warning() {
+    let text = format!(
+        "[person]\nname = \"Ada\"\n[cv]\nproducts = [\"p1\"]\n{}",
+        publications(1)
+    );
+    let loaded = crate::load::load_str("p.toml", &text).unwrap();
+    let got: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|d| {
+            let (l, c) = d.location.as_ref().map_or((0, 0), |l| l.line_col());
+            format!("{l}:{c} {}", d.message)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        ["4:12 the cv does not print `products`, so its `products` is not used"]
+    );
+}
