@@ -138,6 +138,10 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
             {
                 files.push(dir.join(photo));
             }
+            let mut c = Checker::new(&spans, &[], display, &text);
+            crate::profile::check_cites(profile, &mut c);
+            crate::document::limits::check(profile, &mut c);
+            diags.extend(c.out);
         }
     }
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
@@ -165,22 +169,53 @@ fn check(p: &Profile, c: &mut Checker) {
             "resume" | "cv" => KeyPath::key(name),
             _ => KeyPath::key("documents").k(name),
         };
-        match s.preset.as_deref().map(crate::style::preset) {
-            Some(Err(d)) => c.push(&at.k("preset"), d),
-            Some(Ok(preset))
-                if preset.no_photo && p.person.photo.is_some() && shows_photo(p, name, s) =>
-            {
-                c.push(
-                    &KeyPath::key("person").k("photo"),
-                    Diagnostic::error(format!(
-                        "the `{}` preset of `[{at}]` does not allow a photo",
-                        preset.name
+        if let Some(preset) = &s.preset {
+            match crate::style::presets::find(preset) {
+                Some((p, true)) => {
+                    let d = Diagnostic::warning(format!(
+                        "the preset `{preset}` is now called `{}`: {}",
+                        p.name, p.summary
                     ))
-                    .hint(format!("the rule: {}", preset.source))
-                    .hint(format!("leave the photo out of this document with `photo = false` in `[{at}.design]`")),
-                );
+                    .hint(format!("write `preset = \"{}\"`; for the NIH biosketch of 2026, declare a document with `kind = \"nih-biosketch\"`", p.name));
+                    c.push(&at.k("preset"), d);
+                }
+                Some(_) => {}
+                None => {
+                    if let Err(d) = crate::style::preset(preset) {
+                        c.push(&at.k("preset"), d);
+                    }
+                }
             }
-            _ => {}
+        }
+        for (key, map) in [("max_chars", &s.max_chars), ("max_words", &s.max_words)] {
+            for id in map.keys() {
+                if !crate::document::limits::COUNTED.contains(&id.as_str()) {
+                    c.error(
+                        &at.k(key).k(id),
+                        format!("`{at}.{key}` names a section vita does not count: `{id}`"),
+                        &format!(
+                            "vita counts the text of: {}",
+                            crate::document::limits::COUNTED.join(", ")
+                        ),
+                    );
+                }
+            }
+            if let Some(preset) = s.preset.as_deref().and_then(crate::style::presets::find)
+                && preset.0.no_photo
+                && p.person.photo.is_some()
+                && shows_photo(p, name, s)
+            {
+                let preset = preset.0;
+                c.push(
+                &KeyPath::key("person").k("photo"),
+                Diagnostic::error(format!(
+                    "the `{}` preset of `[{at}]` does not allow a photo",
+                    preset.name
+                ))
+                .hint(format!("the rule: {}", preset.summary))
+                .hint(format!("leave the photo out of this document with `photo = false` in `[{at}.design]`")),
+            );
+            }
         }
     }
     for (i, name) in p.pdf.standards.iter().enumerate() {

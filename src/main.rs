@@ -186,14 +186,20 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         }
         Command::Check { input, json } => {
             let opts = options(&input, &no_formats(), &[])?;
-            let outcome = vita::make(&opts)?;
+            let loaded = vita::build::plan::load(&opts)?;
+            let outcome = vita::build::make_loaded(&loaded, &opts)?;
             deny_warnings(&input, &outcome.warnings)?;
+            let limits = vita::document::limits::measure(&loaded.profile);
             let mut stdout = std::io::stdout().lock();
             if json {
                 let documents: Vec<serde_json::Value> = outcome
                     .made
                     .iter()
-                    .map(|m| serde_json::json!({"document": m.name, "pages": m.pages}))
+                    .map(|m| {
+                        let counted: Vec<&vita::document::limits::Measure> =
+                            limits.iter().filter(|l| l.document == m.name).collect();
+                        serde_json::json!({"document": m.name, "pages": m.pages, "limits": counted})
+                    })
                     .collect();
                 let summary = serde_json::json!({
                     "ok": true,
@@ -211,6 +217,9 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                     made.pages,
                     if made.pages == 1 { "page" } else { "pages" }
                 );
+                for l in limits.iter().filter(|l| l.document == made.name) {
+                    let _ = writeln!(stdout, "   {}", l.line());
+                }
             }
             Ok(outcome.warnings)
         }

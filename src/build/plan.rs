@@ -190,9 +190,8 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
     };
     loaded.map_err(|mut diags| {
         if !opts.profile.exists() {
-            let none = crate::profile::Profile::default();
-            let always: Vec<&str> = none.documents().iter().map(|(n, _)| *n).collect();
-            diags.extend(unknown_only(opts, &always));
+            // Every profile has these two; named documents need the profile.
+            diags.extend(unknown_only(opts, &["resume", "cv"]));
         }
         Failure::input(diags)
     })

@@ -7,7 +7,15 @@ use crate::profile::{GroupBy, Numbering, Paper, Select, VenueStyle};
 pub const KIND: Kind = Kind {
     name: "cv",
     title: "Curriculum Vitae",
-    sections: DefaultSections::AllBut(&["skills"]),
+    sections: DefaultSections::AllBut(&[
+        "skills",
+        "identity",
+        "preparation",
+        "products",
+        "other_products",
+        "personal_statement",
+        "honors",
+    ]),
     limits: &[],
     max_authors: None,
     select: (Select::All, Select::All),
@@ -17,4 +25,5 @@ pub const KIND: Kind = Kind {
     paper: Paper::A4,
     font_size: 9.5,
     expected_pages: None,
+    preset: None,
 };

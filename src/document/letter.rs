@@ -19,4 +19,5 @@ pub const KIND: Kind = Kind {
     paper: Paper::A4,
     font_size: 10.5,
     expected_pages: Some(1),
+    preset: None,
 };

@@ -5,9 +5,13 @@
 //! number of named documents (`[documents.NAME]`, `kind = "..."`) from the same data; a
 //! [`Document`] is one of those with its settings, and decides which entries it shows.
 
+mod biosketch_common;
 mod check;
 mod cv;
 mod letter;
+pub mod limits;
+mod nih_biosketch;
+mod nsf_synergistic;
 mod resume;
 
 use crate::profile::{DocSettings, Entry, GroupBy, Numbering, Paper, Profile, Select, VenueStyle};
@@ -16,7 +20,14 @@ pub use check::check;
 
 /// Every kind of document vita makes. A new kind is a file beside this one, listed here,
 /// and a layout of the same name in `layouts/`.
-pub const KINDS: &[&Kind] = &[&resume::KIND, &cv::KIND, &letter::KIND];
+pub const KINDS: &[&Kind] = &[
+    &resume::KIND,
+    &cv::KIND,
+    &letter::KIND,
+    &nih_biosketch::KIND,
+    &biosketch_common::KIND,
+    &nsf_synergistic::KIND,
+];
 
 /// A kind of document: what it shows unless the profile says otherwise.
 #[derive(Debug)]
@@ -46,6 +57,8 @@ pub struct Kind {
     /// The pages it is expected to fill when the profile sets no `max_pages`: more is a
     /// warning, not an error (a resume is one page by convention).
     pub expected_pages: Option<usize>,
+    /// The preset (funder's rules) it follows unless the document names another.
+    pub preset: Option<&'static str>,
 }
 
 /// The sections a kind shows by default (only those with entries are printed).
@@ -55,6 +68,8 @@ pub enum DefaultSections {
     Only(&'static [&'static str]),
     /// Every built-in section but these, then the custom sections.
     AllBut(&'static [&'static str]),
+    /// A form's sections, in the form's order, and no custom sections.
+    Form(&'static [&'static str]),
 }
 
 /// The kind with this name.

@@ -29,4 +29,5 @@ pub const KIND: Kind = Kind {
     paper: Paper::A4,
     font_size: 9.5,
     expected_pages: Some(1),
+    preset: None,
 };

@@ -6,6 +6,7 @@
 mod date;
 pub mod design;
 mod entries;
+mod grants;
 mod links;
 mod load;
 pub mod options;
@@ -18,12 +19,13 @@ use serde::Deserialize;
 pub use date::{Date, display_range};
 pub use design::Design;
 pub use entries::*;
+pub use grants::*;
 pub use links::Links;
 pub use load::parse;
 pub use options::{Format, GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
 pub use pubtype::{PUBLICATION_TYPES, PubType};
 pub use spans::{KeyPath, Spans};
-pub use validate::{Checker, check as validate, normalise};
+pub use validate::{Checker, check as validate, check_cites, normalise};
 
 /// The whole profile file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -70,6 +72,27 @@ pub struct Profile {
     pub service: Vec<Service>,
     /// Skills, grouped under a label each.
     pub skills: Vec<Skill>,
+    /// A personal statement for grant documents (NIH: why you suit your role in the
+    /// project); a document's table may give its own.
+    pub personal_statement: Option<String>,
+    /// Contributions to science: narratives, each citing publications by id.
+    pub contributions: Vec<Contribution>,
+    /// Academic, professional and institutional appointments.
+    pub appointments: Vec<Appointment>,
+    /// Grants and other funding.
+    pub grants: Vec<Grant>,
+    /// Students and postdocs supervised.
+    pub supervision: Vec<Supervision>,
+    /// Memberships of societies and bodies.
+    pub memberships: Vec<Membership>,
+    /// Outreach and public engagement.
+    pub outreach: Vec<Outreach>,
+    /// Software, as research products.
+    pub software: Vec<Product>,
+    /// Datasets, as research products.
+    pub datasets: Vec<Product>,
+    /// Synergistic activities (NSF).
+    pub synergistic: Vec<Synergistic>,
     /// Sections of the user's own, each with a title and entries.
     pub custom: Vec<CustomSection>,
     /// What the one-or-two-page resume shows.
@@ -190,6 +213,16 @@ pub struct DocSettings {
     pub min_font_size: Option<f64>,
     /// How this document looks, over the profile's `[design]`.
     pub design: Design,
+    /// This document's personal statement, instead of the profile's.
+    pub personal_statement: Option<String>,
+    /// Products closely related to the project, by publication id (biosketches).
+    pub products: Vec<String>,
+    /// Other significant products, by publication id (biosketches).
+    pub other_products: Vec<String>,
+    /// Character limits per section, over the preset's: `{ personal_statement = 3500 }`.
+    pub max_chars: std::collections::BTreeMap<String, usize>,
+    /// Word limits per section, over the preset's: `{ personal_statement = 1000 }`.
+    pub max_words: std::collections::BTreeMap<String, usize>,
     /// A letter's recipient, a line each: name, position, organisation, address.
     pub recipient: Vec<String>,
     /// A letter's date (default: the profile's `updated`, else `SOURCE_DATE_EPOCH`).
@@ -269,6 +302,15 @@ impl Profile {
             .chain(all(&self.awards))
             .chain(all(&self.service))
             .chain(all(&self.skills))
+            .chain(all(&self.contributions))
+            .chain(all(&self.appointments))
+            .chain(all(&self.grants))
+            .chain(all(&self.supervision))
+            .chain(all(&self.memberships))
+            .chain(all(&self.outreach))
+            .chain(all(&self.software))
+            .chain(all(&self.datasets))
+            .chain(all(&self.synergistic))
             .chain(self.custom.iter().flat_map(|c| all(&c.entries)))
             .collect()
     }
@@ -320,7 +362,15 @@ entries!(
     Award,
     Service,
     Skill,
-    CustomEntry
+    CustomEntry,
+    Contribution,
+    Appointment,
+    Grant,
+    Supervision,
+    Membership,
+    Outreach,
+    Product,
+    Synergistic
 );
 
 /// A list that may also be written as a single string: `"pubs.bib"` or `["a.bib", "b.bib"]`.

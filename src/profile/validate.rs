@@ -1,5 +1,7 @@
 //! Checks across fields that types alone cannot express; all problems are reported at once.
 
+mod grants;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -467,6 +469,13 @@ pub fn check(p: &Profile, c: &mut Checker) {
             c.exclude(&at, &e.exclude);
         }
     }
+    grants::check(p, c);
+}
+
+/// Checks the publication ids that contributions and documents cite; run it once the
+/// .bib files are read.
+pub fn check_cites(p: &Profile, c: &mut Checker) {
+    grants::cites(p, c);
 }
 
 #[cfg(test)]

@@ -11,6 +11,19 @@ const BUILTIN: &[(&str, &str)] = &[
     ("resume.typ", include_str!("../../layouts/resume.typ")),
     ("cv.typ", include_str!("../../layouts/cv.typ")),
     ("letter.typ", include_str!("../../layouts/letter.typ")),
+    ("biosketch.typ", include_str!("../../layouts/biosketch.typ")),
+    (
+        "nih-biosketch.typ",
+        include_str!("../../layouts/nih-biosketch.typ"),
+    ),
+    (
+        "biosketch-common.typ",
+        include_str!("../../layouts/biosketch-common.typ"),
+    ),
+    (
+        "nsf-synergistic.typ",
+        include_str!("../../layouts/nsf-synergistic.typ"),
+    ),
 ];
 
 /// The text of a built-in layout file, such as `cv.typ`.

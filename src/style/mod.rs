@@ -1,60 +1,14 @@
 //! How a document looks and what it must fit: paper, margins, type size and face, page limits,
 //! and named presets that encode funders' published formatting rules.
 
+pub mod presets;
 pub mod theme;
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::document::Document;
 use crate::profile::{Design, Paper};
 
-/// A funder's or portal's formatting rules.
-#[derive(Debug, Clone, Copy)]
-pub struct Preset {
-    /// The name used in `preset = "..."`.
-    pub name: &'static str,
-    /// Who publishes the rule, for messages.
-    pub source: &'static str,
-    /// The paper the rule asks for.
-    pub paper: Paper,
-    /// The smallest type allowed, in points.
-    pub min_size: f64,
-    /// The smallest margin allowed, in points.
-    pub min_margin: f64,
-    /// The margin as the rule states it, for messages.
-    pub margin_text: &'static str,
-    /// Whether running headers and footers are forbidden.
-    pub no_footer: bool,
-    /// Whether the face must be sans-serif.
-    pub sans_only: bool,
-    /// Whether a photo is forbidden.
-    pub no_photo: bool,
-}
-
-/// The presets vita knows.
-pub const PRESETS: &[Preset] = &[
-    Preset {
-        name: "nih",
-        source: "NIH (biosketch and application format: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers)",
-        paper: Paper::UsLetter,
-        min_size: 11.0,
-        min_margin: 36.0,
-        margin_text: "0.5in",
-        no_footer: true,
-        sans_only: false,
-        no_photo: false,
-    },
-    Preset {
-        name: "ukri",
-        source: "UKRI (attachments: A4, sans-serif 11 pt or larger, margins of at least 2 cm, no photos)",
-        paper: Paper::A4,
-        min_size: 11.0,
-        min_margin: 56.69,
-        margin_text: "2cm",
-        no_footer: false,
-        sans_only: true,
-        no_photo: true,
-    },
-];
+pub use presets::Preset;
 
 /// Faces that count as sans-serif for a preset that asks for one.
 const SANS_FACES: &[&str] = &[
@@ -123,22 +77,25 @@ pub struct Style {
     pub look: crate::profile::design::Look,
 }
 
-/// Finds a preset by name, or says which names exist.
+/// Finds a preset by name (a former name finds it too), or says which names exist.
 pub fn preset(name: &str) -> Result<&'static Preset, Diagnostic> {
-    PRESETS.iter().find(|p| p.name == name).ok_or_else(|| {
+    presets::find(name).map(|(p, _)| p).ok_or_else(|| {
+        let names: Vec<&str> = presets::all().iter().map(|p| p.name.as_str()).collect();
         let d = Diagnostic::error(format!("`{name}` is not a preset vita knows"));
-        match did_you_mean(name, PRESETS.iter().map(|p| p.name)) {
+        match did_you_mean(name, names.iter().copied()) {
             Some(best) => d.hint(format!("did you mean `{best}`?")),
-            None => d.hint(format!(
-                "the presets are: {}",
-                PRESETS
-                    .iter()
-                    .map(|p| p.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            None => d.hint(format!("the presets are: {}", names.join(", "))),
         }
     })
+}
+
+/// The preset a document follows: its own `preset`, else its kind's.
+pub fn preset_of(doc: &Document) -> Option<&'static Preset> {
+    doc.settings
+        .preset
+        .as_deref()
+        .or(doc.kind.preset)
+        .and_then(|n| presets::find(n).map(|(p, _)| p))
 }
 
 /// The place of a document's table in messages: `[cv]`, `[documents.short-cv]`.
@@ -164,7 +121,7 @@ pub fn resolve(
 ) -> Result<Style, Vec<Diagnostic>> {
     let v = &doc.settings;
     let place = place(doc);
-    let preset = match &v.preset {
+    let preset = match v.preset.as_deref().or(doc.kind.preset) {
         Some(name) => Some(preset(name).map_err(|d| vec![d])?),
         None => None,
     };
@@ -184,32 +141,41 @@ pub fn resolve(
     let size = v
         .font_size
         .or_else(|| user.size.as_ref().map(|s| s.points(theme_size)))
-        .unwrap_or(preset.map_or(theme_size, |p| p.min_size.max(theme_size)));
+        .unwrap_or(
+            preset
+                .and_then(|p| p.min_size)
+                .map_or(theme_size, |m| m.max(theme_size)),
+        );
     let own_margin = user.margin.is_some();
     let margin = v
         .margin
         .as_ref()
         .map(|m| m.pt)
-        .or(preset.filter(|_| !own_margin).map(|p| p.min_margin));
+        .or(preset.filter(|_| !own_margin).and_then(|p| p.min_margin()));
     let font = v.font.clone().unwrap_or_else(|| resolved.font[0].clone());
     let style = Style {
         paper: o
             .paper
             .or(v.paper)
-            .unwrap_or(preset.map_or(doc.kind.paper, |p| p.paper)),
+            .unwrap_or(preset.and_then(|p| p.paper).unwrap_or(doc.kind.paper)),
         size,
         margin,
         font,
-        footer: !preset.is_some_and(|p| p.no_footer),
+        footer: !preset.is_some_and(|p| p.no_headers_footers),
         spacing: 1.0,
         section_spacing: 1.0,
         margin_scale: 1.0,
         fixed_margins: margin.is_some() || preset.is_some(),
-        max_pages: o.max_pages.or(v.max_pages),
+        max_pages: o
+            .max_pages
+            .or(v.max_pages)
+            .or(preset.and_then(|p| p.max_pages)),
         fit: o.fit || v.fit.unwrap_or(false),
-        min_size: v
-            .min_font_size
-            .unwrap_or(preset.map_or((size - 1.5).max(6.0), |p| p.min_size)),
+        min_size: v.min_font_size.unwrap_or(
+            preset
+                .and_then(|p| p.min_size)
+                .unwrap_or((size - 1.5).max(6.0)),
+        ),
         theme: resolved,
         look,
     };
@@ -223,46 +189,50 @@ pub fn resolve(
                 "{what}, which the `{}` preset does not allow",
                 preset.name
             ))
-            .hint(format!("the rule: {}", preset.source)),
+            .hint(format!("the rule: {} ({})", preset.summary, preset.title)),
         );
     };
-    if style.paper != preset.paper {
+    if preset.paper.is_some_and(|p| p != style.paper) {
         broken(format!(
             "`{place}` is set on `{}` paper",
             style.paper.name()
         ));
     }
-    if style.size < preset.min_size {
-        broken(format!(
-            "`{place}.font_size` is {} pt, under {} pt",
-            style.size, preset.min_size
-        ));
-    }
-    if style.min_size < preset.min_size {
-        broken(format!(
-            "`{place}.min_font_size` lets `fit` go down to {} pt, under {} pt",
-            style.min_size, preset.min_size
-        ));
-    }
-    if let Some(m) = style.margin
-        && m + 0.01 < preset.min_margin
-    {
-        broken(format!(
-            "`{place}.margin` is {}, under {}",
-            v.margin.as_ref().map_or("", |m| m.text.as_str()),
-            preset.margin_text
-        ));
-    } else if style.margin.is_none() {
-        let m = &style.theme.margin;
-        let narrowest = [&m.x, &m.top, &m.bottom]
-            .into_iter()
-            .min_by(|a, b| a.points(style.size).total_cmp(&b.points(style.size)))
-            .expect("three sides");
-        if narrowest.points(style.size) + 0.01 < preset.min_margin {
+    if let Some(min) = preset.min_size {
+        if style.size < min {
             broken(format!(
-                "`design.margin` has a side of {narrowest}, under {}",
-                preset.margin_text
+                "`{place}.font_size` is {} pt, under {min} pt",
+                style.size
             ));
+        }
+        if style.min_size < min {
+            broken(format!(
+                "`{place}.min_font_size` lets `fit` go down to {} pt, under {min} pt",
+                style.min_size
+            ));
+        }
+    }
+    if let Some(min_margin) = preset.margin.as_ref() {
+        if let Some(m) = style.margin
+            && m + 0.01 < min_margin.pt
+        {
+            broken(format!(
+                "`{place}.margin` is {}, under {}",
+                v.margin.as_ref().map_or("", |m| m.text.as_str()),
+                min_margin.text
+            ));
+        } else if style.margin.is_none() {
+            let m = &style.theme.margin;
+            let narrowest = [&m.x, &m.top, &m.bottom]
+                .into_iter()
+                .min_by(|a, b| a.points(style.size).total_cmp(&b.points(style.size)))
+                .expect("three sides");
+            if narrowest.points(style.size) + 0.01 < min_margin.pt {
+                broken(format!(
+                    "`design.margin` has a side of {narrowest}, under {}",
+                    min_margin.text
+                ));
+            }
         }
     }
     if preset.sans_only && !SANS_FACES.contains(&style.font.as_str()) {

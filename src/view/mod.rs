@@ -4,6 +4,7 @@
 //!
 //! Everything here is data: user text stays strings all the way into the layout.
 
+mod grants;
 pub mod model;
 mod sections;
 mod works;
@@ -14,6 +15,7 @@ use crate::profile::{Date, Profile};
 use crate::style::Style;
 use model::{Contact, Meta, PersonData, StyleData, View, Ymd};
 
+pub use grants::thousands;
 pub use sections::{SECTIONS, SectionDef, section_len};
 
 /// Options that come from outside the profile (the command line, the environment).
@@ -94,6 +96,13 @@ pub fn section_ids(p: &Profile, doc: &Document) -> Vec<String> {
         return list.clone();
     }
     let builtin: Vec<&str> = match doc.kind.sections {
+        DefaultSections::Form(ids) => {
+            return ids
+                .iter()
+                .filter(|id| section_len(p, id).unwrap_or(0) > 0)
+                .map(|id| id.to_string())
+                .collect();
+        }
         DefaultSections::Only(ids) => ids.to_vec(),
         DefaultSections::AllBut(skip) => SECTIONS
             .iter()

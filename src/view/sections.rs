@@ -4,6 +4,7 @@
 //! A new section is a field of `Profile` and a row here.
 
 use super::Ctx;
+use super::grants;
 use super::model::{Body, Entry, Item, Line, Link, Section};
 use super::works;
 use crate::profile::{Date, Links, Profile, display_range};
@@ -56,6 +57,18 @@ pub const SECTIONS: &[SectionDef] = &[
         build: experience,
     },
     SectionDef {
+        id: "appointments",
+        heading: "Appointments and Positions",
+        len: |p| p.appointments.len(),
+        build: grants::appointments,
+    },
+    SectionDef {
+        id: "grants",
+        heading: "Grants and Funding",
+        len: |p| p.grants.len(),
+        build: grants::grants,
+    },
+    SectionDef {
         id: "publications",
         heading: "Publications",
         // Before the .bib files are read, a bibliography counts as content.
@@ -65,6 +78,12 @@ pub const SECTIONS: &[SectionDef] = &[
                 .max(usize::from(!p.bibliography.is_empty()))
         },
         build: |c, limit| Some(works::publications(c, limit)),
+    },
+    SectionDef {
+        id: "contributions",
+        heading: "Contributions to Science",
+        len: |p| p.contributions.len(),
+        build: grants::contributions,
     },
     SectionDef {
         id: "reports",
@@ -79,6 +98,18 @@ pub const SECTIONS: &[SectionDef] = &[
         build: works::patents,
     },
     SectionDef {
+        id: "software",
+        heading: "Software",
+        len: |p| p.software.len(),
+        build: |c, limit| grants::products(c, &c.p.software, limit),
+    },
+    SectionDef {
+        id: "datasets",
+        heading: "Datasets",
+        len: |p| p.datasets.len(),
+        build: |c, limit| grants::products(c, &c.p.datasets, limit),
+    },
+    SectionDef {
         id: "talks",
         heading: "Invited Talks",
         len: |p| p.talks.len(),
@@ -91,6 +122,12 @@ pub const SECTIONS: &[SectionDef] = &[
         build: teaching,
     },
     SectionDef {
+        id: "supervision",
+        heading: "Supervision",
+        len: |p| p.supervision.len(),
+        build: grants::supervision,
+    },
+    SectionDef {
         id: "awards",
         heading: "Awards and Honors",
         len: |p| p.awards.len(),
@@ -101,6 +138,24 @@ pub const SECTIONS: &[SectionDef] = &[
         heading: "Professional Service",
         len: |p| p.service.len(),
         build: service,
+    },
+    SectionDef {
+        id: "memberships",
+        heading: "Professional Memberships",
+        len: |p| p.memberships.len(),
+        build: grants::memberships,
+    },
+    SectionDef {
+        id: "outreach",
+        heading: "Outreach",
+        len: |p| p.outreach.len(),
+        build: grants::outreach,
+    },
+    SectionDef {
+        id: "synergistic",
+        heading: "Synergistic Activities",
+        len: |p| p.synergistic.len(),
+        build: grants::synergistic,
     },
     SectionDef {
         id: "skills",
@@ -130,7 +185,63 @@ pub const SECTIONS: &[SectionDef] = &[
             items(true, entries)
         },
     },
+    // The parts of the biosketch forms (the CV leaves them out: they repeat its sections or
+    // belong to one application).
+    SectionDef {
+        id: "identity",
+        heading: "Identifying Information",
+        len: |p| usize::from(!p.person.name.trim().is_empty()),
+        build: grants::identity,
+    },
+    SectionDef {
+        id: "preparation",
+        heading: "Professional Preparation",
+        len: |p| p.education.len(),
+        build: grants::preparation,
+    },
+    SectionDef {
+        id: "products",
+        heading: "Products Closely Related to the Proposed Project",
+        len: |p| documents_max(p, |s| s.products.len()),
+        build: |c, _| grants::chosen(c, false),
+    },
+    SectionDef {
+        id: "other_products",
+        heading: "Other Significant Products",
+        len: |p| documents_max(p, |s| s.other_products.len()),
+        build: |c, _| grants::chosen(c, true),
+    },
+    SectionDef {
+        id: "personal_statement",
+        heading: "Personal Statement",
+        len: |p| {
+            usize::from(
+                p.personal_statement.is_some()
+                    || documents_max(p, |s| usize::from(s.personal_statement.is_some())) > 0,
+            )
+        },
+        build: |c, _| {
+            Some(Body::Text {
+                text: grants::statement(c)?.to_string(),
+            })
+        },
+    },
+    SectionDef {
+        id: "honors",
+        heading: "Honors",
+        len: |p| p.awards.len(),
+        build: grants::honors,
+    },
 ];
+
+/// The most that any document of the profile has of something (its products, say).
+fn documents_max(p: &Profile, f: impl Fn(&crate::profile::DocSettings) -> usize) -> usize {
+    p.documents()
+        .into_iter()
+        .map(|(_, s)| f(s))
+        .max()
+        .unwrap_or(0)
+}
 
 /// How many entries a section has in the profile; `None` when no section has this id.
 pub fn section_len(p: &Profile, id: &str) -> Option<usize> {

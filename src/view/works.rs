@@ -463,3 +463,31 @@ fn number(
         legend: legend(ctx, &shown),
     }
 }
+
+/// Publications named by id, in the order named (a biosketch's products), numbered from
+/// `first`; ids that name nothing were reported when the profile was loaded and are skipped.
+pub fn chosen(ctx: &Ctx, ids: &[String], first: usize) -> Option<Body> {
+    let entries: Vec<WorkView> = ids
+        .iter()
+        .filter_map(|id| {
+            ctx.p
+                .publications
+                .iter()
+                .find(|e| e.id.as_deref() == Some(id.as_str()))
+        })
+        .enumerate()
+        .map(|(i, e)| WorkView {
+            number: Some(first + i),
+            ..entry(ctx, e, VenueStyle::Full)
+        })
+        .collect();
+    let legend = legend(ctx, &entries);
+    Some(Body::Works {
+        numbered: true,
+        groups: vec![Group {
+            title: None,
+            entries,
+        }],
+        legend,
+    })
+}

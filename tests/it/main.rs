@@ -5,6 +5,7 @@ mod bibhostile;
 mod cli;
 mod documents;
 mod formats;
+mod grants;
 mod hostile;
 mod ids;
 mod layout;

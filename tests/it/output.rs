@@ -269,25 +269,37 @@ fn preset_profile(dir: &std::path::Path, cv: &str) {
 #[test]
 fn presets_set_and_check_their_rules() {
     let dir = temp_dir("preset-nih");
-    preset_profile(&dir, "preset = \"nih\"");
+    preset_profile(&dir, "preset = \"nih-attachment\"");
     Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
     let pdf = fs::read(dir.join("out/cv.pdf")).unwrap();
     assert_eq!(page_size(&pdf), (612.0, 792.0));
 
-    preset_profile(&dir, "preset = \"nih\"\nfont_size = 10.5");
+    // The old name still works, with a warning that gives the new one.
+    preset_profile(&dir, "preset = \"nih\"");
+    let run = Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.contains(
+            "warning: the preset `nih` is now called `nih-attachment`: US Letter, 11 pt or larger"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("profile.toml:5:10"), "{}", run.stderr);
+
+    preset_profile(&dir, "preset = \"nih-attachment\"\nfont_size = 10.5");
     let run = Run::vita(&["check", "--only", "cv"]).in_dir(&dir).fails(1);
     assert_eq!(
         run.stderr,
-        "error: `[cv].font_size` is 10.5 pt, under 11 pt, which the `nih` preset does not allow\nhint: the rule: NIH (biosketch and application format: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers)\n"
+        "error: `[cv].font_size` is 10.5 pt, under 11 pt, which the `nih-attachment` preset does not allow\nhint: the rule: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers (NIH application attachments (format rules))\n"
     );
-    preset_profile(&dir, "preset = \"nih\"\nfont_size = 11");
+    preset_profile(&dir, "preset = \"nih-attachment\"\nfont_size = 11");
     Run::vita(&["check", "--only", "cv"]).in_dir(&dir).ok();
     let run = Run::vita(&["check", "--only", "cv", "--paper", "a4"])
         .in_dir(&dir)
         .fails(1);
     assert!(
         run.stderr.starts_with(
-            "error: `[cv]` is set on `a4` paper, which the `nih` preset does not allow"
+            "error: `[cv]` is set on `a4` paper, which the `nih-attachment` preset does not allow"
         ),
         "{}",
         run.stderr
@@ -343,7 +355,8 @@ fn json_summary_and_name_patterns_for_scripts() {
     .ok();
     let summary: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
     let files = summary["files"].as_array().unwrap();
-    assert_eq!(files.len(), 2);
+    // The resume, the CV and the example's NIH biosketch.
+    assert_eq!(files.len(), 3);
     for f in files {
         let path = std::path::PathBuf::from(f["path"].as_str().unwrap());
         let bytes = fs::read(&path).unwrap();
@@ -363,7 +376,7 @@ fn json_summary_and_name_patterns_for_scripts() {
         .fails(1);
     assert!(
         run.stderr
-            .starts_with("error: both documents would be written to"),
+            .starts_with("error: two documents would be written to"),
         "{}",
         run.stderr
     );
