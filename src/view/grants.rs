@@ -84,7 +84,8 @@ pub fn appointments(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 
 /// Honors: awards with their dates.
 pub fn honors(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let entries = c.shown(&c.p.awards, limit).map(|e| Item {
+    let newest = c.newest_first(&c.p.awards, limit, super::sections::award_date);
+    let entries = newest.map(|e| Item {
         label: None,
         text: match &e.issuer {
             Some(i) => format!("{}, {i}", e.title),

@@ -402,9 +402,7 @@ fn teaching(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 }
 
 fn awards(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let when =
-        |e: &crate::profile::Award| e.date.or_else(|| e.period.as_deref().and_then(last_year));
-    let entries = c.newest_first(&c.p.awards, limit, when).map(|e| Item {
+    let entries = c.newest_first(&c.p.awards, limit, award_date).map(|e| Item {
         label: None,
         text: match &e.issuer {
             Some(i) => format!("{}, {i}", e.title),
@@ -436,6 +434,12 @@ fn service(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             date: e.date.as_ref().map(Date::display),
         });
     items(false, entries)
+}
+
+/// When an award was given, to sort awards newest first: its date, else the last year of its
+/// period.
+pub(super) fn award_date(e: &crate::profile::Award) -> Option<Date> {
+    e.date.or_else(|| e.period.as_deref().and_then(last_year))
 }
 
 /// The latest year a free-form period names (`2020/2021` -> 2021), to sort it among dates.
