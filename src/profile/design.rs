@@ -116,6 +116,8 @@ choice! {
         Labels = "labels",
         /// The address itself, for print: `doi.org/10.1109/...`.
         Urls = "urls",
+        /// An icon before a short label (`code`, `slides`), for the kinds that have one.
+        Icons = "icons",
     }
 }
 
@@ -344,6 +346,8 @@ design! {
         page_numbers: bool,
         /// Whether the person's photo (`person.photo`) is printed in the header.
         photo: bool,
+        /// Whether each contact in the header has its icon (envelope, phone, GitHub, ...).
+        contact_icons: bool,
     }
 }
 

@@ -6,8 +6,8 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 use typst_kit::fonts::{FontSource, FontStore};
 
-/// The embedded font files: Noto Sans for Latin text, Noto Sans CJK SC for Chinese, and
-/// Libertinus Serif for the serif themes.
+/// The embedded font files: Noto Sans for Latin text, Noto Sans CJK SC for Chinese,
+/// Libertinus Serif for the serif themes, and two small icon fonts.
 const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSans-Regular.ttf",
@@ -48,6 +48,15 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "LibertinusSerif-BoldItalic.otf",
         include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+    ),
+    // Contact and link icons (Font Awesome Free, OFL): the few glyphs vita draws.
+    (
+        "FontAwesome-Solid.ttf",
+        include_bytes!("../../fonts/FontAwesome-Solid.ttf"),
+    ),
+    (
+        "FontAwesome-Brands.ttf",
+        include_bytes!("../../fonts/FontAwesome-Brands.ttf"),
     ),
 ];
 

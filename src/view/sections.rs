@@ -402,18 +402,20 @@ fn teaching(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 }
 
 fn awards(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let entries = c.newest_first(&c.p.awards, limit, award_date).map(|e| Item {
-        label: None,
-        text: match &e.issuer {
-            Some(i) => format!("{}, {i}", e.title),
-            None => e.title.clone(),
-        },
-        note: e.rank.clone(),
-        date: e
-            .period
-            .clone()
-            .or_else(|| e.date.as_ref().map(Date::display)),
-    });
+    let entries = c
+        .newest_first(&c.p.awards, limit, award_date)
+        .map(|e| Item {
+            label: None,
+            text: match &e.issuer {
+                Some(i) => format!("{}, {i}", e.title),
+                None => e.title.clone(),
+            },
+            note: e.rank.clone(),
+            date: e
+                .period
+                .clone()
+                .or_else(|| e.date.as_ref().map(Date::display)),
+        });
     items(false, entries)
 }
 

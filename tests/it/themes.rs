@@ -220,6 +220,7 @@ hyphenate = true
 footer = "{name}, {title}"
 page_numbers = false
 photo = false
+contact_icons = true
 
 [resume.design]
 theme = "compact"
@@ -305,11 +306,11 @@ fn a_wrong_design_value_is_refused_at_its_place() {
             run.stderr
         );
     }
-    let dir = profile("themes-wrong-doc", "[cv.design]\nlinks = \"icons\"\n");
+    let dir = profile("themes-wrong-doc", "[cv.design]\nlinks = \"icon\"\n");
     let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
     assert!(
         run.stderr
-            .contains("error: `cv.design.links` cannot be `icons`"),
+            .contains("error: `cv.design.links` cannot be `icon`"),
         "{}",
         run.stderr
     );
@@ -654,4 +655,28 @@ fn a_letter_s_keys_belong_to_letters() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn contact_and_link_icons_are_drawn_by_the_embedded_icon_faces() {
+    let dir = profile(
+        "themes-icons",
+        "[cv.design]\ncontact_icons = true\nlinks = \"icons\"\n[resume.design]\ncontact_icons = true\nlinks = \"icons\"\n[[talks]]\ntitle = \"Notes\"\nevent = \"Royal Society\"\ndate = 1843\nlinks = { slides = \"https://example.org/s.pdf\", arXiv = \"https://arxiv.org/abs/1\" }\n",
+    );
+    let docs = typeset(&dir.join("profile.toml"), "classic", "a4");
+    let runs: Vec<&Glyphs> = docs
+        .iter()
+        .flat_map(|(_, p)| p.iter().flat_map(|(_, r)| r))
+        .collect();
+    let face_of = |c: char| {
+        runs.iter()
+            .find(|r| r.text.contains(c))
+            .map(|r| r.family.clone())
+            .unwrap_or_else(|| panic!("U+{:04X} is not drawn", u32::from(c)))
+    };
+    // The envelope before the e-mail address, the slides icon before the talk's link.
+    assert_eq!(face_of('\u{f0e0}'), "Font Awesome 7 Free Solid");
+    assert_eq!(face_of('\u{e53d}'), "Font Awesome 7 Free Solid");
+    // A label with no icon keeps its brackets.
+    assert!(runs.iter().any(|r| r.text.contains("[arXiv]")));
 }
