@@ -194,12 +194,12 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
             }
         }
     }
-    if let Some(updated) = &v.updated {
+    if let Some(updated) = v.words.updated_sentence() {
         paras.push(
             Paragraph::new()
                 .align(AlignmentType::Right)
                 .line_spacing(LineSpacing::new().before(240))
-                .add_run(text(&format!("Last updated {updated}")).size(size - 2)),
+                .add_run(text(&updated).size(size - 2)),
         );
     }
     for p in paras {

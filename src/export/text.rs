@@ -72,9 +72,9 @@ fn write(v: &View, mode: Mode) -> String {
         out.push('\n');
         out.push_str(&body(s, mode));
     }
-    if let Some(updated) = &v.updated {
+    if let Some(updated) = v.words.updated_sentence() {
         out.push('\n');
-        let _ = writeln!(out, "Last updated {}", esc(updated, mode));
+        let _ = writeln!(out, "{}", esc(&updated, mode));
     }
     out
 }

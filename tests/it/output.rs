@@ -96,7 +96,7 @@ fn documents_are_tagged_with_language_outline_and_embedded_fonts() {
             "{name} is not tagged"
         );
         let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
-        assert_eq!(lang, b"en", "{name}");
+        assert_eq!(lang, b"en-US", "{name}");
         assert!(catalog.get(b"Outlines").is_ok(), "{name} has no bookmarks");
         let mut fonts = 0;
         for object in doc.objects.values() {
