@@ -46,7 +46,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_in_languages(path, &[])
 }
 
-/// [`load`], with the profile read in these languages too (`--lang`), besides those of its
+/// [`load`], with the profile read in these languages (`--lang`) instead of those of its
 /// documents.
 pub fn load_in_languages(path: &Path, langs: &[&'static str]) -> Result<Loaded, Vec<Diagnostic>> {
     let display = path.display().to_string();
@@ -155,12 +155,15 @@ fn load_text(
     let (work, notes) = translate::choose(display, &text, own, fallback);
     let mut loaded = load_language(display, &text, work, dir)?;
     loaded.warnings.extend(notes);
-    let mut others: Vec<&'static str> = crate::document::Document::all(&loaded.profile)
-        .iter()
-        .map(|d| d.lang)
-        .chain(langs.iter().copied())
-        .filter(|l| *l != own)
-        .collect();
+    let mut others: Vec<&'static str> = if langs.is_empty() {
+        crate::document::Document::all(&loaded.profile)
+            .iter()
+            .map(|d| d.lang)
+            .collect()
+    } else {
+        langs.to_vec()
+    };
+    others.retain(|l| *l != own);
     others.sort_unstable();
     others.dedup();
     for lang in others {

@@ -29,8 +29,11 @@ pub fn check(p: &Profile, c: &mut Checker) {
             continue;
         }
         // `present` for `dates.present`: the last part of an id is enough to find it.
-        let short = super::ids().find(|known| known.rsplit('.').next() == Some(id.as_str()));
-        let best = short.or_else(|| did_you_mean(&id, super::ids()));
+        let last = |known: &'static str| known.rsplit('.').next().unwrap_or(known);
+        let best = did_you_mean(&id, super::ids()).or_else(|| {
+            let near = did_you_mean(&id, super::ids().map(last))?;
+            super::ids().find(|known| last(known) == near)
+        });
         let d = Diagnostic::error(format!("`locale.{id}` is not a string vita prints"));
         let d = match best {
             Some(best) => d.hint(format!("did you mean `{best}`?")),

@@ -149,6 +149,8 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
         updated: date.map(|d| loc.date_long(&d)),
         words: Words {
             colon: loc.get("labels.colon").to_string(),
+            open: loc.get("labels.open").to_string(),
+            close: loc.get("labels.close").to_string(),
             updated: date.map(|d| loc.fill("footer.updated", &[("date", &loc.date_long(&d))])),
         },
         person,

@@ -42,6 +42,10 @@ pub struct View {
 pub struct Words {
     /// Between a label and its text: `: `, `\u{a0}: ` in French, `：` in Chinese.
     pub colon: String,
+    /// Before a note after a text: ` (` (its space unbreakable), `（` in Chinese.
+    pub open: String,
+    /// After the note: `)`, `）` in Chinese.
+    pub close: String,
     /// `last updated September 29, 2021`, if there is a date.
     pub updated: Option<String>,
 }

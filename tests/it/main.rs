@@ -8,6 +8,7 @@ mod formats;
 mod hostile;
 mod ids;
 mod layout;
+mod locales;
 mod onramp;
 mod output;
 mod preview;

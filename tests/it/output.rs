@@ -339,7 +339,8 @@ fn json_summary_and_name_patterns_for_scripts() {
     .ok();
     let summary: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
     let files = summary["files"].as_array().unwrap();
-    assert_eq!(files.len(), 2);
+    // The resume, the CV and the Chinese CV.
+    assert_eq!(files.len(), 3);
     for f in files {
         let path = std::path::PathBuf::from(f["path"].as_str().unwrap());
         let bytes = fs::read(&path).unwrap();

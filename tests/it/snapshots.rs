@@ -33,5 +33,9 @@ fn example_view_model_matches_its_snapshot() {
             );
         }
     }
-    assert_eq!(data.as_object().unwrap().len(), 2, "resume and cv");
+    assert_eq!(
+        data.as_object().unwrap().len(),
+        3,
+        "resume, cv and cv-zh-Hans"
+    );
 }
