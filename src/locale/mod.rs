@@ -187,11 +187,6 @@ impl Locale {
             ),
         }
     }
-
-    /// Whether the language's own punctuation is full-width (Chinese, Japanese).
-    pub fn is_cjk(&self) -> bool {
-        matches!(self.typst_lang.as_str(), "zh" | "ja" | "ko")
-    }
 }
 
 /// Fills `{key}`s in a pattern; unknown ones stay as written.

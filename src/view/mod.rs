@@ -217,9 +217,11 @@ fn person(p: &Profile, loc: &Locale) -> PersonData {
     for (label, url) in &pp.links.0 {
         add("link", label, Some(url.clone()));
     }
-    // Chinese, Japanese and Korean documents put the name in the person's own script first.
+    // Chinese, Japanese and Korean documents put a name in their own script first.
     let (name, native_name) = match &pp.native_name {
-        Some(native) if loc.is_cjk() && is_cjk(native) => (native.clone(), Some(pp.name.clone())),
+        Some(native) if native_first(&loc.typst_lang, native) => {
+            (native.clone(), Some(pp.name.clone()))
+        }
         _ => (pp.name.clone(), pp.native_name.clone()),
     };
     PersonData {
@@ -230,11 +232,21 @@ fn person(p: &Profile, loc: &Locale) -> PersonData {
     }
 }
 
-/// Whether a name is written in Han characters, kana or Hangul.
-fn is_cjk(name: &str) -> bool {
-    name.chars().any(|c| {
-        matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-    })
+/// Whether a document in this language (ISO 639) puts this native name first: a Chinese one
+/// written in Han characters, a Japanese one in kanji or kana, a Korean one in Hangul.
+fn native_first(lang: &str, native: &str) -> bool {
+    let any = |ranges: &[std::ops::RangeInclusive<u32>]| {
+        native
+            .chars()
+            .any(|c| ranges.iter().any(|r| r.contains(&u32::from(c))))
+    };
+    let han = [0x3400..=0x9FFF, 0xF900..=0xFAFF, 0x20000..=0x3134F];
+    match lang {
+        "zh" => any(&han),
+        "ja" => any(&han) || any(&[0x3040..=0x30FF]),
+        "ko" => any(&[0xAC00..=0xD7AF, 0x1100..=0x11FF]),
+        _ => false,
+    }
 }
 
 /// A `tel:` link for a phone number as people write it (RFC 3966): `+86 (755) 1234-5678

@@ -360,7 +360,7 @@ fn json_summary_and_name_patterns_for_scripts() {
         .fails(1);
     assert!(
         run.stderr
-            .starts_with("error: both documents would be written to"),
+            .starts_with("error: two documents would be written to"),
         "{}",
         run.stderr
     );
