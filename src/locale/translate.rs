@@ -35,8 +35,12 @@ pub fn languages(text: &str) -> Vec<&'static str> {
     out
 }
 
+/// Most fields told one by one as missing a language; the rest are counted in one message.
+const MAX_MISSING_TOLD: usize = 8;
+
 /// The profile's text with every table of languages replaced by the string for `lang`,
-/// else for `fallback`, else the first; a warning for each table without `lang`.
+/// else for `fallback`, else the first; a warning for each table without `lang` (one in all
+/// when no table has it).
 pub fn choose(
     display: &str,
     text: &Arc<str>,
@@ -44,33 +48,77 @@ pub fn choose(
     fallback: &str,
 ) -> (String, Vec<Diagnostic>) {
     let mut out = text.to_string();
-    let mut warnings = vec![];
-    for t in tables(text) {
+    let mut missing: Vec<(&LangTable, &str)> = vec![];
+    let tables = tables(text);
+    for t in &tables {
         let pick = |want: &str| t.texts.iter().find(|(k, _)| same_language(k, want));
-        let (chosen, missing) = match pick(lang) {
-            Some(c) => (c, false),
-            None => (pick(fallback).unwrap_or(&t.texts[0]), true),
+        let chosen = match pick(lang) {
+            Some(c) => c,
+            None => {
+                let c = pick(fallback).unwrap_or(&t.texts[0]);
+                missing.push((t, c.0.as_str()));
+                c
+            }
         };
-        if missing {
-            let written: Vec<String> = t.texts.iter().map(|(k, _)| format!("`{k}`")).collect();
-            warnings.push(
-                Diagnostic::warning(format!(
-                    "`{}` has no `{lang}` text; the `{}` text is used",
-                    t.path, chosen.0
-                ))
-                .at(display, text, t.span.clone())
-                .hint(format!(
-                    "it is written in {}: add `{lang} = \"...\"` to the table",
-                    written.join(", ")
-                )),
-            );
-        }
         let raw = &text[chosen.1.clone()];
         let whole = &text[t.span.clone()];
         let lines = whole.matches('\n').count() - raw.matches('\n').count();
         let blanks = whole.len() - raw.len() - lines;
         let replacement = format!("{raw}{}{}", "\n".repeat(lines), " ".repeat(blanks));
         out.replace_range(t.span.clone(), &replacement);
+    }
+    let Some((first, used)) = missing.first().copied() else {
+        return (out, vec![]);
+    };
+    // A language no table has: one message, not one per field.
+    if missing.len() == tables.len() && missing.len() > 1 {
+        let mut langs: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| t.texts.iter().map(|(k, _)| k.as_str()))
+            .collect();
+        langs.sort_unstable();
+        langs.dedup();
+        let quoted: Vec<String> = langs.iter().map(|l| format!("`{l}`")).collect();
+        let d = Diagnostic::warning(format!(
+            "none of the {} translated fields has `{lang}` text; their `{used}` text is used",
+            missing.len()
+        ))
+        .at(display, text, first.span.clone())
+        .hint(format!(
+            "they are written in {}: add `{lang} = \"...\"` to each, or make the document in one of those",
+            quoted.join(", ")
+        ));
+        return (out, vec![d]);
+    }
+    let mut warnings: Vec<Diagnostic> = missing
+        .iter()
+        .take(MAX_MISSING_TOLD)
+        .map(|(t, used)| {
+            let written: Vec<String> = t.texts.iter().map(|(k, _)| format!("`{k}`")).collect();
+            Diagnostic::warning(format!(
+                "`{}` has no `{lang}` text; the `{used}` text is used",
+                t.path
+            ))
+            .at(display, text, t.span.clone())
+            .hint(format!(
+                "it is written in {}: add `{lang} = \"...\"` to the table",
+                written.join(", ")
+            ))
+        })
+        .collect();
+    if missing.len() > MAX_MISSING_TOLD {
+        let rest: Vec<String> = missing[MAX_MISSING_TOLD..]
+            .iter()
+            .map(|(t, _)| format!("`{}`", t.path))
+            .collect();
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{} more translated fields have no `{lang}` text: {}",
+                rest.len(),
+                rest.join(", ")
+            ))
+            .hint(format!("add `{lang} = \"...\"` to them")),
+        );
     }
     (out, warnings)
 }
@@ -204,6 +252,34 @@ mod tests {
         );
         assert!(shown.contains("p.toml:2:10"), "{shown}");
         assert!(shown.contains("`en`, `de`"), "{shown}");
+    }
+
+    #[test]
+    fn a_language_no_field_has_is_one_warning() {
+        let text = "a = { en = \"x\", zh = \"y\" }\nb = { en = \"x\", zh = \"y\" }\n";
+        let (_, w) = pick(text, "de");
+        assert_eq!(w.len(), 1);
+        let shown = w[0].render(false);
+        assert!(
+            shown
+                .contains("none of the 2 translated fields has `de` text; their `en` text is used"),
+            "{shown}"
+        );
+        assert!(shown.contains("p.toml:1:5"), "{shown}");
+        assert!(shown.contains("`en`, `zh`"), "{shown}");
+        // Many fields missing a language some have: the first told at their place, the rest
+        // counted.
+        let mut text = String::from("x = { de = \"d\" }\n");
+        for i in 0..10 {
+            text += &format!("k{i} = {{ en = \"e\" }}\n");
+        }
+        let (_, w) = pick(&text, "de");
+        assert_eq!(w.len(), MAX_MISSING_TOLD + 1);
+        assert!(
+            w[MAX_MISSING_TOLD]
+                .render(false)
+                .contains("2 more translated fields have no `de` text: `k8`, `k9`")
+        );
     }
 
     #[test]

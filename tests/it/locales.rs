@@ -2,7 +2,10 @@
 //! language and every character drawn by an embedded face; translated fields and `[locale]`
 //! mistakes told with their place.
 
+use std::collections::BTreeMap;
 use std::fs;
+
+use typst::layout::{Abs, Frame, FrameItem, Point};
 
 use crate::support::{Run, pdf_text, repo, temp_dir};
 
@@ -173,4 +176,115 @@ fn locale_overrides_replace_the_words_printed() {
     assert!(text.contains("stationen"), "{text}");
     assert!(text.contains("okt.2015–jetzt"), "{text}");
     assert!(text.contains("akademischerlebenslauf"), "{text}");
+}
+
+/// The text that starts each line of a laid-out page: the leftmost run at each height.
+fn line_starts(frame: &Frame, at: Point, out: &mut BTreeMap<i64, (Abs, String)>) {
+    for (pos, item) in frame.items() {
+        let p = at + *pos;
+        match item {
+            FrameItem::Group(g) => line_starts(&g.frame, p, out),
+            FrameItem::Text(t) => {
+                let y = (p.y.to_pt() * 10.0).round() as i64;
+                let first = out.entry(y).or_insert((p.x, t.text.to_string()));
+                if p.x < first.0 {
+                    *first = (p.x, t.text.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The CV of a profile, laid out.
+fn typeset(text: &str) -> typst_layout::PagedDocument {
+    let loaded = vita::load::load_str("profile.toml", text).unwrap();
+    let plan =
+        vita::build::plan::resolve(&loaded, &vita::BuildOptions::new("profile.toml")).unwrap();
+    let job = plan
+        .documents
+        .iter()
+        .find(|d| d.document.name == "cv")
+        .unwrap();
+    let (_, document, _) = vita::build::typeset(
+        loaded.profile_for(job.document.lang),
+        job,
+        &plan,
+        &job.style,
+        vita::render::fonts::store(false),
+        &Default::default(),
+    )
+    .unwrap();
+    document
+}
+
+/// The glyph that draws a character, the first time it is drawn.
+fn glyph_of(frame: &Frame, c: char) -> Option<u16> {
+    frame.items().find_map(|(_, item)| match item {
+        FrameItem::Group(g) => glyph_of(&g.frame, c),
+        FrameItem::Text(t) => t
+            .glyphs
+            .iter()
+            .find(|g| t.text[g.range()].starts_with(c))
+            .map(|g| g.id),
+        _ => None,
+    })
+}
+
+#[test]
+fn japanese_and_traditional_chinese_take_their_own_glyph_forms() {
+    // 直 and 骨 are drawn differently in Chinese and Japanese type; 說 in Simplified- and
+    // Traditional-Chinese type.
+    let glyphs = |lang: &str, c: char| {
+        let doc = typeset(&format!(
+            "lang = \"{lang}\"\nsummary = \"直骨說\"\n[person]\nname = \"Ada\"\n"
+        ));
+        glyph_of(&doc.pages()[0].frame, c).unwrap()
+    };
+    assert_ne!(glyphs("zh-Hans", '直'), glyphs("ja", '直'));
+    assert_ne!(glyphs("zh-Hans", '骨'), glyphs("ja", '骨'));
+    assert_ne!(glyphs("zh-Hans", '說'), glyphs("zh-Hant", '說'));
+}
+
+#[test]
+fn chinese_lines_never_start_with_a_stop_or_comma() {
+    // Clauses of every length, so that some stop falls at the end of every line width.
+    let words = [
+        "研究",
+        "后门学习",
+        "安全",
+        "数据隐私模型",
+        "攻击",
+        "防御鲁棒",
+    ];
+    let stops = ["。", "，", "、", "；", "）"];
+    let mut summary = String::new();
+    for i in 0..80 {
+        for j in 0..=(i * 7 % 5) {
+            summary += words[(i + j) % words.len()];
+        }
+        summary += stops[i % stops.len()];
+    }
+    let text = format!("lang = \"zh-Hans\"\nsummary = \"{summary}\"\n[person]\nname = \"Ada\"\n");
+    let document = typeset(&text);
+    let mut starts = BTreeMap::new();
+    for page in document.pages() {
+        line_starts(&page.frame, Point::zero(), &mut starts);
+    }
+    let han: Vec<&String> = starts
+        .values()
+        .map(|(_, t)| t)
+        .filter(|t| {
+            t.chars().any(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || stops.iter().any(|s| t.starts_with(s))
+            })
+        })
+        .collect();
+    assert!(han.len() > 8, "the summary did not wrap: {han:?}");
+    for t in han {
+        assert!(
+            !stops.iter().any(|s| t.starts_with(s)),
+            "a line starts with a stop: {t}"
+        );
+    }
 }
