@@ -288,3 +288,21 @@ fn chinese_lines_never_start_with_a_stop_or_comma() {
         );
     }
 }
+
+#[test]
+fn every_script_of_the_locales_is_drawn_by_an_embedded_face() {
+    let dir = temp_dir("locales-scripts");
+    // Greek, Cyrillic, kana, kanji, Hangul, Traditional Hanzi, and the full-width forms.
+    fs::write(
+        dir.join("profile.toml"),
+        "summary = \"Ελληνικά · Русский язык · ひらがな カタカナ 東京大学 · 한국어 연구 · 國立臺灣大學 · （研究）「引用」\"\n\
+         [person]\nname = \"Ada\"\n",
+    )
+    .unwrap();
+    for lang in ["en", "ja", "ko", "zh-Hant"] {
+        let run = Run::vita(&["build", "--only", "cv", "--lang", lang])
+            .in_dir(&dir)
+            .ok();
+        assert_eq!(run.stderr, "", "{lang}");
+    }
+}
