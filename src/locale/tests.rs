@@ -119,8 +119,8 @@ fn dates_read_as_each_language_writes_them() {
         (
             "ru",
             "сент. 2021",
-            "29 сентября 2021 г.",
-            "29 сентября 2021 г.",
+            "29 сентября 2021\u{a0}г.",
+            "29 сентября 2021\u{a0}г.",
         ),
     ];
     for (tag, month, day, long) in cases {
