@@ -157,4 +157,10 @@ fn overrides_replace_strings() {
         l.range(Some(&d("2020")), Some(&Date::Present)),
         "2020 – jetzt"
     );
+    let numeric = builtin("en").unwrap().with([
+        ("dates.month_year".to_string(), "{mm}/{year}".to_string()),
+        ("dates.day".to_string(), "{year}-{mm}-{dd}".to_string()),
+    ]);
+    assert_eq!(numeric.date(&d("2021-09")), "09/2021");
+    assert_eq!(numeric.date(&d("2021-09-05")), "2021-09-05");
 }
