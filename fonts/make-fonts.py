@@ -9,11 +9,15 @@ Libertinus Serif (the serif of the compact, academic and harvard themes) is subs
 Greek and the punctuation a CV uses, keeping every OpenType feature (small capitals, old-style
 figures, ligatures): about a third of its size.
 
-Noto Sans is copied as it is. Noto Sans CJK SC is taken out of Debian's collection (.ttc) and
-subset to the GB 2312 repertoire (6,763 Hanzi plus its punctuation, kana, Greek and Cyrillic)
-plus the CJK punctuation and full-width blocks: every common Chinese name and word, at a tenth
-of the size. Text outside it falls back to system fonts when the user allows them
-(`--system-fonts`).
+Noto Sans is copied as it is (Latin, Greek, Cyrillic). Noto Sans CJK SC is taken out of
+Debian's collection (.ttc) and subset to what the built-in locales need: the GB 2312 repertoire
+(6,763 Hanzi plus its punctuation, kana, Greek and Cyrillic), the frequent Hanzi of Big5 (level
+1, 5,401, for Traditional Chinese), the level-1 kanji of JIS X 0208 (2,965, for Japanese), the
+2,350 Hangul syllables of KS X 1001 (Korean), kana, Hangul letters, the CJK punctuation and
+full-width blocks, and every character of the locale files. All OpenType features are kept, so
+the face's `locl` forms give Japanese, Korean and Traditional Chinese text their own glyph
+shapes when a document's `lang` is theirs. Text outside it falls back to system fonts when the
+user allows them (`--system-fonts`).
 """
 import glob
 import os
@@ -28,14 +32,27 @@ SC_INDEX = 2  # JP, KR, SC, TC, HK, ...
 for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
     shutil.copy(LATIN.format(style), f"NotoSans-{style}.ttf")
 
-chars = set()
-for b1 in range(0xA1, 0xF8):
-    for b2 in range(0xA1, 0xFF):
-        try:
-            chars.add(ord(bytes([b1, b2]).decode("gb2312")))
-        except UnicodeDecodeError:
-            pass
-ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
+def repertoire(codec, firsts, seconds):
+    """The characters of a double-byte character set: every pair of bytes that decodes."""
+    out = set()
+    for b1 in range(*firsts):
+        for b2 in range(*seconds):
+            try:
+                out.add(ord(bytes([b1, b2]).decode(codec)))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
+chars = repertoire("gb2312", (0xA1, 0xF8), (0xA1, 0xFF))
+chars |= repertoire("big5", (0xA1, 0xC7), (0x40, 0xFF))  # symbols and level-1 Hanzi
+chars |= repertoire("euc_jp", (0xA1, 0xD0), (0xA1, 0xFF))  # up to the level-1 kanji
+korean = repertoire("euc_kr", (0xA1, 0xFE), (0xA1, 0xFF))
+chars |= {c for c in korean if not (0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF)}  # no hanja
+for path in glob.glob("../locales/*.toml"):
+    chars.update(map(ord, open(path, encoding="utf-8").read()))
+ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0x3040, 0x30FF),
+          (0x3130, 0x318F), (0xFF00, 0xFFEF)]
 for lo, hi in ranges:
     chars.update(range(lo, hi + 1))
 

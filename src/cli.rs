@@ -134,6 +134,10 @@ pub struct Input {
     /// Also use the fonts installed on this system (after the embedded ones).
     #[arg(long)]
     pub system_fonts: bool,
+    /// Make every document in this language (`de`, `zh-Hans`, ...); file names carry it
+    /// (`cv-zh-Hans.pdf`).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<String>,
     /// Give up a build that takes longer than this many seconds (1 to 86400).
     #[arg(long, default_value_t = 60, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
@@ -165,6 +169,13 @@ fn parse_format(s: &str) -> Result<crate::export::Format, String> {
             .unwrap_or(("", &e));
         format!("`{s}` is not a format vita writes; {hint}")
     })
+}
+
+fn parse_lang(s: &str) -> Result<String, String> {
+    match crate::locale::language(s) {
+        Ok(tag) => Ok(tag.to_string()),
+        Err(d) => Err(d.render(false).trim_start_matches("error: ").to_string()),
+    }
 }
 
 /// How diagnostics are printed.

@@ -17,6 +17,7 @@ pub mod files;
 mod fuzz;
 pub mod ids;
 pub mod load;
+pub mod locale;
 pub mod names;
 pub mod output;
 pub mod photo;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 use crate::files::{ReadError, read_capped};
+use crate::locale::translate;
 use crate::profile::{Checker, KeyPath, Profile, Spans};
 
 /// Profiles larger than this are refused before parsing.
@@ -25,10 +26,29 @@ pub struct Loaded {
     /// The other files it was made from (its .bib files, those missing too), for
     /// `vita watch` to watch.
     pub files: Vec<std::path::PathBuf>,
+    /// The profile in each other language a document is made in (its translated fields
+    /// chosen for that language).
+    pub translations: Vec<(&'static str, Profile)>,
+}
+
+impl Loaded {
+    /// The profile as a document in this language reads it.
+    pub fn profile_for(&self, lang: &str) -> &Profile {
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.profile, |(_, p)| p)
+    }
 }
 
 /// Reads, parses and validates a profile file.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_in_languages(path, &[])
+}
+
+/// [`load`], with the profile read in these languages (`--lang`) instead of those of its
+/// documents.
+pub fn load_in_languages(path: &Path, langs: &[&'static str]) -> Result<Loaded, Vec<Diagnostic>> {
     let display = path.display().to_string();
     let fail = |msg: String, hint: &str| vec![Diagnostic::error(msg).hint(hint)];
     const MIB: u64 = 1024 * 1024;
@@ -66,7 +86,12 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "a profile is text about one person: check that this is the right file",
         ),
     })?;
-    load_in(&display, bytes, path.parent().unwrap_or(Path::new("")))
+    load_in(
+        &display,
+        bytes,
+        path.parent().unwrap_or(Path::new("")),
+        langs,
+    )
 }
 
 /// Checks that bytes are UTF-8 text, then parses and validates them as a profile; relative
@@ -76,11 +101,17 @@ pub fn load_bytes(display: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnosti
         display,
         bytes,
         Path::new(display).parent().unwrap_or(Path::new("")),
+        &[],
     )
 }
 
 /// [`load_bytes`], with relative paths (the .bib files) taken from `dir`.
-fn load_in(display: &str, bytes: Vec<u8>, dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+fn load_in(
+    display: &str,
+    bytes: Vec<u8>,
+    dir: &Path,
+    langs: &[&'static str],
+) -> Result<Loaded, Vec<Diagnostic>> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -94,7 +125,7 @@ fn load_in(display: &str, bytes: Vec<u8>, dir: &Path) -> Result<Loaded, Vec<Diag
             ]);
         }
     };
-    load_text(display, &text, dir)
+    load_text(display, &text, dir, langs)
 }
 /// Parses and validates profile text; `display` names it in messages, and relative paths are
 /// taken from its folder.
@@ -103,18 +134,61 @@ pub fn load_str(display: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         display,
         text,
         Path::new(display).parent().unwrap_or(Path::new("")),
+        &[],
     )
 }
 
-fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads the profile in its own language, then in each other language a document is made
+/// in: a translated field (`{ en = "...", zh-Hans = "..." }`) takes that language's text.
+fn load_text(
+    display: &str,
+    text: &str,
+    dir: &Path,
+    langs: &[&'static str],
+) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is invisible in editors and harmless: drop it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
-    let (mut profile, mut diags, broken) = crate::profile::parse(display, &text);
+    let top = |key| translate::top_string(&text, key).and_then(|l| crate::locale::resolve(&l));
+    let own = top("lang").unwrap_or("en");
+    let fallback = top("default_lang").unwrap_or("en");
+    let (work, notes) = translate::choose(display, &text, own, fallback);
+    let mut loaded = load_language(display, &text, work, dir)?;
+    loaded.warnings.extend(notes);
+    let mut others: Vec<&'static str> = if langs.is_empty() {
+        crate::document::Document::all(&loaded.profile)
+            .iter()
+            .map(|d| d.lang)
+            .collect()
+    } else {
+        langs.to_vec()
+    };
+    others.retain(|l| *l != own);
+    others.sort_unstable();
+    others.dedup();
+    for lang in others {
+        let (work, notes) = translate::choose(display, &text, lang, fallback);
+        let other = load_language(display, &text, work, dir)?;
+        loaded.warnings.extend(notes);
+        loaded.translations.push((lang, other.profile));
+    }
+    Ok(loaded)
+}
+
+/// Parses and validates the profile's text with its translated fields chosen (`work`).
+fn load_language(
+    display: &str,
+    text: &Arc<str>,
+    work: String,
+    dir: &Path,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = text.clone();
+    let (mut profile, mut diags, broken) =
+        crate::profile::parse_translated(display, &text, work.clone());
     let mut files = vec![];
     if let Some(profile) = &mut profile {
         crate::profile::normalise(profile);
-        let spans = Spans::new(&text);
+        let spans = Spans::new(&work);
         let mut c = Checker::new(&spans, &broken, display, &text);
         check(profile, &mut c);
         let mut checks = c.out;
@@ -154,6 +228,7 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
         display: display.to_string(),
         text,
         files,
+        translations: vec![],
     })
 }
 
@@ -164,6 +239,7 @@ fn check(p: &Profile, c: &mut Checker) {
     crate::profile::validate(p, c);
     crate::document::check(p, c, &|id| crate::view::section_len(p, id));
     crate::style::check(p, c);
+    crate::locale::check(p, c);
     for (name, s) in p.documents() {
         let at = match name {
             "resume" | "cv" => KeyPath::key(name),

@@ -229,7 +229,12 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             let plan = vita::build::plan::resolve(&loaded, &opts)?;
             let mut map = serde_json::Map::new();
             for job in &plan.documents {
-                let view = vita::view::view(&loaded.profile, &job.document, &plan.view, &job.style);
+                let view = vita::view::view(
+                    loaded.profile_for(job.document.lang),
+                    &job.document,
+                    &plan.view,
+                    &job.style,
+                );
                 map.insert(
                     job.document.name.clone(),
                     serde_json::to_value(view).unwrap_or_default(),
@@ -437,6 +442,7 @@ fn options(
         formats: formats.format.clone(),
         extra_formats: extra.to_vec(),
         ppi: formats.ppi,
+        lang: input.lang.clone(),
     })
 }
 

@@ -46,6 +46,8 @@ pub struct BuildOptions {
     pub extra_formats: Vec<Format>,
     /// PNG resolution in pixels per inch.
     pub ppi: f32,
+    /// The language of every document (`--lang`); their files' names then carry it.
+    pub lang: Option<String>,
 }
 
 impl BuildOptions {
@@ -63,6 +65,7 @@ impl BuildOptions {
             formats: vec![],
             extra_formats: vec![],
             ppi: export::DEFAULT_PPI,
+            lang: None,
         }
     }
 }
@@ -132,7 +135,7 @@ pub fn make_recording(
     if let Some(dir) = &plan.layout_dir {
         warnings.extend(layouts::check_dir(dir));
     }
-    let (made, errors) = run(&loaded.profile, &plan, reads, &mut warnings);
+    let (made, errors) = run(loaded, &plan, reads, &mut warnings);
     if !errors.is_empty() {
         return Err(Failure::input(errors.into_iter().chain(warnings).collect()));
     }
@@ -147,12 +150,11 @@ pub fn make_recording(
 /// layout that never finishes is abandoned at the deadline: the process exits soon after and
 /// the thread with it.
 fn run(
-    p: &Profile,
+    loaded: &Loaded,
     plan: &Plan,
     reads: &world::Reads,
     warnings: &mut Vec<Diagnostic>,
 ) -> (Vec<Made>, Vec<Diagnostic>) {
-    let profile = Arc::new(p.clone());
     let plan = Arc::new(plan.clone());
     // A deadline past what the clock can count is no deadline.
     let deadline = Instant::now().checked_add(plan.timeout);
@@ -174,9 +176,11 @@ fn run(
     }
     let fonts = fonts::store(plan.system_fonts);
     for slot in (0..plan.documents.len()).filter(|_| !workers) {
+        // The profile as read in the document's language.
+        let lang = plan.documents[slot].document.lang;
         let (tx, profile, plan, fonts, reads) = (
             tx.clone(),
-            profile.clone(),
+            Arc::new(loaded.profile_for(lang).clone()),
             plan.clone(),
             fonts.clone(),
             reads.clone(),
@@ -252,7 +256,13 @@ pub fn make_here(opts: &BuildOptions) -> MadeOne {
         )]);
     };
     let fonts = fonts::store(plan.system_fonts);
-    make_one(&loaded.profile, &plan, job, fonts, world::Reads::default())
+    make_one(
+        loaded.profile_for(job.document.lang),
+        &plan,
+        job,
+        fonts,
+        world::Reads::default(),
+    )
 }
 
 /// Records every file in a layout folder as read (a worker's reads are not seen here).
@@ -364,7 +374,7 @@ fn make_one(
     }
     Ok((
         Made {
-            name: doc.name.clone(),
+            name: doc.file_stem(),
             output: doc.settings.output.as_ref().map(|p| p.0.clone()),
             files,
             pages: document.pages().len(),

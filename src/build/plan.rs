@@ -81,10 +81,14 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
     };
     let mut problems = vec![];
     let mut documents = vec![];
-    for document in all
+    for mut document in all
         .into_iter()
         .filter(|d| opts.only.as_ref().is_none_or(|o| *o == d.name))
     {
+        if let Some(lang) = opts.lang.as_deref().and_then(crate::locale::resolve) {
+            document.lang = lang;
+            document.lang_in_name = true;
+        }
         match crate::style::resolve(&document, &p.design, &opts.overrides, &folders) {
             Ok(style) => {
                 let formats = formats(&document, opts);
@@ -173,8 +177,14 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
     // Reading is bounded by the timeout too: a .bib file built to explode must not hang.
     let (tx, rx) = std::sync::mpsc::channel();
     let path = opts.profile.clone();
+    let langs: Vec<&'static str> = opts
+        .lang
+        .as_deref()
+        .and_then(crate::locale::resolve)
+        .into_iter()
+        .collect();
     std::thread::spawn(move || {
-        let _ = tx.send(crate::load::load(&path));
+        let _ = tx.send(crate::load::load_in_languages(&path, langs.as_slice()));
     });
     let loaded = match rx.recv_timeout(opts.timeout) {
         Ok(loaded) => loaded,

@@ -86,6 +86,10 @@ pub struct Document {
     pub kind: &'static Kind,
     /// The settings the profile gives it.
     pub settings: DocSettings,
+    /// Its language: the tag of a built-in locale (`zh-Hans`).
+    pub lang: &'static str,
+    /// Whether its files' names carry the language (`cv-zh-Hans.pdf`): `--lang` was given.
+    pub lang_in_name: bool,
 }
 
 /// Publication options with every default applied.
@@ -111,13 +115,25 @@ impl Document {
             .into_iter()
             .filter_map(|(name, settings)| {
                 let kind = kind(settings.kind.as_deref().unwrap_or(name))?;
+                let lang = settings.lang.as_deref().or(p.lang.as_deref());
                 Some(Document {
                     name: name.to_string(),
                     kind,
                     settings: settings.clone(),
+                    lang: lang.and_then(crate::locale::resolve).unwrap_or("en"),
+                    lang_in_name: false,
                 })
             })
             .collect()
+    }
+
+    /// The name its files are written under: its own, with the language when `--lang` set it.
+    pub fn file_stem(&self) -> String {
+        if self.lang_in_name {
+            format!("{}-{}", self.name, self.lang)
+        } else {
+            self.name.clone()
+        }
     }
 
     /// Whether an entry belongs in this document: not excluded by the document's name or

@@ -159,7 +159,7 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
             }
             Body::Entries { entries, .. } => {
                 for e in entries {
-                    entry(&mut paras, e, &date_tab);
+                    entry(&mut paras, e, &v.words.colon, &date_tab);
                 }
             }
             Body::Items {
@@ -167,7 +167,7 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
                 entries,
             } => {
                 for e in entries {
-                    paras.push(item(e, *date_first, &date_tab));
+                    paras.push(item(e, *date_first, &v.words.colon, &date_tab));
                 }
             }
             Body::Works { groups, legend, .. } => {
@@ -194,12 +194,12 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
             }
         }
     }
-    if let Some(updated) = &v.updated {
+    if let Some(updated) = v.words.updated_sentence() {
         paras.push(
             Paragraph::new()
                 .align(AlignmentType::Right)
                 .line_spacing(LineSpacing::new().before(240))
-                .add_run(text(&format!("Last updated {updated}")).size(size - 2)),
+                .add_run(text(&updated).size(size - 2)),
         );
     }
     for p in paras {
@@ -216,7 +216,7 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
 
 /// A titled entry: title and date on one line (the date at the right tab), then subtitle and
 /// place, labelled lines and bullets.
-fn entry(paras: &mut Vec<Paragraph>, e: &Entry, tab: &Tab) {
+fn entry(paras: &mut Vec<Paragraph>, e: &Entry, colon: &str, tab: &Tab) {
     let mut head = Paragraph::new()
         .add_tab(tab.clone())
         .keep_next(true)
@@ -242,7 +242,7 @@ fn entry(paras: &mut Vec<Paragraph>, e: &Entry, tab: &Tab) {
     for l in &e.lines {
         let mut p = Paragraph::new().line_spacing(LineSpacing::new().after(20));
         if let Some(label) = &l.label {
-            p = p.add_run(text(&format!("{label}: ")).italic());
+            p = p.add_run(text(&format!("{label}{colon}")).italic());
         }
         paras.push(p.add_run(text(&l.text)));
     }
@@ -252,13 +252,13 @@ fn entry(paras: &mut Vec<Paragraph>, e: &Entry, tab: &Tab) {
 }
 
 /// A one-line item, its date at the right tab (or first, for news).
-fn item(e: &Item, date_first: bool, tab: &Tab) -> Paragraph {
+fn item(e: &Item, date_first: bool, colon: &str, tab: &Tab) -> Paragraph {
     let mut p = bullet().add_tab(tab.clone());
     if date_first && let Some(d) = &e.date {
         p = p.add_run(text(&format!("{d}: ")).bold());
     }
     if let Some(label) = &e.label {
-        p = p.add_run(text(&format!("{label}: ")).bold());
+        p = p.add_run(text(&format!("{label}{colon}")).bold());
     }
     p = p.add_run(text(&e.text));
     if let Some(note) = &e.note {

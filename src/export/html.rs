@@ -78,7 +78,7 @@ pub fn export(v: &View) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta name=\"generator\" content=\"vita {}\">\n<title>{}</title>\n",
-        esc(&v.lang),
+        esc(&v.locale),
         env!("CARGO_PKG_VERSION"),
         esc(&title),
     );
@@ -111,8 +111,8 @@ pub fn export(v: &View) -> String {
         section(&mut out, s);
     }
     out.push_str("</main>\n");
-    if let Some(updated) = &v.updated {
-        let _ = writeln!(out, "<footer><p>Last updated {}</p></footer>", esc(updated));
+    if let Some(updated) = v.words.updated_sentence() {
+        let _ = writeln!(out, "<footer><p>{}</p></footer>", esc(&updated));
     }
     out.push_str("</div>\n</body>\n</html>\n");
     out

@@ -45,7 +45,7 @@ pub fn counts(v: &View) -> Vec<Count> {
     v.sections
         .iter()
         .map(|s| {
-            let text = body(s, Mode::Plain);
+            let text = body(s, &v.words.colon, Mode::Plain);
             let text = text.trim();
             Count {
                 title: s.title.clone(),
@@ -70,11 +70,11 @@ fn write(v: &View, mode: Mode) -> String {
             }
         }
         out.push('\n');
-        out.push_str(&body(s, mode));
+        out.push_str(&body(s, &v.words.colon, mode));
     }
-    if let Some(updated) = &v.updated {
+    if let Some(updated) = v.words.updated_sentence() {
         out.push('\n');
-        let _ = writeln!(out, "Last updated {}", esc(updated, mode));
+        let _ = writeln!(out, "{}", esc(&updated, mode));
     }
     out
 }
@@ -116,7 +116,8 @@ fn header(p: &PersonData, mode: Mode) -> String {
 }
 
 /// A section's body, ending in a newline.
-fn body(s: &Section, mode: Mode) -> String {
+/// A section's body; `colon` goes between a label and its text (`: `, `：`).
+fn body(s: &Section, colon: &str, mode: Mode) -> String {
     let mut out = String::new();
     match &s.body {
         Body::Text { text } => {
@@ -127,7 +128,7 @@ fn body(s: &Section, mode: Mode) -> String {
             let _ = writeln!(out, "{}", items.join(" · "));
         }
         Body::Entries { entries, .. } => {
-            let blocks: Vec<String> = entries.iter().map(|e| entry(e, mode)).collect();
+            let blocks: Vec<String> = entries.iter().map(|e| entry(e, colon, mode)).collect();
             out.push_str(&blocks.join("\n"));
         }
         Body::Items {
@@ -135,7 +136,7 @@ fn body(s: &Section, mode: Mode) -> String {
             entries,
         } => {
             for e in entries {
-                let _ = writeln!(out, "- {}", item(e, *date_first, mode));
+                let _ = writeln!(out, "- {}", item(e, *date_first, colon, mode));
             }
         }
         Body::Works { groups, legend, .. } => {
@@ -170,7 +171,7 @@ fn body(s: &Section, mode: Mode) -> String {
 }
 
 /// A titled entry: title and date, then subtitle and place, labelled lines, bullets.
-fn entry(e: &Entry, mode: Mode) -> String {
+fn entry(e: &Entry, colon: &str, mode: Mode) -> String {
     let mut lines = vec![];
     let mut first = match mode {
         Mode::Plain => e.title.clone(),
@@ -194,7 +195,7 @@ fn entry(e: &Entry, mode: Mode) -> String {
     }
     for l in &e.lines {
         lines.push(match &l.label {
-            Some(label) => format!("{}: {}", esc(label, mode), esc(&l.text, mode)),
+            Some(label) => format!("{}{colon}{}", esc(label, mode), esc(&l.text, mode)),
             None => esc(&l.text, mode),
         });
     }
@@ -220,15 +221,24 @@ fn entry(e: &Entry, mode: Mode) -> String {
 }
 
 /// A one-line item: `Label: text (note), date`, or `date: text` when the date comes first.
-fn item(e: &Item, date_first: bool, mode: Mode) -> String {
+fn item(e: &Item, date_first: bool, colon: &str, mode: Mode) -> String {
     let mut out = String::new();
     if date_first && let Some(date) = &e.date {
         let _ = write!(out, "{}: ", esc(date, mode));
     }
     if let Some(label) = &e.label {
         let _ = match mode {
-            Mode::Plain => write!(out, "{label}: "),
-            Mode::Markdown => write!(out, "**{}:** ", esc(label, mode)),
+            Mode::Plain => write!(out, "{label}{colon}"),
+            // The colon inside the bold, its space after: `**Reviewer:** `.
+            Mode::Markdown => {
+                let mark = colon.trim_end();
+                write!(
+                    out,
+                    "**{}{mark}**{}",
+                    esc(label, mode),
+                    &colon[mark.len()..]
+                )
+            }
         };
     }
     out.push_str(&esc(&e.text, mode));

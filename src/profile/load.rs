@@ -18,7 +18,16 @@ const MAX_SCHEMA_ERRORS: usize = 50;
 /// header, stops the search: what follows cannot be read reliably. When every problem could
 /// be set aside the profile that remains is returned too, so validation can run on it.
 pub fn parse(display: &str, text: &Arc<str>) -> (Option<Profile>, Vec<Diagnostic>, Vec<KeyPath>) {
-    let mut work = text.to_string();
+    parse_translated(display, text, text.to_string())
+}
+
+/// [`parse`] of `work`, the text with its translated fields chosen (every byte offset that of
+/// `text`, which messages show).
+pub fn parse_translated(
+    display: &str,
+    text: &Arc<str>,
+    mut work: String,
+) -> (Option<Profile>, Vec<Diagnostic>, Vec<KeyPath>) {
     let mut diags: Vec<Diagnostic> = vec![];
     // The keys (or tables) that were blanked; validation says no more about them.
     let mut broken: Vec<KeyPath> = vec![];

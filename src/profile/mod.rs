@@ -21,7 +21,7 @@ pub use design::Design;
 pub use entries::*;
 pub use grants::*;
 pub use links::Links;
-pub use load::parse;
+pub use load::{parse, parse_translated};
 pub use options::{Format, GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
 pub use pubtype::{PUBLICATION_TYPES, PubType};
 pub use spans::{KeyPath, Spans};
@@ -37,8 +37,13 @@ pub struct Profile {
     pub updated: Option<Date>,
     /// Whether fonts installed on this system may be used after the embedded ones.
     pub system_fonts: bool,
-    /// The document language as an ISO 639 code (default `en`).
+    /// The documents' language: a built-in locale such as `de` or `zh-Hans` (default `en`).
     pub lang: Option<String>,
+    /// The language a translated field falls back to when it lacks the document's (default
+    /// `en`).
+    pub default_lang: Option<String>,
+    /// Strings of the locale replaced: `present = "now"`, `sections.news = "Updates"`.
+    pub locale: std::collections::BTreeMap<String, LocaleString>,
     /// Who the documents are about.
     pub person: Person,
     /// A short bio, a paragraph or two.
@@ -166,6 +171,8 @@ pub struct Marks {
 pub struct DocSettings {
     /// The kind of document (`resume`, `cv`); required for a named document.
     pub kind: Option<String>,
+    /// This document's language, over the profile's `lang`.
+    pub lang: Option<String>,
     /// Sections in the order they appear; absent means the document's default.
     pub sections: Option<Vec<String>>,
     /// At most this many entries of a section: `{ news = 3 }`.
@@ -254,6 +261,40 @@ impl DocSettings {
         .into_iter()
         .filter_map(|(k, set)| set.then_some(k))
         .collect()
+    }
+}
+
+/// One entry of `[locale]`: a string, or a table of them (`[locale.sections]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum LocaleString {
+    /// `present = "now"`.
+    One(String),
+    /// `sections = { news = "Updates" }`.
+    Group(std::collections::BTreeMap<String, String>),
+}
+
+impl Profile {
+    /// The `[locale]` strings by id (`sections.news`), each with the key path it was written at.
+    pub fn locale_strings(&self) -> Vec<(String, KeyPath, String)> {
+        let mut out = vec![];
+        for (k, v) in &self.locale {
+            match v {
+                LocaleString::One(s) => {
+                    out.push((k.clone(), KeyPath::key("locale").k(k), s.clone()))
+                }
+                LocaleString::Group(m) => {
+                    for (k2, s) in m {
+                        out.push((
+                            format!("{k}.{k2}"),
+                            KeyPath::key("locale").k(k).k(k2),
+                            s.clone(),
+                        ));
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

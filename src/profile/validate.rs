@@ -269,15 +269,6 @@ pub fn check(p: &Profile, c: &mut Checker) {
         }
     }
     c.links(&person.k("links"), &p.person.links);
-    if let Some(lang) = &p.lang
-        && !(2..=3).contains(&lang.len())
-    {
-        c.error(
-            &KeyPath::key("lang"),
-            format!("`lang` is not a language code: `{lang}`"),
-            "write a two-letter ISO 639 code, such as `en` or `zh`",
-        );
-    }
     c.point(&KeyPath::key("updated"), p.updated.as_ref());
 
     for (i, e) in p.education.iter().enumerate() {

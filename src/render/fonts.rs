@@ -6,8 +6,10 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 use typst_kit::fonts::{FontSource, FontStore};
 
-/// The embedded font files: Noto Sans for Latin text, Noto Sans CJK SC for Chinese,
-/// Libertinus Serif for the serif themes, and two small icon fonts.
+/// The embedded font files: Noto Sans for Latin, Greek and Cyrillic text, Noto Sans CJK SC
+/// for Chinese, Japanese and Korean (its `locl` forms follow the document's language; see
+/// `fonts/make-fonts.py` for the characters kept), Libertinus Serif for the serif themes, and
+/// two small icon fonts (`fonts/make-icons.py`).
 const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSans-Regular.ttf",

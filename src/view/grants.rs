@@ -6,7 +6,7 @@
 use super::Ctx;
 use super::model::{Body, Entry, Item, Line, Link};
 use super::works;
-use crate::profile::{Date, Product, display_range};
+use crate::profile::{Date, Product};
 
 /// The personal statement this document shows: its own, else the profile's.
 pub fn statement<'a>(c: &Ctx<'a>) -> Option<&'a str> {
@@ -62,7 +62,7 @@ pub fn preparation(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         title: e.degree.clone(),
         subtitle: Some(e.institution.clone()),
         location: e.location.clone(),
-        date: display_range(e.start.as_ref(), e.end.as_ref()),
+        date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
         ..Entry::default()
     });
     Some(entries_body(true, entries))
@@ -76,7 +76,7 @@ pub fn appointments(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             None => e.organisation.clone(),
         }),
         location: e.location.clone(),
-        date: display_range(e.start.as_ref(), e.end.as_ref()),
+        date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
         ..Entry::default()
     });
     Some(entries_body(true, entries))
@@ -95,7 +95,7 @@ pub fn honors(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         date: e
             .period
             .clone()
-            .or_else(|| e.date.as_ref().map(Date::display)),
+            .or_else(|| e.date.as_ref().map(|d| c.loc.date(d))),
     });
     Some(Body::Items {
         date_first: true,
@@ -189,7 +189,7 @@ pub fn grants(c: &Ctx, limit: Option<usize>) -> Option<Body> {
                 Some(n) => format!("{}, {n}", e.agency),
                 None => e.agency.clone(),
             }),
-            date: display_range(e.start.as_ref(), e.end.as_ref()),
+            date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
             lines,
             ..Entry::default()
         }
@@ -218,7 +218,7 @@ pub fn supervision(c: &Ctx, limit: Option<usize>) -> Option<Body> {
                 Some(r) => format!("{} ({r})", e.level),
                 None => e.level.clone(),
             }),
-            date: display_range(e.start.as_ref(), e.end.as_ref()),
+            date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
             lines,
             ..Entry::default()
         }
@@ -234,7 +234,7 @@ pub fn memberships(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             None => e.organisation.clone(),
         },
         note: None,
-        date: Some(display_range(e.start.as_ref(), e.end.as_ref())).filter(|d| !d.is_empty()),
+        date: Some(c.loc.range(e.start.as_ref(), e.end.as_ref())).filter(|d| !d.is_empty()),
     });
     Some(Body::Items {
         date_first: false,
@@ -246,7 +246,7 @@ pub fn outreach(c: &Ctx, limit: Option<usize>) -> Option<Body> {
     let entries = c.shown(&c.p.outreach, limit).map(|e| Entry {
         title: e.title.clone(),
         subtitle: e.venue.clone(),
-        date: e.date.as_ref().map(Date::display).unwrap_or_default(),
+        date: e.date.as_ref().map(|d| c.loc.date(d)).unwrap_or_default(),
         bullets: e.description.iter().cloned().collect(),
         links: super::sections::links(&e.links),
         ..Entry::default()
@@ -286,7 +286,7 @@ pub fn synergistic(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         label: None,
         text: e.text.trim().to_string(),
         note: None,
-        date: Some(display_range(e.date.as_ref(), e.end.as_ref())).filter(|d| !d.is_empty()),
+        date: Some(c.loc.range(e.date.as_ref(), e.end.as_ref())).filter(|d| !d.is_empty()),
     });
     Some(Body::Items {
         date_first: false,

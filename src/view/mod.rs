@@ -10,10 +10,11 @@ mod sections;
 mod works;
 
 use crate::document::{DefaultSections, Document};
+use crate::locale::Locale;
 use crate::names::OwnName;
 use crate::profile::{Date, Profile};
 use crate::style::Style;
-use model::{Contact, Meta, PersonData, StyleData, View, Ymd};
+use model::{Contact, Meta, PersonData, StyleData, View, Words, Ymd};
 
 pub use grants::thousands;
 pub use sections::{SECTIONS, SectionDef, section_len};
@@ -37,15 +38,18 @@ pub struct Ctx<'a> {
     pub advisees: OwnName,
     /// The mark put after advisees' names.
     pub advisee_mark: char,
-    /// What the legend says of the advisee mark.
-    pub advisee_text: &'a str,
+    /// What the legend says of the advisee mark, when the profile says.
+    pub advisee_text: Option<&'a str>,
     /// Author lists longer than this are shortened with "et al.".
     pub max_authors: Option<usize>,
+    /// The document's language, with the profile's `[locale]` strings.
+    pub loc: Locale,
 }
 
 impl<'a> Ctx<'a> {
     /// The context for one document of a profile.
     pub fn new(p: &'a Profile, doc: &'a Document) -> Self {
+        let loc = locale(p, doc.lang);
         Ctx {
             p,
             doc,
@@ -57,8 +61,9 @@ impl<'a> Ctx<'a> {
                 .as_deref()
                 .and_then(|m| m.chars().next())
                 .unwrap_or('‡'),
-            advisee_text: p.marks.advisee_text.as_deref().unwrap_or("advisee"),
+            advisee_text: p.marks.advisee_text.as_deref(),
             max_authors: doc.max_authors(),
+            loc,
         }
     }
 
@@ -88,6 +93,14 @@ impl<'a> Ctx<'a> {
         shown.sort_by_key(|e| std::cmp::Reverse(date(e).map_or(Date::Present, |d| d)));
         shown.into_iter().take(limit.unwrap_or(usize::MAX))
     }
+}
+
+/// A built-in locale with the profile's `[locale]` strings put in.
+pub fn locale(p: &Profile, lang: &str) -> Locale {
+    let base = crate::locale::builtin(lang)
+        .or_else(|| crate::locale::builtin("en"))
+        .expect("the English locale is built in");
+    base.with(p.locale_strings().into_iter().map(|(id, _, s)| (id, s)))
 }
 
 /// The ids of the sections a document shows, in order.
@@ -126,10 +139,16 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
         .filter_map(|id| sections::build(&ctx, id))
         .collect();
     let date = p.updated.or(opts.date);
+    let loc = &ctx.loc;
+    let person = person(p, loc, style.look.photo);
+    let kind = format!("documents.{}", doc.kind.name);
+    let title = loc.lookup(&kind).unwrap_or(doc.kind.title);
     View {
         doc: doc.kind.name,
         name: doc.name.clone(),
-        lang: p.lang.clone().unwrap_or_else(|| "en".into()),
+        lang: loc.typst_lang.clone(),
+        region: loc.typst_region.clone(),
+        locale: loc.tag.to_string(),
         style: StyleData {
             paper: style.paper.name(),
             size: style.size,
@@ -143,21 +162,30 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
         theme: style.theme.clone(),
         look: style.look.clone(),
         meta: Meta {
-            title: format!("{} – {}", p.person.name, doc.kind.title),
-            author: p.person.name.clone(),
+            title: loc.fill(
+                "documents.title",
+                &[("name", &person.name), ("title", title)],
+            ),
+            author: person.name.clone(),
             keywords: p.interests.clone(),
             date: date
                 .and_then(|d| d.ymd())
                 .map(|(year, month, day)| Ymd { year, month, day }),
         },
-        updated: date.map(|d| d.display_long()),
-        person: person(p, style.look.photo),
+        updated: date.map(|d| loc.date_long(&d)),
+        words: Words {
+            colon: loc.get("labels.colon").to_string(),
+            open: loc.get("labels.open").to_string(),
+            close: loc.get("labels.close").to_string(),
+            updated: date.map(|d| loc.fill("footer.updated", &[("date", &loc.date_long(&d))])),
+        },
+        person,
         sections,
         letter: (doc.kind.name == "letter").then(|| {
             let s = &doc.settings;
             model::LetterData {
                 recipient: s.recipient.clone(),
-                date: s.date.or(date).map(|d| d.display_long()),
+                date: s.date.or(date).map(|d| loc.date_long(&d)),
                 subject: s.subject.clone(),
                 opening: s.opening.clone(),
                 paragraphs: s.paragraphs.clone(),
@@ -168,7 +196,7 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
     }
 }
 
-fn person(p: &Profile, show_photo: bool) -> PersonData {
+fn person(p: &Profile, loc: &Locale, show_photo: bool) -> PersonData {
     let pp = &p.person;
     let mut contacts = vec![];
     let mut add = |kind: &'static str, text: &str, url: Option<String>| {
@@ -227,9 +255,16 @@ fn person(p: &Profile, show_photo: bool) -> PersonData {
     for (label, url) in &pp.links.0 {
         add("link", label, Some(url.clone()));
     }
+    // Chinese, Japanese and Korean documents put a name in their own script first.
+    let (name, native_name) = match &pp.native_name {
+        Some(native) if native_first(&loc.typst_lang, native) => {
+            (native.clone(), Some(pp.name.clone()))
+        }
+        _ => (pp.name.clone(), pp.native_name.clone()),
+    };
     PersonData {
-        name: pp.name.clone(),
-        native_name: pp.native_name.clone(),
+        name,
+        native_name,
         headline: pp.headline.clone(),
         contacts,
         photo: pp
@@ -237,6 +272,23 @@ fn person(p: &Profile, show_photo: bool) -> PersonData {
             .as_ref()
             .filter(|_| show_photo)
             .map(|f| f.path()),
+    }
+}
+
+/// Whether a document in this language (ISO 639) puts this native name first: a Chinese one
+/// written in Han characters, a Japanese one in kanji or kana, a Korean one in Hangul.
+fn native_first(lang: &str, native: &str) -> bool {
+    let any = |ranges: &[std::ops::RangeInclusive<u32>]| {
+        native
+            .chars()
+            .any(|c| ranges.iter().any(|r| r.contains(&u32::from(c))))
+    };
+    let han = [0x3400..=0x9FFF, 0xF900..=0xFAFF, 0x20000..=0x3134F];
+    match lang {
+        "zh" => any(&han),
+        "ja" => any(&han) || any(&[0x3040..=0x30FF]),
+        "ko" => any(&[0xAC00..=0xD7AF, 0x1100..=0x11FF]),
+        _ => false,
     }
 }
 

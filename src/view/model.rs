@@ -13,8 +13,12 @@ pub struct View {
     pub doc: &'static str,
     /// The document's name (`cv`, or a named document's).
     pub name: String,
-    /// The document language, ISO 639.
+    /// The document language as Typst takes it, ISO 639 (`zh`).
     pub lang: String,
+    /// The region as Typst takes it (`CN`), if any.
+    pub region: Option<String>,
+    /// The locale's tag (`zh-Hans`), for HTML and other outputs.
+    pub locale: String,
     /// Paper, type and spacing.
     pub style: StyleData,
     /// The look: colours, faces, sizes and gaps of the theme, for this kind of document.
@@ -23,8 +27,10 @@ pub struct View {
     pub look: crate::profile::design::Look,
     /// PDF metadata.
     pub meta: Meta,
-    /// "last updated" text, if there is a date.
+    /// The document date in the document's language, if there is one.
     pub updated: Option<String>,
+    /// Words the layout prints around the profile's text, in the document's language.
+    pub words: Words,
     /// The header: name and contacts.
     pub person: PersonData,
     /// The sections, in order.
@@ -51,6 +57,29 @@ pub struct LetterData {
     pub closing: Option<String>,
     /// The name signed.
     pub signature: String,
+}
+
+/// Words a layout prints around the profile's text, in the document's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Words {
+    /// Between a label and its text: `: `, `\u{a0}: ` in French, `：` in Chinese.
+    pub colon: String,
+    /// Before a note after a text: ` (` (its space unbreakable), `（` in Chinese.
+    pub open: String,
+    /// After the note: `)`, `）` in Chinese.
+    pub close: String,
+    /// `last updated September 29, 2021`, if there is a date.
+    pub updated: Option<String>,
+}
+
+impl Words {
+    /// `Last updated September 29, 2021`: the footer's words as a sentence of their own.
+    pub fn updated_sentence(&self) -> Option<String> {
+        let s = self.updated.as_deref()?;
+        let mut chars = s.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
 }
 
 /// The style as the layout receives it.

@@ -7,13 +7,14 @@ use super::Ctx;
 use super::grants;
 use super::model::{Body, Entry, Item, Line, Link, Section};
 use super::works;
-use crate::profile::{Date, Links, Profile, display_range};
+use crate::profile::{Date, Links, Profile};
 
 /// A built-in section.
 pub struct SectionDef {
     /// Its id: the profile's key, and its name in `sections = [...]`.
     pub id: &'static str,
-    /// The heading printed.
+    /// The heading in English, when the document's locale has no `sections.<id>` for it
+    /// (the locale files have every built-in section's).
     pub heading: &'static str,
     /// How many entries the profile has in it.
     pub len: fn(&Profile) -> usize,
@@ -164,7 +165,7 @@ pub const SECTIONS: &[SectionDef] = &[
         build: |c, limit| {
             let entries = c.shown(&c.p.skills, limit).map(|e| Item {
                 label: Some(e.label.clone()),
-                text: e.items.join(", "),
+                text: e.items.join(c.loc.get("list.sep")),
                 note: None,
                 date: None,
             });
@@ -180,7 +181,7 @@ pub const SECTIONS: &[SectionDef] = &[
                 label: None,
                 text: e.text.clone(),
                 note: None,
-                date: e.date.as_ref().map(Date::display),
+                date: e.date.as_ref().map(|d| c.loc.date(d)),
             });
             items(true, entries)
         },
@@ -259,13 +260,17 @@ pub fn section_len(p: &Profile, id: &str) -> Option<usize> {
 pub fn build(c: &Ctx, id: &str) -> Option<Section> {
     let limit = c.doc.limit(id);
     let (title, body) = match SECTIONS.iter().find(|s| s.id == id) {
-        Some(s) => (s.heading.to_string(), (s.build)(c, limit)?),
+        Some(s) => {
+            let id = format!("sections.{}", s.id);
+            let title = c.loc.lookup(&id).unwrap_or(s.heading).to_string();
+            (title, (s.build)(c, limit)?)
+        }
         None => {
             let custom = c.p.custom.iter().find(|s| s.id == id)?;
             let entries = c.shown(&custom.entries, limit).map(|e| Entry {
                 title: e.title.clone(),
                 subtitle: e.subtitle.clone(),
-                date: display_range(e.date.as_ref(), e.end.as_ref()),
+                date: c.loc.range(e.date.as_ref(), e.end.as_ref()),
                 bullets: e.highlights.clone(),
                 links: links(&e.links),
                 ..Entry::default()
@@ -304,11 +309,17 @@ fn items(date_first: bool, entries: impl Iterator<Item = Item>) -> Option<Body> 
     })
 }
 
-/// `Advisor: A` or `Advisors: A and B`.
-fn people_line(one: &str, many: &str, people: &[String]) -> Option<Line> {
+/// `Advisor: A` or `Advisors: A and B`, in the document's language (`labels.advisor`,
+/// `labels.advisors`).
+fn people_line(c: &Ctx, label: &str, people: &[String]) -> Option<Line> {
+    let id = if people.len() > 1 {
+        format!("labels.{label}s")
+    } else {
+        format!("labels.{label}")
+    };
     (!people.is_empty()).then(|| Line {
-        label: Some(if people.len() > 1 { many } else { one }.to_string()),
-        text: people.join(" and "),
+        label: Some(c.loc.get(&id).to_string()),
+        text: c.loc.join(people),
     })
 }
 
@@ -317,11 +328,11 @@ fn education(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         let mut lines = vec![];
         if let Some(t) = &e.thesis {
             lines.push(Line {
-                label: Some("Thesis".into()),
+                label: Some(c.loc.get("labels.thesis").to_string()),
                 text: t.clone(),
             });
         }
-        lines.extend(people_line("Advisor", "Advisors", &e.advisors));
+        lines.extend(people_line(c, "advisor", &e.advisors));
         if let Some(n) = &e.note {
             lines.push(Line {
                 label: None,
@@ -332,7 +343,7 @@ fn education(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             title: e.degree.clone(),
             subtitle: Some(e.institution.clone()),
             location: e.location.clone(),
-            date: display_range(e.start.as_ref(), e.end.as_ref()),
+            date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
             lines,
             ..Entry::default()
         }
@@ -345,10 +356,8 @@ fn experience(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         title: e.role.clone(),
         subtitle: Some(e.organisation.clone()),
         location: e.location.clone(),
-        date: display_range(e.start.as_ref(), e.end.as_ref()),
-        lines: people_line("Mentor", "Mentors", &e.mentors)
-            .into_iter()
-            .collect(),
+        date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
+        lines: people_line(c, "mentor", &e.mentors).into_iter().collect(),
         bullets: e.highlights.clone(),
         links: vec![],
     });
@@ -362,7 +371,7 @@ fn talks(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             title: e.title.clone(),
             subtitle: Some(e.event.clone()),
             location: e.location.clone(),
-            date: e.date.as_ref().map(Date::display).unwrap_or_default(),
+            date: e.date.as_ref().map(|d| c.loc.date(d)).unwrap_or_default(),
             links: links(&e.links),
             ..Entry::default()
         });
@@ -385,13 +394,13 @@ fn teaching(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             date: e
                 .term
                 .clone()
-                .or_else(|| e.date.as_ref().map(Date::display))
+                .or_else(|| e.date.as_ref().map(|d| c.loc.date(d)))
                 .unwrap_or_default(),
             lines: e
                 .instructor
                 .iter()
                 .map(|i| Line {
-                    label: Some("Instructor".into()),
+                    label: Some(c.loc.get("labels.instructor").to_string()),
                     text: i.clone(),
                 })
                 .collect(),
@@ -414,7 +423,7 @@ fn awards(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             date: e
                 .period
                 .clone()
-                .or_else(|| e.date.as_ref().map(Date::display)),
+                .or_else(|| e.date.as_ref().map(|d| c.loc.date(d))),
         });
     items(false, entries)
 }
@@ -433,7 +442,7 @@ fn service(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             .collect::<Vec<_>>()
             .join("; "),
             note: None,
-            date: e.date.as_ref().map(Date::display),
+            date: e.date.as_ref().map(|d| c.loc.date(d)),
         });
     items(false, entries)
 }

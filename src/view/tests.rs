@@ -483,3 +483,30 @@ date = "2021-07-01"
     assert_eq!(texts("service", "label"), ["Reviewer", "Member"]);
     assert_eq!(texts("talks", "title"), ["Latest", "Later"]);
 }
+
+#[test]
+fn a_document_in_chinese_puts_the_native_name_first_and_still_bolds_it() {
+    let text = "lang = \"zh-Hans\"\n[person]\nname = \"Yiming Li\"\nnative_name = \"李一鸣\"\n\
+                [[publications]]\ntitle = \"T\"\nauthors = [\"张三\", \"李一鸣\"]\nyear = 2021\n\
+                [[education]]\ndegree = \"D\"\ninstitution = \"I\"\nstart = \"2021-09\"\nend = \"present\"\n\
+                advisors = [\"江勇\", \"夏树涛\"]\n";
+    let p = load_str("p.toml", text).unwrap().profile;
+    let v = view(&p, Doc::Cv, &Options::default(), &style(&p, Doc::Cv));
+    assert_eq!(v["person"]["name"], "李一鸣");
+    assert_eq!(v["person"]["native_name"], "Yiming Li");
+    assert_eq!(v["lang"], "zh");
+    assert_eq!(v["region"], "CN");
+    let authors = &section(&v, "publications")["groups"][0]["entries"][0]["authors"];
+    assert_eq!(authors[1]["me"], true);
+    let edu = &section(&v, "education")["entries"][0];
+    assert_eq!(edu["date"], "2021年9月 — 至今");
+    assert_eq!(edu["lines"][0]["label"], "导师");
+    assert_eq!(edu["lines"][0]["text"], "江勇和夏树涛");
+    assert_eq!(section(&v, "education")["title"], "教育背景");
+    // A Korean document keeps a name in Han characters second.
+    let p = load_str("p.toml", &text.replace("zh-Hans", "ko"))
+        .unwrap()
+        .profile;
+    let v = view(&p, Doc::Cv, &Options::default(), &style(&p, Doc::Cv));
+    assert_eq!(v["person"]["name"], "Yiming Li");
+}

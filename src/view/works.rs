@@ -56,7 +56,7 @@ pub fn reports(ctx: &Ctx, limit: Option<usize>) -> Option<Body> {
                 title: &e.title,
                 authors: &e.authors,
                 venue: e.institution.clone(),
-                date: e.date.as_ref().map(Date::display),
+                date: e.date.as_ref().map(|d| ctx.loc.date(d)),
                 remark: e.note.as_deref(),
                 links: links(&e.links),
                 ..Work::default()
@@ -80,7 +80,7 @@ pub fn patents(ctx: &Ctx, limit: Option<usize>) -> Option<Body> {
             Work {
                 title: &e.title,
                 authors: &e.inventors,
-                date: e.date.as_ref().map(Date::display),
+                date: e.date.as_ref().map(|d| ctx.loc.date(d)),
                 detail: Some(detail.as_str()).filter(|d| !d.is_empty()),
                 links: links(&e.links),
                 ..Work::default()
@@ -125,8 +125,18 @@ fn work(ctx: &Ctx, w: Work) -> WorkView {
         cut = true;
     }
     if cut {
+        // "et al." after names in Latin letters, whatever the document's language (as
+        // GB/T 7714 and GOST write it); the language's own words after names in its script.
+        let latin = authors
+            .iter()
+            .any(|a| a.name.chars().any(|c| c.is_ascii_alphabetic()));
+        let et_al = if latin {
+            ET_AL
+        } else {
+            ctx.loc.get("works.et_al")
+        };
         authors.push(Author {
-            name: ET_AL.to_string(),
+            name: et_al.to_string(),
             marks: String::new(),
             me: false,
         });
@@ -154,10 +164,14 @@ fn legend(ctx: &Ctx, works: &[WorkView]) -> Vec<LegendLine> {
         .map(|a| a.marks.as_str())
         .collect();
     let mut out: Vec<LegendLine> = vec![];
+    let loc = &ctx.loc;
     for (mark, text) in [
-        ('*', "equal contribution"),
-        ('†', "corresponding author"),
-        (ctx.advisee_mark, ctx.advisee_text),
+        ('*', loc.get("marks.equal")),
+        ('†', loc.get("marks.corresponding")),
+        (
+            ctx.advisee_mark,
+            ctx.advisee_text.unwrap_or(loc.get("marks.advisee")),
+        ),
     ] {
         let mark = mark.to_string();
         if used.contains(&mark) && !out.iter().any(|l| l.mark == mark) {
@@ -170,16 +184,17 @@ fn legend(ctx: &Ctx, works: &[WorkView]) -> Vec<LegendLine> {
     out
 }
 
-/// Headings of the groups when publications are grouped by type, in this order.
-const TYPE_GROUPS: &[(&str, &str)] = &[
-    ("journal", "Journal Articles"),
-    ("conference", "Conference Papers"),
-    ("workshop", "Workshop Papers"),
-    ("preprint", "Preprints"),
-    ("thesis", "Theses"),
-    ("chapter", "Book Chapters"),
-    ("book", "Books"),
-    ("other", "Other Publications"),
+/// The groups when publications are grouped by type, in this order; their headings are the
+/// locale's `groups.<type>`.
+const TYPE_GROUPS: &[&str] = &[
+    "journal",
+    "conference",
+    "workshop",
+    "preprint",
+    "thesis",
+    "chapter",
+    "book",
+    "other",
 ];
 
 /// A publication's type: as given, else guessed from its venue.
@@ -223,9 +238,11 @@ fn first_author(ctx: &Ctx, e: &Publication) -> bool {
 
 /// Venue, date and volume/pages of a publication, in the document's venue style.
 fn venue_parts(
+    ctx: &Ctx,
     e: &Publication,
     style: VenueStyle,
 ) -> (Option<String>, Option<String>, Option<String>) {
+    let loc = &ctx.loc;
     let year = e
         .year
         .or_else(|| e.date.as_ref().and_then(Date::year))
@@ -239,12 +256,20 @@ fn venue_parts(
             (v, y) => (v, y, None),
         };
     }
+    // The words vita itself writes for an arXiv preprint are the document's language's.
+    let own = |v: &String| {
+        if v.eq_ignore_ascii_case("arxiv preprint") {
+            loc.get("works.arxiv_preprint").to_string()
+        } else {
+            v.clone()
+        }
+    };
     let venue = match (&e.venue, short) {
         // `... Learning Systems (TNNLS)`, unless the name already has its acronym.
         (Some(v), Some(s)) if !v.contains(&s) && !v.ends_with(')') && !s.contains(' ') => {
             Some(format!("{v} ({s})"))
         }
-        (Some(v), _) => Some(v.clone()),
+        (Some(v), _) => Some(own(v)),
         (None, s) => s,
     };
     let mut detail = String::new();
@@ -259,11 +284,12 @@ fn venue_parts(
             detail.push_str(", ");
         }
         let range = pages.contains(['-', '–']);
-        detail.push_str(&format!(
-            "{}{}",
-            if range { "pp. " } else { "p. " },
-            pages.replace("--", "–").replace('-', "–")
-        ));
+        let pages = pages.replace("--", "–").replace('-', "–");
+        detail.push_str(&if range {
+            loc.fill("works.pages", &[("pages", &pages)])
+        } else {
+            loc.fill("works.page", &[("page", &pages)])
+        });
     }
     (venue, year, Some(detail).filter(|d| !d.is_empty()))
 }
@@ -284,7 +310,7 @@ fn entry(ctx: &Ctx, e: &Publication, style: VenueStyle) -> WorkView {
         });
     }
     l.extend(links(&e.links));
-    let (venue, date, venue_detail) = venue_parts(e, style);
+    let (venue, date, venue_detail) = venue_parts(ctx, e, style);
     let mut notes = vec![];
     if let Some(pr) = &e.presentation {
         notes.push(pr.clone());
@@ -293,11 +319,11 @@ fn entry(ctx: &Ctx, e: &Publication, style: VenueStyle) -> WorkView {
         notes.push(if a.to_lowercase().contains("accept") {
             a.clone()
         } else {
-            format!("acceptance rate {a}")
+            ctx.loc.fill("works.acceptance", &[("rate", a)])
         });
     }
     if let Some(n) = e.citations {
-        notes.push(format!("cited by {n}"));
+        notes.push(ctx.loc.fill("works.cited_by", &[("n", &n.to_string())]));
     }
     if let Some(n) = &e.note {
         notes.push(n.clone());
@@ -351,7 +377,7 @@ pub fn publications(ctx: &Ctx, limit: Option<usize>) -> Body {
         .pub_options(pubs.iter().any(|e| e.category.is_some()));
     let groups = match opts.group_by {
         GroupBy::Category => by_category(ctx, &pubs, &opts.categories),
-        GroupBy::Type => by_type(&pubs),
+        GroupBy::Type => by_type(ctx, &pubs),
         GroupBy::None => vec![(None, pubs)],
     };
     number(ctx, groups, opts.numbering, opts.continuous, opts.venue)
@@ -386,7 +412,7 @@ fn by_category<'a>(
         .map(|c| {
             let title = match c {
                 Some(c) => Some(c.to_string()),
-                None if named => Some("Other".to_string()),
+                None if named => Some(ctx.loc.get("groups.uncategorised").to_string()),
                 None => None,
             };
             let entries = pubs
@@ -400,21 +426,22 @@ fn by_category<'a>(
 }
 
 /// Groups by publication type, in the order of [`TYPE_GROUPS`].
-fn by_type<'a>(pubs: &[&'a Publication]) -> Vec<(Option<String>, Vec<&'a Publication>)> {
+fn by_type<'a>(ctx: &Ctx, pubs: &[&'a Publication]) -> Vec<(Option<String>, Vec<&'a Publication>)> {
+    let title = |k: &str| Some(ctx.loc.get(&format!("groups.{k}")).to_string());
     let mut groups = vec![];
-    for (k, title) in TYPE_GROUPS {
+    for k in TYPE_GROUPS {
         let entries: Vec<&Publication> = pubs.iter().copied().filter(|e| kind(e) == *k).collect();
         if !entries.is_empty() {
-            groups.push((Some(title.to_string()), entries));
+            groups.push((title(k), entries));
         }
     }
     let rest: Vec<&Publication> = pubs
         .iter()
         .copied()
-        .filter(|e| !TYPE_GROUPS.iter().any(|(k, _)| kind(e) == *k))
+        .filter(|e| !TYPE_GROUPS.contains(&kind(e)))
         .collect();
     if !rest.is_empty() {
-        groups.push((Some("Other Publications".to_string()), rest));
+        groups.push((title("other"), rest));
     }
     groups
 }

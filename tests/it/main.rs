@@ -9,6 +9,7 @@ mod grants;
 mod hostile;
 mod ids;
 mod layout;
+mod locales;
 mod onramp;
 mod output;
 mod preview;

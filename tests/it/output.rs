@@ -96,7 +96,7 @@ fn documents_are_tagged_with_language_outline_and_embedded_fonts() {
             "{name} is not tagged"
         );
         let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
-        assert_eq!(lang, b"en", "{name}");
+        assert_eq!(lang, b"en-US", "{name}");
         assert!(catalog.get(b"Outlines").is_ok(), "{name} has no bookmarks");
         let mut fonts = 0;
         for object in doc.objects.values() {
@@ -355,8 +355,8 @@ fn json_summary_and_name_patterns_for_scripts() {
     .ok();
     let summary: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
     let files = summary["files"].as_array().unwrap();
-    // The resume, the CV and the example's NIH biosketch.
-    assert_eq!(files.len(), 3);
+    // The resume, the CV, the example's NIH biosketch and the Chinese CV.
+    assert_eq!(files.len(), 4);
     for f in files {
         let path = std::path::PathBuf::from(f["path"].as_str().unwrap());
         let bytes = fs::read(&path).unwrap();

@@ -35,7 +35,7 @@ fn example_view_model_matches_its_snapshot() {
     }
     assert_eq!(
         data.as_object().unwrap().len(),
-        3,
-        "resume, cv and the NIH biosketch"
+        4,
+        "resume, cv, the NIH biosketch and cv-zh-Hans"
     );
 }

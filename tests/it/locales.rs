@@ -1,0 +1,308 @@
+//! Languages: the example CV in every built-in locale, with its headings and dates in that
+//! language and every character drawn by an embedded face; translated fields and `[locale]`
+//! mistakes told with their place.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use typst::layout::{Abs, Frame, FrameItem, Point};
+
+use crate::support::{Run, pdf_text, repo, temp_dir};
+
+/// Each built-in locale, a section heading and a date of the example CV in it (the education
+/// heading; the start of the 2021-06 internship or the 2021-09-30 document date).
+const LOCALES: &[(&str, &str, &str)] = &[
+    ("en", "Education", "Jun 2021"),
+    ("en-GB", "Education", "30 September 2021"),
+    ("zh-Hans", "教育背景", "2021年6月"),
+    ("zh-Hant", "學歷", "2021年6月"),
+    ("ja", "学歴", "2021年6月"),
+    ("ko", "학력", "2021년 6월"),
+    ("de", "Ausbildung", "30. September 2021"),
+    ("fr", "Formation", "juin 2021"),
+    ("es", "Formación académica", "jun. 2021"),
+    ("it", "Formazione", "giu 2021"),
+    ("pt", "Formação acadêmica", "jun. 2021"),
+    ("nl", "Opleiding", "jun. 2021"),
+    ("ru", "Образование", "июнь 2021"),
+];
+
+/// Text without white space, in lower case: Typst spaces CJK from Latin and digits, lines
+/// wrap, and themes may set headings in capitals.
+fn squeezed(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn the_example_cv_is_made_in_every_built_in_locale() {
+    assert_eq!(LOCALES.len(), vita::locale::BUILTIN.len());
+    let dir = temp_dir("locales-all");
+    for (lang, heading, date) in LOCALES {
+        let run = Run::vita(&[
+            "build",
+            "profile.toml",
+            "--only",
+            "cv",
+            "--lang",
+            lang,
+            "--out",
+        ])
+        .arg(&dir)
+        .in_dir(repo())
+        .ok();
+        // Every glyph was found in a face that has it: no empty boxes (.notdef).
+        assert!(
+            !run.stderr.contains("no available font can draw"),
+            "{lang}: {}",
+            run.stderr
+        );
+        let pdf = fs::read(dir.join(format!("cv-{lang}.pdf"))).unwrap();
+        let (_, text) = pdf_text(&pdf);
+        let text = squeezed(&text);
+        assert!(
+            text.contains(&squeezed(heading)),
+            "{lang}: no `{heading}` in {text}"
+        );
+        assert!(
+            text.contains(&squeezed(date)),
+            "{lang}: no `{date}` in {text}"
+        );
+        if *lang != "en" && *lang != "en-GB" {
+            assert!(!text.contains("education"), "{lang}: an English heading");
+            assert!(!text.contains("lastupdated"), "{lang}: an English footer");
+        }
+    }
+}
+
+#[test]
+fn the_example_profile_makes_a_chinese_cv_beside_the_english_one() {
+    let dir = temp_dir("locales-example");
+    Run::vita(&["build", "profile.toml", "--out"])
+        .arg(&dir)
+        .in_dir(repo())
+        .ok();
+    let (_, en) = pdf_text(&fs::read(dir.join("cv.pdf")).unwrap());
+    let (_, zh) = pdf_text(&fs::read(dir.join("cv-zh-Hans.pdf")).unwrap());
+    let (en, zh) = (squeezed(&en), squeezed(&zh));
+    assert!(en.starts_with("yimingli"), "{en}");
+    // The native name first, the Latin one after it.
+    assert!(zh.starts_with("李一鸣yimingli"), "{zh}");
+    for words in ["教育背景", "2021年9月", "至今", "导师：", "清华大学"] {
+        assert!(zh.contains(words), "no `{words}` in {zh}");
+    }
+    assert!(en.contains("tsinghuauniversity"), "{en}");
+    assert!(!en.contains("清华大学"), "{en}");
+}
+
+#[test]
+fn a_translated_field_without_the_language_warns_where_it_is() {
+    let dir = temp_dir("locales-missing");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\nheadline = { en = \"Engineer\", de = \"Ingenieurin\" }\nemail = \"ada@example.org\"\n\
+         [documents.cv-fr]\nkind = \"cv\"\nlang = \"fr\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "cv-fr"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.starts_with(
+            "warning: `person.headline` has no `fr` text; the `en` text is used\n --> profile.toml:3:12\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: it is written in `en`, `de`: add `fr = \"...\"` to the table"),
+        "{}",
+        run.stderr
+    );
+    let (_, text) = pdf_text(&fs::read(dir.join("out/cv-fr.pdf")).unwrap());
+    assert!(text.contains("Engineer"), "{text}");
+    // `--lang` makes every document in one language, and names the files by it.
+    let run = Run::vita(&["build", "--only", "cv", "--lang", "de"])
+        .in_dir(&dir)
+        .ok();
+    assert_eq!(run.stderr, "");
+    let (_, text) = pdf_text(&fs::read(dir.join("out/cv-de.pdf")).unwrap());
+    assert!(text.contains("Ingenieurin"), "{text}");
+}
+
+#[test]
+fn locale_and_language_mistakes_are_located_errors() {
+    let dir = temp_dir("locales-mistakes");
+    fs::write(
+        dir.join("profile.toml"),
+        "lang = \"zh-Hanz\"\n[person]\nname = \"Ada\"\n[locale]\npresnt = \"now\"\nsections = { educaton = \"Studies\" }\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    let expected = [
+        "error: vita has no `zh-Hanz` locale\n --> profile.toml:1:8",
+        "hint: did you mean `zh-Hans`?",
+        "error: `locale.presnt` is not a string vita prints\n --> profile.toml:5:10",
+        "hint: did you mean `dates.present`?",
+        "error: `locale.sections.educaton` is not a string vita prints\n --> profile.toml:6:25",
+        "hint: did you mean `sections.education`?",
+    ];
+    for e in expected {
+        assert!(run.stderr.contains(e), "no `{e}` in\n{}", run.stderr);
+    }
+    let run = Run::vita(&["check", "--lang", "jp"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains("vita has no `jp` locale"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean `ja`?"), "{}", run.stderr);
+}
+
+#[test]
+fn locale_overrides_replace_the_words_printed() {
+    let dir = temp_dir("locales-overrides");
+    fs::write(
+        dir.join("profile.toml"),
+        "lang = \"de\"\n[person]\nname = \"Ada\"\n[locale]\ndates.present = \"jetzt\"\n\
+         sections.experience = \"Stationen\"\n[[experience]]\nrole = \"Postdoc\"\n\
+         organisation = \"ETH\"\nstart = \"2015-10\"\nend = \"present\"\n",
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    let (_, text) = pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap());
+    let text = squeezed(&text);
+    assert!(text.contains("stationen"), "{text}");
+    assert!(text.contains("okt.2015–jetzt"), "{text}");
+    assert!(text.contains("akademischerlebenslauf"), "{text}");
+}
+
+/// The text that starts each line of a laid-out page: the leftmost run at each height.
+fn line_starts(frame: &Frame, at: Point, out: &mut BTreeMap<i64, (Abs, String)>) {
+    for (pos, item) in frame.items() {
+        let p = at + *pos;
+        match item {
+            FrameItem::Group(g) => line_starts(&g.frame, p, out),
+            FrameItem::Text(t) => {
+                let y = (p.y.to_pt() * 10.0).round() as i64;
+                let first = out.entry(y).or_insert((p.x, t.text.to_string()));
+                if p.x < first.0 {
+                    *first = (p.x, t.text.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The CV of a profile, laid out.
+fn typeset(text: &str) -> typst_layout::PagedDocument {
+    let loaded = vita::load::load_str("profile.toml", text).unwrap();
+    let plan =
+        vita::build::plan::resolve(&loaded, &vita::BuildOptions::new("profile.toml")).unwrap();
+    let job = plan
+        .documents
+        .iter()
+        .find(|d| d.document.name == "cv")
+        .unwrap();
+    let (_, document, _) = vita::build::typeset(
+        loaded.profile_for(job.document.lang),
+        job,
+        &plan,
+        &job.style,
+        vita::render::fonts::store(false),
+        &Default::default(),
+    )
+    .unwrap();
+    document
+}
+
+/// The glyph that draws a character, the first time it is drawn.
+fn glyph_of(frame: &Frame, c: char) -> Option<u16> {
+    frame.items().find_map(|(_, item)| match item {
+        FrameItem::Group(g) => glyph_of(&g.frame, c),
+        FrameItem::Text(t) => t
+            .glyphs
+            .iter()
+            .find(|g| t.text[g.range()].starts_with(c))
+            .map(|g| g.id),
+        _ => None,
+    })
+}
+
+#[test]
+fn japanese_and_traditional_chinese_take_their_own_glyph_forms() {
+    // 直 and 骨 are drawn differently in Chinese and Japanese type; 說 in Simplified- and
+    // Traditional-Chinese type.
+    let glyphs = |lang: &str, c: char| {
+        let doc = typeset(&format!(
+            "lang = \"{lang}\"\nsummary = \"直骨說\"\n[person]\nname = \"Ada\"\n"
+        ));
+        glyph_of(&doc.pages()[0].frame, c).unwrap()
+    };
+    assert_ne!(glyphs("zh-Hans", '直'), glyphs("ja", '直'));
+    assert_ne!(glyphs("zh-Hans", '骨'), glyphs("ja", '骨'));
+    assert_ne!(glyphs("zh-Hans", '說'), glyphs("zh-Hant", '說'));
+}
+
+#[test]
+fn chinese_lines_never_start_with_a_stop_or_comma() {
+    // Clauses of every length, so that some stop falls at the end of every line width.
+    let words = [
+        "研究",
+        "后门学习",
+        "安全",
+        "数据隐私模型",
+        "攻击",
+        "防御鲁棒",
+    ];
+    let stops = ["。", "，", "、", "；", "）"];
+    let mut summary = String::new();
+    for i in 0..80 {
+        for j in 0..=(i * 7 % 5) {
+            summary += words[(i + j) % words.len()];
+        }
+        summary += stops[i % stops.len()];
+    }
+    let text = format!("lang = \"zh-Hans\"\nsummary = \"{summary}\"\n[person]\nname = \"Ada\"\n");
+    let document = typeset(&text);
+    let mut starts = BTreeMap::new();
+    for page in document.pages() {
+        line_starts(&page.frame, Point::zero(), &mut starts);
+    }
+    let han: Vec<&String> = starts
+        .values()
+        .map(|(_, t)| t)
+        .filter(|t| {
+            t.chars().any(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || stops.iter().any(|s| t.starts_with(s))
+            })
+        })
+        .collect();
+    assert!(han.len() > 8, "the summary did not wrap: {han:?}");
+    for t in han {
+        assert!(
+            !stops.iter().any(|s| t.starts_with(s)),
+            "a line starts with a stop: {t}"
+        );
+    }
+}
+
+#[test]
+fn every_script_of_the_locales_is_drawn_by_an_embedded_face() {
+    let dir = temp_dir("locales-scripts");
+    // Greek, Cyrillic, kana, kanji, Hangul, Traditional Hanzi, and the full-width forms.
+    fs::write(
+        dir.join("profile.toml"),
+        "summary = \"Ελληνικά · Русский язык · ひらがな カタカナ 東京大学 · 한국어 연구 · 國立臺灣大學 · （研究）「引用」\"\n\
+         [person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n",
+    )
+    .unwrap();
+    for lang in ["en", "ja", "ko", "zh-Hant"] {
+        let run = Run::vita(&["build", "--only", "cv", "--lang", lang])
+            .in_dir(&dir)
+            .ok();
+        assert_eq!(run.stderr, "", "{lang}");
+    }
+}
