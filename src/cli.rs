@@ -101,6 +101,37 @@ pub enum Command {
         /// The folder to write to; it must not hold files of the same names.
         dir: PathBuf,
     },
+    /// Write NSF's Collaborators and Other Affiliations list (co-authors of the last 48
+    /// months) as out/coa.csv and out/coa.xlsx.
+    Coa(Coa),
+}
+
+/// The options of `vita coa`.
+#[derive(Debug, clap::Args)]
+pub struct Coa {
+    /// The profile to read.
+    #[arg(default_value = "profile.toml")]
+    pub profile: PathBuf,
+    /// The folder to write coa.csv and coa.xlsx to.
+    #[arg(long, short, default_value = "out")]
+    pub out: PathBuf,
+    /// The day the 48 months end (default: the profile's `updated`, else SOURCE_DATE_EPOCH).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub as_of: Option<crate::profile::Date>,
+    /// How to print errors and warnings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub message_format: MessageFormat,
+}
+
+/// Reads a full date, `2026-01-15`.
+fn parse_day(s: &str) -> Result<crate::profile::Date, String> {
+    match crate::profile::Date::parse(s) {
+        Ok(d @ crate::profile::Date::On { day: Some(_), .. }) => Ok(d),
+        Ok(_) => Err(format!(
+            "`{s}` is not a full date: write it as `2026-01-15`"
+        )),
+        Err(e) => Err(e),
+    }
 }
 
 /// What to read and how to compile it.

@@ -9,6 +9,7 @@
 pub mod bib;
 pub mod build;
 pub mod cli;
+pub mod coa;
 pub mod diag;
 pub mod document;
 pub mod export;

@@ -149,6 +149,7 @@ fn load_text(display: &str, text: &str, dir: &Path) -> Result<Loaded, Vec<Diagno
 fn check(p: &Profile, c: &mut Checker) {
     c.documents = document_names(p);
     crate::profile::validate(p, c);
+    crate::profile::collaborators::check(p, c);
     crate::document::check(p, c, &|id| crate::view::section_len(p, id));
     crate::style::check(p, c);
     for (name, s) in p.documents() {

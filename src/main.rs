@@ -48,6 +48,7 @@ fn main() -> ExitCode {
             };
         }
         Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
+        Command::Coa(c) => c.message_format,
     };
     let json = matches!(
         &cli.command,
@@ -233,6 +234,11 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         Command::Themes { name, out } => {
             print!("{}", vita::themes::run(name.as_deref(), out.as_deref())?);
             Ok(vec![])
+        }
+        Command::Coa(c) => {
+            let (line, warnings) = vita::coa::run(&c.profile, &c.out, c.as_of)?;
+            println!("{line}");
+            Ok(warnings)
         }
         Command::Layouts { dir } => {
             write_layouts(&dir)?;

@@ -3,6 +3,7 @@
 mod bib;
 mod bibhostile;
 mod cli;
+mod coa;
 mod documents;
 mod formats;
 mod hostile;

@@ -1,0 +1,597 @@
+//! The NSF Collaborators and Other Affiliations (COA) list (`vita coa`): everyone the person
+//! wrote a paper or report with in the 48 months before a reference date, one row per person
+//! however their name was spelt, with the organisation from the profile's `[collaborators]`.
+//!
+//! Spellings are grouped by the rules that recognise the person's own name
+//! ([`crate::names`]): `Li, Yiming` and `Yiming Li` are one person; `Y. Li` joins a person
+//! only when exactly one co-author it can stand for is known (`Yuezun Li` and `Yiming Li` are
+//! two people, and `Y. Li` then stays as written, with a warning). The person's own name and
+//! aliases are never listed.
+
+mod sheet;
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::load::Loaded;
+use crate::names::{ET_AL, Spelling, family_first, fold, split_marks};
+use crate::profile::{Date, KeyPath, Profile, Spans};
+
+pub use sheet::xlsx;
+
+/// How far back co-authors count: NSF's 48 months (PAPPG, chapter II.D.2.h(iii)).
+pub const MONTHS: u16 = 48;
+
+/// One row of Table 4 of NSF's COA template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// `A:` a co-author; `C:` a collaborator on something other than a paper.
+    pub code: &'static str,
+    /// The name, family name first: `Li, Yuezun`.
+    pub name: String,
+    /// Their organisation, from `[collaborators]`.
+    pub organisation: Option<String>,
+    /// Department and e-mail address, NSF's optional column.
+    pub optional: Option<String>,
+    /// The last time they worked with the person: their latest shared work in the window.
+    pub last_active: Date,
+    /// How many of the works in the window they share with the person.
+    pub works: usize,
+}
+
+/// The whole list, with what Table 1 says about the person.
+#[derive(Debug, Clone)]
+pub struct Coa {
+    /// The person, family name first.
+    pub person: String,
+    /// The person's organisations in the last 12 months, with the last date at each.
+    pub affiliations: Vec<(String, Date)>,
+    /// The reference date the window ends at.
+    pub as_of: Date,
+    /// The first day of the window.
+    pub since: Date,
+    /// Table 4: co-authors and collaborators, in alphabetical order.
+    pub rows: Vec<Row>,
+}
+
+/// `vita coa`: reads the profile, makes the list and writes `coa.csv` and `coa.xlsx` into
+/// `out`, both or neither; returns the line to print and the warnings.
+pub fn run(
+    profile: &std::path::Path,
+    out: &std::path::Path,
+    as_of: Option<Date>,
+) -> Result<(String, Vec<Diagnostic>), crate::Failure> {
+    let loaded = crate::load::load(profile).map_err(crate::Failure::input)?;
+    let mut warnings = loaded.warnings.clone();
+    let as_of = reference_date(as_of, &loaded.profile).map_err(|d| {
+        warnings.insert(0, d);
+        crate::Failure::input(std::mem::take(&mut warnings))
+    })?;
+    let (list, more) = coa(&loaded, as_of);
+    warnings.extend(more);
+    let book = xlsx(&list).map_err(crate::Failure::other)?;
+    let text = csv(&list);
+    let (csv_path, xlsx_path) = (out.join("coa.csv"), out.join("coa.xlsx"));
+    crate::output::write_all(&[
+        (csv_path.clone(), text.as_bytes()),
+        (xlsx_path.clone(), &book),
+    ])
+    .map_err(crate::Failure::other)?;
+    let n = list.rows.len();
+    let line = format!(
+        "wrote {} and {}: {n} {} from {} to {}",
+        csv_path.display(),
+        xlsx_path.display(),
+        if n == 1 { "person" } else { "people" },
+        list.since.iso(),
+        list.as_of.iso()
+    );
+    Ok((line, warnings))
+}
+
+/// The date the 48 months are counted back from: `--as-of`, else the profile's `updated`,
+/// else `SOURCE_DATE_EPOCH`; never the clock.
+pub fn reference_date(as_of: Option<Date>, p: &Profile) -> Result<Date, Diagnostic> {
+    if let Some(d) = as_of.or(p.updated) {
+        return Ok(d);
+    }
+    crate::build::source_date_epoch()?.ok_or_else(|| {
+        Diagnostic::error("`vita coa` needs a date to count the 48 months back from")
+            .hint("pass `--as-of 2026-01-15`, set `updated = 2026-01-15` at the top of the profile, or set `SOURCE_DATE_EPOCH`")
+    })
+}
+
+/// The first day of the 48 months that end on `as_of` (the same day, four years earlier; 29
+/// February becomes the 28th).
+pub fn window_start(as_of: Date) -> Date {
+    let (y, m, d) = as_of.ymd().unwrap_or((1970, 1, 1));
+    let y = (y - i32::from(MONTHS / 12)).max(1000) as u32;
+    let d = if m == 2 && d == 29 { 28 } else { d };
+    Date::from_parts(y, Some(m.into()), Some(d.into())).unwrap_or(Date::On {
+        year: y as u16,
+        month: Some(m),
+        day: Some(1),
+    })
+}
+
+/// Whether a work of this date falls in the window that starts at `since`. A date known only
+/// to the year or month counts when that year or month reaches into the window: for a
+/// conflict-of-interest list, one name too many is harmless and one too few is not. Works
+/// dated after the reference date count too (NSF: "publication date may be later").
+pub fn in_window(date: &Date, since: &Date) -> bool {
+    *date != Date::Present && !date.ends_before(since)
+}
+
+/// A work with authors, as the list sees it.
+struct Work<'a> {
+    title: &'a str,
+    authors: &'a [String],
+    date: Option<Date>,
+}
+
+/// Spellings of one person met so far.
+struct Group {
+    /// The `[collaborators]` entry, when there is one.
+    entry: Option<usize>,
+    /// The spelling that stands for the group (the entry's name, else the first met).
+    spelling: Option<Spelling>,
+    /// Each spelling as written, with how often it was met, in the order first met.
+    names: Vec<(String, usize)>,
+    last: Option<Date>,
+    works: BTreeSet<usize>,
+}
+
+impl Group {
+    fn meet(&mut self, name: &str, work: usize, date: Date) {
+        match self.names.iter_mut().find(|(n, _)| n == name) {
+            Some((_, count)) => *count += 1,
+            None => self.names.push((name.to_string(), 1)),
+        }
+        self.works.insert(work);
+        if self.last.is_none_or(|l| l.sort_key() < date.sort_key()) {
+            self.last = Some(date);
+        }
+    }
+
+    fn absorb(&mut self, other: Group) {
+        for (n, c) in other.names {
+            match self.names.iter_mut().find(|(m, _)| *m == n) {
+                Some((_, count)) => *count += c,
+                None => self.names.push((n, c)),
+            }
+        }
+        self.works.extend(other.works);
+        if let Some(d) = other.last
+            && self.last.is_none_or(|l| l.sort_key() < d.sort_key())
+        {
+            self.last = Some(d);
+        }
+    }
+
+    /// The spelling met most often (the first met of equals).
+    fn usual_name(&self) -> Option<&str> {
+        let mut best: Option<&(String, usize)> = None;
+        for n in &self.names {
+            if best.is_none_or(|b| n.1 > b.1) {
+                best = Some(n);
+            }
+        }
+        best.map(|(n, _)| n.as_str())
+    }
+}
+
+/// Makes the COA list of a loaded profile for the window that ends on `as_of`, with the
+/// warnings it gives (organisations missing, spellings that may be more than one person).
+pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
+    let p = &loaded.profile;
+    let since = window_start(as_of);
+    let me = p.person.own_name();
+    let spans = Spans::new(&loaded.text);
+    let locate = |d: Diagnostic, path: &KeyPath| match spans.find(path) {
+        Some(r) => d.at(&loaded.display, &loaded.text, r),
+        None => d,
+    };
+    let mut warnings = vec![];
+    let works: Vec<Work> = p
+        .publications
+        .iter()
+        .map(|e| Work {
+            title: &e.title,
+            authors: &e.authors,
+            date: e.date.or(e.year.map(|year| Date::On {
+                year,
+                month: None,
+                day: None,
+            })),
+        })
+        .chain(p.reports.iter().map(|e| Work {
+            title: &e.title,
+            authors: &e.authors,
+            date: e.date,
+        }))
+        .collect();
+
+    // Every `[collaborators]` entry is a group from the start, found by each of its spellings.
+    let mut groups: Vec<Group> = vec![];
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, (name, e)) in p.collaborators.0.iter().enumerate() {
+        groups.push(Group {
+            entry: Some(i),
+            spelling: Spelling::parse(name),
+            names: vec![],
+            last: None,
+            works: BTreeSet::new(),
+        });
+        for s in std::iter::once(name).chain(&e.aliases) {
+            if let Some(s) = Spelling::parse(s) {
+                by_key.entry(s.key()).or_insert(i);
+            }
+        }
+    }
+    let mut dateless: Vec<&str> = vec![];
+    // Every co-author spelling of every work, in the window or not: to tell an entry of
+    // `[collaborators]` that names no one from one that is simply older.
+    let mut everyone: Vec<(String, Spelling)> = vec![];
+    for (wi, w) in works.iter().enumerate() {
+        let names: Vec<&str> = w.authors.iter().map(String::as_str).collect();
+        let mine = me.best_matches(&names);
+        let inside = match w.date {
+            Some(d) => in_window(&d, &since).then_some(d),
+            None => {
+                if !w.authors.is_empty() {
+                    dateless.push(w.title);
+                }
+                None
+            }
+        };
+        for (i, a) in names.iter().enumerate() {
+            let (name, _) = split_marks(a);
+            if mine.contains(&i) || name == ET_AL || name.eq_ignore_ascii_case("others") {
+                continue;
+            }
+            let Some(spelling) = Spelling::parse(name) else {
+                continue;
+            };
+            let key = spelling.key();
+            if !everyone.iter().any(|(k, _)| *k == key) {
+                everyone.push((key.clone(), spelling.clone()));
+            }
+            let Some(date) = inside else { continue };
+            let gi = *by_key.entry(key).or_insert_with(|| {
+                groups.push(Group {
+                    entry: None,
+                    spelling: Some(spelling),
+                    names: vec![],
+                    last: None,
+                    works: BTreeSet::new(),
+                });
+                groups.len() - 1
+            });
+            groups[gi].meet(name, wi, date);
+        }
+    }
+
+    // `Y. Li` joins the one co-author written in full it can stand for; with two or more, it
+    // stays as written.
+    for gi in 0..groups.len() {
+        let g = &groups[gi];
+        let Some(s) = g.spelling.as_ref().filter(|s| s.is_abbreviated()) else {
+            continue;
+        };
+        if g.entry.is_some() || g.works.is_empty() {
+            continue;
+        }
+        let candidates: Vec<usize> = (0..groups.len())
+            .filter(|&j| {
+                j != gi
+                    && (groups[j].entry.is_some() || !groups[j].works.is_empty())
+                    && groups[j]
+                        .spelling
+                        .as_ref()
+                        .is_some_and(|c| !c.is_abbreviated() && c.admits(s))
+            })
+            .collect();
+        match candidates.as_slice() {
+            [one] => {
+                let taken = std::mem::replace(
+                    &mut groups[gi],
+                    Group {
+                        entry: None,
+                        spelling: None,
+                        names: vec![],
+                        last: None,
+                        works: BTreeSet::new(),
+                    },
+                );
+                groups[*one].absorb(taken);
+            }
+            [] => {}
+            many => {
+                let written = g.usual_name().unwrap_or_default().to_string();
+                let who: Vec<String> = many.iter().map(|&j| display_name(p, &groups[j])).collect();
+                warnings.push(
+                    Diagnostic::warning(format!(
+                        "`{written}` in the COA list may be {}; it is listed as written",
+                        who.join(" or ")
+                    ))
+                    .hint(format!(
+                        "if you know who it is, add it to their `aliases` in `[collaborators]`: `\"{}\" = {{ aliases = [\"{written}\"] }}`",
+                        who[0]
+                    )),
+                );
+            }
+        }
+    }
+
+    let mut rows: Vec<Row> = vec![];
+    for g in &groups {
+        let entry = g.entry.map(|i| &p.collaborators.0[i].1);
+        let active = entry
+            .and_then(|e| e.last_active)
+            .filter(|d| in_window(d, &since));
+        let (code, last) = match (g.last, active) {
+            (Some(l), Some(a)) if a.sort_key() > l.sort_key() => ("A:", a),
+            (Some(l), _) => ("A:", l),
+            (None, Some(a)) => ("C:", a),
+            (None, None) => continue,
+        };
+        let optional = entry
+            .map(|e| {
+                [e.department.as_deref(), e.email.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .filter(|s| !s.is_empty());
+        rows.push(Row {
+            code,
+            name: family_first(&display_name(p, g)),
+            organisation: entry
+                .and_then(|e| e.organisation.clone())
+                .filter(|o| !o.trim().is_empty()),
+            optional,
+            last_active: last,
+            works: g.works.len(),
+        });
+    }
+    rows.sort_by(|a, b| (fold(&a.name), &a.name).cmp(&(fold(&b.name), &b.name)));
+
+    let lacking: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.organisation.is_none())
+        .map(|r| r.name.as_str())
+        .collect();
+    if !lacking.is_empty() {
+        let n = lacking.len();
+        let d = Diagnostic::warning(format!(
+            "{n} {} in the COA list {} no organisation: {}",
+            if n == 1 { "person" } else { "people" },
+            if n == 1 { "has" } else { "have" },
+            lacking.join("; ")
+        ))
+        .hint(format!(
+            "add each to `[collaborators]` in the profile: `\"{}\" = \"their organisation\"`",
+            lacking[0]
+        ));
+        warnings.push(locate(d, &KeyPath::key("collaborators")));
+    }
+    if !dateless.is_empty() {
+        let shown: Vec<String> = dateless.iter().take(5).map(|t| format!("“{t}”")).collect();
+        let more = if dateless.len() > 5 {
+            format!(" and {} more", dateless.len() - 5)
+        } else {
+            String::new()
+        };
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the COA list leaves out {} {} with no date: {}{more}",
+                dateless.len(),
+                if dateless.len() == 1 { "work" } else { "works" },
+                shown.join(", ")
+            ))
+            .hint(
+                "give each a `year` (or `date`) so vita can tell whether it falls in the 48 months",
+            ),
+        );
+    }
+    for (i, (name, e)) in p.collaborators.0.iter().enumerate() {
+        if !groups[i].works.is_empty() || e.last_active.is_some() {
+            continue;
+        }
+        let keys: Vec<String> = std::iter::once(name)
+            .chain(&e.aliases)
+            .filter_map(|s| Spelling::parse(s))
+            .map(|s| s.key())
+            .collect();
+        let named = everyone.iter().any(|(k, s)| {
+            keys.contains(k)
+                || (s.is_abbreviated() && groups[i].spelling.as_ref().is_some_and(|g| g.admits(s)))
+        });
+        if named {
+            continue;
+        }
+        let mut d = Diagnostic::warning(format!(
+            "`{name}` in `[collaborators]` is not an author of any of your works"
+        ));
+        let spelled: Vec<String> = everyone.iter().map(|(_, s)| s.key()).collect::<Vec<_>>();
+        d = match did_you_mean(
+            &Spelling::parse(name).map(|s| s.key()).unwrap_or_default(),
+            spelled.iter().map(String::as_str),
+        ) {
+            Some(best) => d.hint(format!(
+                "did you mean `{}`? Otherwise give `last_active` for a collaborator on something other than a paper",
+                spelling_for_key(&works, best).unwrap_or(best.to_string())
+            )),
+            None => d.hint(
+                "check the spelling against your author lists, or give `last_active` for a collaborator on something other than a paper",
+            ),
+        };
+        warnings.push(locate(d, &KeyPath::key("collaborators").k(name)));
+    }
+
+    let coa = Coa {
+        person: family_first(&p.person.name),
+        affiliations: affiliations(p, as_of),
+        as_of,
+        since,
+        rows,
+    };
+    (coa, warnings)
+}
+
+/// How a group is named in the list: its `[collaborators]` entry's name, else the spelling
+/// met most often.
+fn display_name(p: &Profile, g: &Group) -> String {
+    match g.entry {
+        Some(i) => p.collaborators.0[i].0.clone(),
+        None => split_marks(g.usual_name().unwrap_or_default())
+            .0
+            .to_string(),
+    }
+}
+
+/// The first author spelling, as written, whose key is `key`.
+fn spelling_for_key(works: &[Work], key: &str) -> Option<String> {
+    works
+        .iter()
+        .flat_map(|w| w.authors)
+        .map(|a| split_marks(a).0)
+        .find(|a| Spelling::parse(a).is_some_and(|s| s.key() == key))
+        .map(str::to_string)
+}
+
+/// The person's organisations in the 12 months before `as_of` (Table 1), from the positions
+/// in `experience`, each once, with the last date there.
+fn affiliations(p: &Profile, as_of: Date) -> Vec<(String, Date)> {
+    let (y, m, _) = as_of.ymd().unwrap_or((1970, 1, 1));
+    let year_ago =
+        Date::from_parts((y - 1).max(1000) as u32, Some(m.into()), Some(1)).unwrap_or(as_of);
+    let mut out: Vec<(String, Date)> = vec![];
+    for e in &p.experience {
+        let org = e.organisation.trim();
+        if org.is_empty() || e.start.is_some_and(|s| as_of.ends_before(&s)) {
+            continue;
+        }
+        let last = match e.end {
+            None | Some(Date::Present) => as_of,
+            Some(end) if in_window(&end, &year_ago) => {
+                if end.sort_key() > as_of.sort_key() {
+                    as_of
+                } else {
+                    end
+                }
+            }
+            Some(_) => continue,
+        };
+        match out.iter_mut().find(|(o, _)| o == org) {
+            Some((_, l)) if l.sort_key() < last.sort_key() => *l = last,
+            Some(_) => {}
+            None => out.push((org.to_string(), last)),
+        }
+    }
+    out
+}
+
+/// A date as NSF's template writes it, to the precision known: `05/17/2024`, `05/2024`,
+/// `2024`.
+pub fn us_date(d: &Date) -> String {
+    match *d {
+        Date::On {
+            year,
+            month: Some(m),
+            day: Some(d),
+        } => format!("{m:02}/{d:02}/{year}"),
+        Date::On {
+            year,
+            month: Some(m),
+            day: None,
+        } => format!("{m:02}/{year}"),
+        Date::On { year, .. } => year.to_string(),
+        Date::Present => "present".to_string(),
+    }
+}
+
+/// Table 4 as CSV (RFC 4180, with a header row): type, name, organisation, the optional
+/// column, the last active date as ISO 8601 to the precision known.
+pub fn csv(c: &Coa) -> String {
+    let mut out = String::new();
+    let mut line = |cells: &[&str]| {
+        let cells: Vec<String> = cells.iter().map(|s| csv_cell(s)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    };
+    line(&[
+        "Type",
+        "Name",
+        "Organizational Affiliation",
+        "Optional (email, Department)",
+        "Last Active",
+    ]);
+    for r in &c.rows {
+        line(&[
+            r.code,
+            &r.name,
+            r.organisation.as_deref().unwrap_or(""),
+            r.optional.as_deref().unwrap_or(""),
+            &r.last_active.iso(),
+        ]);
+    }
+    out
+}
+
+/// One CSV cell: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`
+/// or `@` is escaped so spreadsheets do not run it as a formula.
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_window_is_48_months_to_the_day() {
+        assert_eq!(window_start(date("2026-01-15")), date("2022-01-15"));
+        assert_eq!(window_start(date("2024-02-29")), date("2020-02-28"));
+        let since = window_start(date("2026-01-15"));
+        assert!(in_window(&date("2022-01-15"), &since));
+        assert!(!in_window(&date("2022-01-14"), &since));
+        // Known to the month or year only: counted when it reaches into the window.
+        assert!(in_window(&date("2022-01"), &since));
+        assert!(!in_window(&date("2021-12"), &since));
+        assert!(in_window(&date("2022"), &since));
+        assert!(!in_window(&date("2021"), &since));
+        assert!(in_window(&date("2027-03"), &since));
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        assert_eq!(csv_cell("Li, Yuezun"), "\"Li, Yuezun\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("MIT"), "MIT");
+    }
+
+    #[test]
+    fn us_dates_keep_their_precision() {
+        assert_eq!(us_date(&date("2024-05-07")), "05/07/2024");
+        assert_eq!(us_date(&date("2024-05")), "05/2024");
+        assert_eq!(us_date(&date("2024")), "2024");
+    }
+}
