@@ -104,6 +104,8 @@ pub enum Command {
     /// Write NSF's Collaborators and Other Affiliations list (co-authors of the last 48
     /// months) as out/coa.csv and out/coa.xlsx.
     Coa(Coa),
+    /// Write the profile's data for other tools.
+    Export(Export),
 }
 
 /// The options of `vita coa`.
@@ -121,6 +123,34 @@ pub struct Coa {
     /// How to print errors and warnings.
     #[arg(long, value_enum, default_value = "human")]
     pub message_format: MessageFormat,
+}
+
+/// `vita export`: what to export.
+#[derive(Debug, clap::Args)]
+pub struct Export {
+    /// What to export.
+    #[command(subcommand)]
+    pub what: Option<ExportWhat>,
+}
+
+/// The things `vita export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// The merged publication list (profile and .bib) as BibTeX, CSL-JSON or RIS.
+    Publications {
+        /// The profile to read.
+        #[arg(default_value = "profile.toml")]
+        profile: PathBuf,
+        /// The format: `bib` (BibTeX, for ORCID), `csl-json` or `ris`.
+        #[arg(long, value_enum)]
+        format: crate::pubexport::PubFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// How to print errors and warnings.
+        #[arg(long, value_enum, default_value = "human")]
+        message_format: MessageFormat,
+    },
 }
 
 /// Reads a full date, `2026-01-15`.

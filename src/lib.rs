@@ -21,6 +21,7 @@ pub mod load;
 pub mod names;
 pub mod output;
 pub mod profile;
+pub mod pubexport;
 pub mod render;
 pub mod serve;
 pub mod style;

@@ -5,6 +5,7 @@ mod bibhostile;
 mod cli;
 mod coa;
 mod documents;
+mod export;
 mod formats;
 mod hostile;
 mod ids;
