@@ -10,7 +10,7 @@
 
 mod sheet;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::load::Loaded;
@@ -232,6 +232,7 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
     // Every co-author spelling of every work, in the window or not: to tell an entry of
     // `[collaborators]` that names no one from one that is simply older.
     let mut everyone: Vec<(String, Spelling)> = vec![];
+    let mut met: HashSet<String> = HashSet::new();
     for (wi, w) in works.iter().enumerate() {
         let names: Vec<&str> = w.authors.iter().map(String::as_str).collect();
         let mine = me.best_matches(&names);
@@ -253,7 +254,7 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
                 continue;
             };
             let key = spelling.key();
-            if !everyone.iter().any(|(k, _)| *k == key) {
+            if met.insert(key.clone()) {
                 everyone.push((key.clone(), spelling.clone()));
             }
             let Some(date) = inside else { continue };
@@ -272,7 +273,20 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
     }
 
     // `Y. Li` joins the one co-author written in full it can stand for; with two or more, it
-    // stays as written.
+    // stays as written. Those it can stand for share its family name: looked up by it.
+    let family = |s: &Spelling| {
+        let key = s.key();
+        key.split_once(", ")
+            .map_or(key.clone(), |(f, _)| f.to_string())
+    };
+    let mut in_full: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, g) in groups.iter().enumerate() {
+        if let Some(s) = g.spelling.as_ref().filter(|s| !s.is_abbreviated())
+            && (g.entry.is_some() || !g.works.is_empty())
+        {
+            in_full.entry(family(s)).or_default().push(j);
+        }
+    }
     for gi in 0..groups.len() {
         let g = &groups[gi];
         let Some(s) = g.spelling.as_ref().filter(|s| s.is_abbreviated()) else {
@@ -281,15 +295,12 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
         if g.entry.is_some() || g.works.is_empty() {
             continue;
         }
-        let candidates: Vec<usize> = (0..groups.len())
-            .filter(|&j| {
-                j != gi
-                    && (groups[j].entry.is_some() || !groups[j].works.is_empty())
-                    && groups[j]
-                        .spelling
-                        .as_ref()
-                        .is_some_and(|c| !c.is_abbreviated() && c.admits(s))
-            })
+        let candidates: Vec<usize> = in_full
+            .get(&family(s))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| groups[j].spelling.as_ref().is_some_and(|c| c.admits(s)))
             .collect();
         match candidates.as_slice() {
             [one] => {
@@ -366,11 +377,18 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
         .collect();
     if !lacking.is_empty() {
         let n = lacking.len();
+        // A list of thousands helps no one read the message: the first few, and the count.
+        const SHOWN: usize = 20;
+        let more = if n > SHOWN {
+            format!(" and {} more (the CSV lists them all)", n - SHOWN)
+        } else {
+            String::new()
+        };
         let d = Diagnostic::warning(format!(
-            "{n} {} in the COA list {} no organisation: {}",
+            "{n} {} in the COA list {} no organisation: {}{more}",
             if n == 1 { "person" } else { "people" },
             if n == 1 { "has" } else { "have" },
-            lacking.join("; ")
+            lacking[..n.min(SHOWN)].join("; ")
         ))
         .hint(format!(
             "add each to `[collaborators]` in the profile: `\"{}\" = \"their organisation\"`",

@@ -290,3 +290,46 @@ fn zip_entry(path: &Path, name: &str) -> String {
     zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
     s
 }
+
+#[test]
+fn collaborators_settle_spellings_and_typos_are_caught() {
+    let dir = setup("coa-aliases");
+    let text = fs::read_to_string(dir.join("profile.toml")).unwrap()
+        + "\"Zhifeng Li\" = { organisation = \"Tencent\", aliases = [\"Z. Li\"] }\n\
+           \"Siwei Lyv\" = \"University at Buffalo\"\n\
+           \"Y. Li\" = \"Tsinghua University\"\n";
+    fs::write(dir.join("profile.toml"), &text).unwrap();
+    let out = Run::vita(&["coa", "--as-of", "2026-01-15"])
+        .in_dir(&dir)
+        .ok();
+    let listed = names(&csv(&dir));
+    // `Z. Li` is Zhifeng Li, as the alias says: one row, no warning.
+    assert!(!listed.contains(&"Li, Z.".to_string()), "{listed:?}");
+    assert!(
+        csv(&dir).contains("A:,\"Li, Zhifeng\",Tencent,,2024\r\n"),
+        "{}",
+        csv(&dir)
+    );
+    assert!(!out.stderr.contains("may be"), "{}", out.stderr);
+    // A misspelt name is caught, with the spelling the author lists use.
+    assert!(
+        out.stderr.contains(
+            "warning: `Siwei Lyv` in `[collaborators]` is not an author of any of your works"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("hint: did you mean `Siwei Lyu`?"),
+        "{}",
+        out.stderr
+    );
+    // The person's own alias is never a collaborator.
+    assert!(
+        out.stderr
+            .contains("`Y. Li` in `[collaborators]` matches your own name"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("profile.toml:27:"), "{}", out.stderr);
+}
