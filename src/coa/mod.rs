@@ -482,18 +482,27 @@ fn spelling_for_key(works: &[Work], key: &str) -> Option<String> {
 }
 
 /// The person's organisations in the 12 months before `as_of` (Table 1), from the positions
-/// in `experience`, each once, with the last date there.
+/// in `experience` and the degrees in `education` (a student is affiliated with their
+/// university), each once, with the last date there.
 fn affiliations(p: &Profile, as_of: Date) -> Vec<(String, Date)> {
     let (y, m, _) = as_of.ymd().unwrap_or((1970, 1, 1));
     let year_ago =
         Date::from_parts((y - 1).max(1000) as u32, Some(m.into()), Some(1)).unwrap_or(as_of);
     let mut out: Vec<(String, Date)> = vec![];
-    for e in &p.experience {
-        let org = e.organisation.trim();
-        if org.is_empty() || e.start.is_some_and(|s| as_of.ends_before(&s)) {
+    let places = p
+        .experience
+        .iter()
+        .map(|e| (e.organisation.trim(), e.start, e.end))
+        .chain(
+            p.education
+                .iter()
+                .map(|e| (e.institution.trim(), e.start, e.end)),
+        );
+    for (org, start, end) in places {
+        if org.is_empty() || start.is_some_and(|s| as_of.ends_before(&s)) {
             continue;
         }
-        let last = match e.end {
+        let last = match end {
             None | Some(Date::Present) => as_of,
             Some(end) if in_window(&end, &year_ago) => {
                 if end.sort_key() > as_of.sort_key() {
@@ -596,6 +605,40 @@ mod tests {
         assert!(in_window(&date("2022"), &since));
         assert!(!in_window(&date("2021"), &since));
         assert!(in_window(&date("2027-03"), &since));
+    }
+
+    #[test]
+    fn table_1_has_the_organisations_of_the_last_12_months() {
+        use crate::profile::{Education, Experience};
+        let job = |org: &str, start: &str, end: Option<&str>| Experience {
+            organisation: org.into(),
+            start: Some(date(start)),
+            end: end.map(date),
+            ..Experience::default()
+        };
+        let p = Profile {
+            experience: vec![
+                job("Now Inc", "2024-01", Some("present")),
+                job("Recent Lab", "2023-01", Some("2025-03")),
+                job("Old Lab", "2019", Some("2024-12")),
+                job("Future Corp", "2026-05", None),
+            ],
+            education: vec![Education {
+                institution: "Some University".into(),
+                start: Some(date("2020")),
+                end: Some(date("2025-06")),
+                ..Education::default()
+            }],
+            ..Profile::default()
+        };
+        assert_eq!(
+            affiliations(&p, date("2026-01-15")),
+            [
+                ("Now Inc".to_string(), date("2026-01-15")),
+                ("Recent Lab".to_string(), date("2025-03")),
+                ("Some University".to_string(), date("2025-06")),
+            ]
+        );
     }
 
     #[test]
