@@ -125,8 +125,10 @@ pub struct Coa {
     pub message_format: MessageFormat,
 }
 
-/// `vita export`: what to export.
+/// `vita export`: what to export. Its own options (the whole profile in another format)
+/// and its subcommands (a part of it, such as `publications`) exclude each other.
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Export {
     /// What to export.
     #[command(subcommand)]
