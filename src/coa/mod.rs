@@ -8,6 +8,8 @@
 //! two people, and `Y. Li` then stays as written, with a warning). The person's own name and
 //! aliases are never listed.
 
+mod csv;
+mod group;
 mod sheet;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -17,7 +19,10 @@ use crate::load::Loaded;
 use crate::names::{ET_AL, Spelling, family_first, fold, split_marks};
 use crate::profile::{Date, KeyPath, Profile, Spans};
 
+pub use csv::csv;
 pub use sheet::xlsx;
+
+use group::{Group, Work, display_name, spelling_for_key};
 
 /// How far back co-authors count: NSF's 48 months (PAPPG, chapter II.D.2.h(iii)).
 pub const MONTHS: u16 = 48;
@@ -122,64 +127,6 @@ pub fn in_window(date: &Date, since: &Date) -> bool {
     *date != Date::Present && !date.ends_before(since)
 }
 
-/// A work with authors, as the list sees it.
-struct Work<'a> {
-    title: &'a str,
-    authors: &'a [String],
-    date: Option<Date>,
-}
-
-/// Spellings of one person met so far.
-struct Group {
-    /// The `[collaborators]` entry, when there is one.
-    entry: Option<usize>,
-    /// The spelling that stands for the group (the entry's name, else the first met).
-    spelling: Option<Spelling>,
-    /// Each spelling as written, with how often it was met, in the order first met.
-    names: Vec<(String, usize)>,
-    last: Option<Date>,
-    works: BTreeSet<usize>,
-}
-
-impl Group {
-    fn meet(&mut self, name: &str, work: usize, date: Date) {
-        match self.names.iter_mut().find(|(n, _)| n == name) {
-            Some((_, count)) => *count += 1,
-            None => self.names.push((name.to_string(), 1)),
-        }
-        self.works.insert(work);
-        if self.last.is_none_or(|l| l.sort_key() < date.sort_key()) {
-            self.last = Some(date);
-        }
-    }
-
-    fn absorb(&mut self, other: Group) {
-        for (n, c) in other.names {
-            match self.names.iter_mut().find(|(m, _)| *m == n) {
-                Some((_, count)) => *count += c,
-                None => self.names.push((n, c)),
-            }
-        }
-        self.works.extend(other.works);
-        if let Some(d) = other.last
-            && self.last.is_none_or(|l| l.sort_key() < d.sort_key())
-        {
-            self.last = Some(d);
-        }
-    }
-
-    /// The spelling met most often (the first met of equals).
-    fn usual_name(&self) -> Option<&str> {
-        let mut best: Option<&(String, usize)> = None;
-        for n in &self.names {
-            if best.is_none_or(|b| n.1 > b.1) {
-                best = Some(n);
-            }
-        }
-        best.map(|(n, _)| n.as_str())
-    }
-}
-
 /// Makes the COA list of a loaded profile for the window that ends on `as_of`, with the
 /// warnings it gives (organisations missing, spellings that may be more than one person).
 pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
@@ -272,67 +219,7 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
         }
     }
 
-    // `Y. Li` joins the one co-author written in full it can stand for; with two or more, it
-    // stays as written. Those it can stand for share its family name: looked up by it.
-    let family = |s: &Spelling| {
-        let key = s.key();
-        key.split_once(", ")
-            .map_or(key.clone(), |(f, _)| f.to_string())
-    };
-    let mut in_full: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, g) in groups.iter().enumerate() {
-        if let Some(s) = g.spelling.as_ref().filter(|s| !s.is_abbreviated())
-            && (g.entry.is_some() || !g.works.is_empty())
-        {
-            in_full.entry(family(s)).or_default().push(j);
-        }
-    }
-    for gi in 0..groups.len() {
-        let g = &groups[gi];
-        let Some(s) = g.spelling.as_ref().filter(|s| s.is_abbreviated()) else {
-            continue;
-        };
-        if g.entry.is_some() || g.works.is_empty() {
-            continue;
-        }
-        let candidates: Vec<usize> = in_full
-            .get(&family(s))
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&j| groups[j].spelling.as_ref().is_some_and(|c| c.admits(s)))
-            .collect();
-        match candidates.as_slice() {
-            [one] => {
-                let taken = std::mem::replace(
-                    &mut groups[gi],
-                    Group {
-                        entry: None,
-                        spelling: None,
-                        names: vec![],
-                        last: None,
-                        works: BTreeSet::new(),
-                    },
-                );
-                groups[*one].absorb(taken);
-            }
-            [] => {}
-            many => {
-                let written = g.usual_name().unwrap_or_default().to_string();
-                let who: Vec<String> = many.iter().map(|&j| display_name(p, &groups[j])).collect();
-                warnings.push(
-                    Diagnostic::warning(format!(
-                        "`{written}` in the COA list may be {}; it is listed as written",
-                        who.join(" or ")
-                    ))
-                    .hint(format!(
-                        "if you know who it is, add it to their `aliases` in `[collaborators]`: `\"{}\" = {{ aliases = [\"{written}\"] }}`",
-                        who[0]
-                    )),
-                );
-            }
-        }
-    }
+    warnings.extend(group::join_initials(p, &mut groups));
 
     let mut rows: Vec<Row> = vec![];
     for g in &groups {
@@ -460,27 +347,6 @@ pub fn coa(loaded: &Loaded, as_of: Date) -> (Coa, Vec<Diagnostic>) {
     (coa, warnings)
 }
 
-/// How a group is named in the list: its `[collaborators]` entry's name, else the spelling
-/// met most often.
-fn display_name(p: &Profile, g: &Group) -> String {
-    match g.entry {
-        Some(i) => p.collaborators.0[i].0.clone(),
-        None => split_marks(g.usual_name().unwrap_or_default())
-            .0
-            .to_string(),
-    }
-}
-
-/// The first author spelling, as written, whose key is `key`.
-fn spelling_for_key(works: &[Work], key: &str) -> Option<String> {
-    works
-        .iter()
-        .flat_map(|w| w.authors)
-        .map(|a| split_marks(a).0)
-        .find(|a| Spelling::parse(a).is_some_and(|s| s.key() == key))
-        .map(str::to_string)
-}
-
 /// The person's organisations in the 12 months before `as_of` (Table 1), from the positions
 /// in `experience` and the degrees in `education` (a student is affiliated with their
 /// university), each once, with the last date there.
@@ -541,49 +407,6 @@ pub fn us_date(d: &Date) -> String {
     }
 }
 
-/// Table 4 as CSV (RFC 4180, with a header row): type, name, organisation, the optional
-/// column, the last active date as ISO 8601 to the precision known.
-pub fn csv(c: &Coa) -> String {
-    let mut out = String::new();
-    let mut line = |cells: &[&str]| {
-        let cells: Vec<String> = cells.iter().map(|s| csv_cell(s)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    };
-    line(&[
-        "Type",
-        "Name",
-        "Organizational Affiliation",
-        "Optional (email, Department)",
-        "Last Active",
-    ]);
-    for r in &c.rows {
-        line(&[
-            r.code,
-            &r.name,
-            r.organisation.as_deref().unwrap_or(""),
-            r.optional.as_deref().unwrap_or(""),
-            &r.last_active.iso(),
-        ]);
-    }
-    out
-}
-
-/// One CSV cell: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`
-/// or `@` is escaped so spreadsheets do not run it as a formula.
-fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -639,14 +462,6 @@ mod tests {
                 ("Some University".to_string(), date("2025-06")),
             ]
         );
-    }
-
-    #[test]
-    fn csv_cells_are_quoted_and_defused() {
-        assert_eq!(csv_cell("Li, Yuezun"), "\"Li, Yuezun\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("MIT"), "MIT");
     }
 
     #[test]
