@@ -31,7 +31,19 @@ fn entry(p: &Publication, key: &str) -> String {
     };
     text("title", Some(&p.title));
     let names = authors(p);
-    let mut list: Vec<String> = names.iter().map(|n| name(&n.family, &n.given)).collect();
+    let mut list: Vec<String> = names
+        .iter()
+        .map(|n| match n.suffix.as_str() {
+            "" => name(&n.family, &n.given),
+            // BibTeX's three-part form: `Davis, Jr., Sammy`.
+            sfx => format!(
+                "{}, {}, {}",
+                family(&n.family),
+                escape(sfx),
+                escape(&n.given)
+            ),
+        })
+        .collect();
     if cut(p) {
         list.push("others".to_string());
     }
@@ -155,17 +167,26 @@ fn name(family: &str, given: &str) -> String {
     if given.is_empty() {
         return format!("{{{}}}", escape(family));
     }
-    let family = if has_and(family) || family.contains(' ') && !is_particle_start(family) {
-        format!("{{{}}}", escape(family))
-    } else {
-        escape(family)
-    };
+    let family = self::family(family);
     let given = if has_and(given) {
         format!("{{{}}}", escape(given))
     } else {
         escape(given)
     };
     format!("{family}, {given}")
+}
+
+/// A family name for BibTeX: braced when it has words BibTeX would take apart (`{De la
+/// Cruz}`), not when it starts with a particle BibTeX reads as such (`van Beethoven`).
+fn family(family: &str) -> String {
+    let has_and = family
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("and"));
+    if has_and || family.contains(' ') && !is_particle_start(family) {
+        format!("{{{}}}", escape(family))
+    } else {
+        escape(family)
+    }
 }
 
 /// Whether a family name starts with a lowercase particle (`van Beethoven`), which BibTeX

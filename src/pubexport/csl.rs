@@ -71,8 +71,10 @@ fn item(p: &Publication, key: &str) -> Value {
         .map(|n| {
             if n.given.is_empty() {
                 json!({ "literal": n.family })
-            } else {
+            } else if n.suffix.is_empty() {
                 json!({ "family": n.family, "given": n.given })
+            } else {
+                json!({ "family": n.family, "given": n.given, "suffix": n.suffix })
             }
         })
         .collect();

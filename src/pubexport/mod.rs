@@ -140,11 +140,16 @@ pub(crate) struct Name {
     pub family: String,
     /// The given names, empty when the name has no parts.
     pub given: String,
+    /// A suffix such as `Jr.`, empty when there is none.
+    pub suffix: String,
     /// Marks written after the name: `*`, `†`.
     pub marks: String,
 }
 
-/// The authors without `et al.`, each taken apart; and whether the list was cut.
+/// Suffixes that follow a name after a comma: `Sammy Davis, Jr.`.
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"];
+
+/// The authors without `et al.`, each taken apart.
 pub(crate) fn authors(p: &Publication) -> Vec<Name> {
     p.authors
         .iter()
@@ -153,6 +158,13 @@ pub(crate) fn authors(p: &Publication) -> Vec<Name> {
             if name == ET_AL || name.eq_ignore_ascii_case("others") || name.trim().is_empty() {
                 return None;
             }
+            // `Sammy Davis, Jr.` (as vita's .bib reader writes a name with a suffix).
+            let (name, suffix) = match name.rsplit_once(',') {
+                Some((n, sfx)) if SUFFIXES.contains(&sfx.trim().to_lowercase().as_str()) => {
+                    (n.trim(), sfx.trim())
+                }
+                _ => (name, ""),
+            };
             let ff = if is_group(name) {
                 name.to_string()
             } else {
@@ -162,6 +174,7 @@ pub(crate) fn authors(p: &Publication) -> Vec<Name> {
             Some(Name {
                 family: family.trim().to_string(),
                 given: given.trim().to_string(),
+                suffix: suffix.to_string(),
                 marks,
             })
         })

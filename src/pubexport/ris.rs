@@ -38,11 +38,12 @@ fn record(out: &mut String, p: &Publication, key: &str) {
     line("ID", key);
     line("TI", &p.title);
     for a in authors(p) {
-        if a.given.is_empty() {
-            line("AU", &a.family);
-        } else {
-            line("AU", &format!("{}, {}", a.family, a.given));
-        }
+        // `Family, Given, Suffix`, as RIS writes names.
+        let parts: Vec<&str> = [a.family.as_str(), a.given.as_str(), a.suffix.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        line("AU", &parts.join(", "));
     }
     match kind(p) {
         PubType::Thesis => {

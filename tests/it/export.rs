@@ -99,6 +99,12 @@ fn bibtex_escapes_latex_specials() {
         "{bib}"
     );
     assert!(bib.contains("equal         = {1,2},"), "{bib}");
+    assert!(
+        bib.contains(
+            "author    = {Müller, Jürgen and {李一鸣} and Lovelace, Ada and Davis, Jr., Sammy},"
+        ),
+        "{bib}"
+    );
     assert!(bib.contains("corresponding = {2},"), "{bib}");
     // Addresses are written as they are: `_`, `%` and `#` mean what they say in a URL.
     assert!(
@@ -150,6 +156,10 @@ fn csl_json_validates_against_the_csl_schema() {
         json!({ "literal": "Open Science Collaboration" })
     );
     assert_eq!(items[1]["author"][1], json!({ "literal": "李一鸣" }));
+    assert_eq!(
+        items[1]["author"][3],
+        json!({ "family": "Davis", "given": "Sammy", "suffix": "Jr." })
+    );
     let kinds: Vec<&str> = items
         .as_array()
         .unwrap()
