@@ -1,8 +1,10 @@
-//! The COA list as an .xlsx workbook laid out like NSF's COA template: five tables, each a
-//! heading, a row of column names and its rows, in the template's columns (A: type code,
-//! B: name, C: organisation, D: the optional column or the table's own, E: last active).
-//! vita fills Tables 1 and 4; Tables 2, 3 and 5 (relationships, advisors and advisees,
-//! editorial boards) are the person's to fill.
+//! The COA list as an .xlsx workbook laid out like NSF's COA template (sheet `NSF COA
+//! Template`): five tables, each its instructions, a note over the optional column, a row of
+//! column names that starts with the table's number, and its rows, in the template's columns
+//! (A: type code, B: name, C: organisation, D: the optional column or the table's own, E: last
+//! active). The headings and column names are the template's own, so rows can be copied
+//! across. vita fills Tables 1 and 4; Tables 2, 3 and 5 (relationships, advisors and
+//! advisees, editorial boards) are the person's to fill.
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -11,31 +13,83 @@ use rust_xlsxwriter::{
 use super::{Coa, us_date};
 use crate::diag::Diagnostic;
 
-/// The tables of NSF's template that vita leaves empty: heading and column names.
-const EMPTY_TABLES: &[(usize, &str, [&str; 5])] = &[
-    (
-        2,
-        "Table 2: people with whom a personal, family or business relationship would otherwise preclude their service as a reviewer (R:)",
-        [
-            "R:",
-            "Name:",
-            "Type of Relationship",
-            "Optional (email, Department)",
-            "Last Active",
-        ],
-    ),
-    (
-        3,
-        "Table 3: your own graduate advisors (G:) and your Ph.D. thesis advisees (T:)",
-        [
-            "G:/T:",
-            "Advisor/Advisee Name:",
-            "Organizational Affiliation",
-            "Optional (email, Department)",
-            "",
-        ],
-    ),
-];
+/// The note the template puts over the optional column.
+const DISAMBIGUATE: &str = "To disambiguate common names";
+
+/// The optional column, as the template spells it (with two spaces).
+const OPTIONAL: &str = "Optional  (email, Department)";
+
+/// One table of the template: its lines of instructions and its column names.
+struct Table {
+    lines: &'static [&'static str],
+    columns: [&'static str; 5],
+}
+
+const TABLE_1: Table = Table {
+    lines: &[
+        "Table 1: List your last name, first name, middle initial, and organizational affiliation (including considered affiliation) in the last 12 months.",
+    ],
+    columns: [
+        "1",
+        "Your Name:",
+        "Your Organizational Affiliation(s), last 12 mo",
+        "",
+        "Last Active",
+    ],
+};
+
+const TABLE_2: Table = Table {
+    lines: &[
+        "Table 2: List names as last name, first name, middle initial, for whom a personal, family, or business relationship would otherwise preclude their service as a reviewer.",
+        "Select \"R:\" for column A to designate relationships that would otherwise preclude their service as a reviewer.",
+    ],
+    columns: ["2", "Name", "Type of Relationship", OPTIONAL, "Last Active"],
+};
+
+const TABLE_3: Table = Table {
+    lines: &[
+        "Table 3: List names as last name, first name, middle initial, and provide organizational affiliations, if known, for the following:",
+        "G: The individual's Ph.D. advisors; and",
+        "T: All of the individual's Ph.D. thesis advisees.",
+    ],
+    columns: [
+        "3",
+        "Advisor/Advisee Name:",
+        "Organizational Affiliation",
+        OPTIONAL,
+        "",
+    ],
+};
+
+const TABLE_4: Table = Table {
+    lines: &[
+        "Table 4: List names as last name, first name, middle initial, and provide organizational affiliations, if known, for the following:",
+        "A: Co-authors on any book, article, report, abstract or paper with collaboration in the last 48 months (publication date may be later); and",
+        "C: Collaborators on projects, such as funded awards, graduate research or others in the last 48 months.",
+    ],
+    columns: [
+        "4",
+        "Name:",
+        "Organizational Affiliation",
+        OPTIONAL,
+        "Last Active",
+    ],
+};
+
+const TABLE_5: Table = Table {
+    lines: &[
+        "Table 5: List editorial board, editor-in chief and co-editors with whom the individual interacts. An editor-in-chief must list the entire editorial board.",
+        "B: Editorial Board: List name(s) of editor-in-chief and journal in the past 24 months; and",
+        "E: Other co-Editors of journal or collections with whom the individual has directly interacted in the last 24 months.",
+    ],
+    columns: [
+        "5",
+        "Name:",
+        "Journal / Collection",
+        OPTIONAL,
+        "Last Active",
+    ],
+};
 
 /// Writes the workbook; its timestamps are the reference date, so the same input gives the
 /// same bytes.
@@ -54,137 +108,122 @@ fn write(c: &Coa) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&stamp),
     );
     let sheet = book.add_worksheet();
-    sheet.set_name("NSF COA")?;
-    layout(sheet, c)?;
+    sheet.set_name("NSF COA Template")?;
+    Sheet::new(sheet).layout(c)?;
     book.save_to_buffer()
 }
 
-fn layout(sheet: &mut Worksheet, c: &Coa) -> Result<(), XlsxError> {
-    let title = Format::new().set_bold().set_font_size(14);
-    let heading = Format::new().set_bold().set_text_wrap();
-    let head = Format::new()
-        .set_bold()
-        .set_background_color("#D9D9D9")
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap();
-    let cell = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
-    let date = cell.clone().set_align(FormatAlign::Right);
-    for (col, width) in [(0, 8.0), (1, 32.0), (2, 42.0), (3, 30.0), (4, 13.0)] {
-        sheet.set_column_width(col, width)?;
+/// The worksheet being written, with the next free row and the formats.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    row: u32,
+    cell: Format,
+}
+
+impl<'a> Sheet<'a> {
+    fn new(ws: &'a mut Worksheet) -> Self {
+        let cell = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
+        Sheet { ws, row: 0, cell }
     }
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
 
-    let mut row: u32 = 0;
-    sheet.write_string_with_format(
-        row,
-        0,
-        "NSF Collaborators and Other Affiliations (COA)",
-        &title,
-    )?;
-    row += 1;
-    sheet.write_string(
-        row,
-        0,
-        format!(
-            "Co-authors and collaborators from {} to {} (48 months), made by vita; check every row before you copy it into NSF's template.",
-            us_date(&c.since),
-            us_date(&c.as_of)
-        ),
-    )?;
-    row += 2;
-
-    // Table 1: the person.
-    let table = |sheet: &mut Worksheet, row: &mut u32, text: &str, cols: [&str; 5]| {
-        sheet.merge_range(*row, 0, *row, 4, text, &heading)?;
-        sheet.set_row_height(*row, 30)?;
-        *row += 1;
-        for (i, name) in cols.iter().enumerate() {
-            sheet.write_string_with_format(*row, i as u16, *name, &head)?;
+    /// A table's instructions, its note and its column names.
+    fn head(&mut self, t: &Table) -> Result<(), XlsxError> {
+        let line = Format::new().set_text_wrap();
+        let first = line.clone().set_bold();
+        for (i, text) in t.lines.iter().enumerate() {
+            let f = if i == 0 { &first } else { &line };
+            self.ws.merge_range(self.row, 0, self.row, 4, text, f)?;
+            let long = text.chars().count() > 110;
+            self.ws
+                .set_row_height(self.row, if long { 27 } else { 15 })?;
+            self.row += 1;
         }
-        *row += 1;
-        Ok::<(), XlsxError>(())
-    };
-    table(
-        sheet,
-        &mut row,
-        "Table 1: your name (family name first) and your organizational affiliation(s) in the last 12 months",
-        [
-            "",
-            "Your Name:",
-            "Your Organizational Affiliation(s), last 12 mo",
-            "",
-            "Last Active",
-        ],
-    )?;
-    let affiliations: Vec<(String, String)> = if c.affiliations.is_empty() {
-        vec![(String::new(), String::new())]
-    } else {
-        c.affiliations
-            .iter()
-            .map(|(o, d)| (o.clone(), us_date(d)))
-            .collect()
-    };
-    for (org, last) in &affiliations {
-        sheet.write_string_with_format(row, 0, "", &cell)?;
-        sheet.write_string_with_format(row, 1, &c.person, &cell)?;
-        sheet.write_string_with_format(row, 2, org, &cell)?;
-        sheet.write_string_with_format(row, 3, "", &cell)?;
-        sheet.write_string_with_format(row, 4, last, &date)?;
-        row += 1;
-    }
-    row += 1;
-
-    for (_, text, cols) in EMPTY_TABLES {
-        table(sheet, &mut row, text, *cols)?;
-        for col in 0..5 {
-            sheet.write_string_with_format(row, col, "", &cell)?;
+        if !t.columns[3].is_empty() {
+            let note = Format::new().set_italic().set_font_size(9);
+            self.ws
+                .write_string_with_format(self.row, 3, DISAMBIGUATE, &note)?;
+            self.row += 1;
         }
-        row += 2;
-    }
-
-    table(
-        sheet,
-        &mut row,
-        "Table 4: co-authors on any book, article, report, abstract or paper (A:) and collaborators on projects (C:) in the last 48 months, with their organizational affiliations",
-        [
-            "A:/C:",
-            "Name:",
-            "Organizational Affiliation",
-            "Optional (email, Department)",
-            "Last Active",
-        ],
-    )?;
-    for r in &c.rows {
-        sheet.write_string_with_format(row, 0, r.code, &cell)?;
-        sheet.write_string_with_format(row, 1, &r.name, &cell)?;
-        sheet.write_string_with_format(row, 2, r.organisation.as_deref().unwrap_or(""), &cell)?;
-        sheet.write_string_with_format(row, 3, r.optional.as_deref().unwrap_or(""), &cell)?;
-        sheet.write_string_with_format(row, 4, us_date(&r.last_active), &date)?;
-        row += 1;
-    }
-    if c.rows.is_empty() {
-        for col in 0..5 {
-            sheet.write_string_with_format(row, col, "", &cell)?;
+        let head = Format::new()
+            .set_bold()
+            .set_background_color("#D9D9D9")
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap();
+        for (i, name) in t.columns.iter().enumerate() {
+            self.ws
+                .write_string_with_format(self.row, i as u16, *name, &head)?;
         }
-        row += 1;
+        self.row += 1;
+        Ok(())
     }
-    row += 1;
 
-    table(
-        sheet,
-        &mut row,
-        "Table 5: editorial board (B:) and co-editors (E:) in the last 24 months",
-        [
-            "B:/E:",
-            "Name:",
-            "Organizational Affiliation",
-            "Journal/Collection",
-            "Last Active",
-        ],
-    )?;
-    for col in 0..5 {
-        sheet.write_string_with_format(row, col, "", &cell)?;
+    /// One row of five cells, the last (a date) set right.
+    fn line(&mut self, cells: [&str; 5]) -> Result<(), XlsxError> {
+        let date = self.cell.clone().set_align(FormatAlign::Right);
+        for (i, text) in cells.iter().enumerate() {
+            let f = if i == 4 { &date } else { &self.cell };
+            self.ws
+                .write_string_with_format(self.row, i as u16, *text, f)?;
+        }
+        self.row += 1;
+        Ok(())
     }
-    Ok(())
+
+    fn layout(mut self, c: &Coa) -> Result<(), XlsxError> {
+        for (col, width) in [(0, 8.0), (1, 32.0), (2, 42.0), (3, 30.0), (4, 13.0)] {
+            self.ws.set_column_width(col, width)?;
+        }
+        self.ws.set_landscape();
+        self.ws.set_print_fit_to_pages(1, 0);
+        let title = Format::new().set_bold().set_font_size(14);
+        self.ws.write_string_with_format(
+            0,
+            0,
+            "NSF Collaborators and Other Affiliations (COA)",
+            &title,
+        )?;
+        self.ws.write_string(
+            1,
+            0,
+            format!(
+                "Co-authors and collaborators from {} to {} (48 months), made by vita from the profile; check every row, then copy the rows into NSF's own template.",
+                us_date(&c.since),
+                us_date(&c.as_of)
+            ),
+        )?;
+        self.row = 3;
+
+        self.head(&TABLE_1)?;
+        if c.affiliations.is_empty() {
+            self.line(["", &c.person, "", "", ""])?;
+        }
+        for (org, last) in &c.affiliations {
+            self.line(["", &c.person, org, "", &us_date(last)])?;
+        }
+        self.row += 1;
+
+        for t in [&TABLE_2, &TABLE_3] {
+            self.head(t)?;
+            self.line([""; 5])?;
+            self.row += 1;
+        }
+
+        self.head(&TABLE_4)?;
+        for r in &c.rows {
+            self.line([
+                r.code,
+                &r.name,
+                r.organisation.as_deref().unwrap_or(""),
+                r.optional.as_deref().unwrap_or(""),
+                &us_date(&r.last_active),
+            ])?;
+        }
+        if c.rows.is_empty() {
+            self.line([""; 5])?;
+        }
+        self.row += 1;
+
+        self.head(&TABLE_5)?;
+        self.line([""; 5])
+    }
 }

@@ -172,14 +172,18 @@ fn the_workbook_has_nsfs_tables() {
         .in_dir(&dir)
         .ok();
     let strings = zip_entry(&dir.join("out/coa.xlsx"), "xl/sharedStrings.xml");
+    // The template's own headings and column names, so rows can be copied across.
     for s in [
-        "Table 1: your name",
-        "Table 2:",
-        "Table 3:",
-        "Table 4: co-authors",
-        "Table 5:",
+        "Table 1: List your last name, first name, middle initial, and organizational affiliation",
+        "Table 2: List names as last name",
+        "G: The individual's Ph.D. advisors; and",
+        "A: Co-authors on any book, article, report, abstract or paper with collaboration in the last 48 months (publication date may be later); and",
+        "C: Collaborators on projects",
+        "E: Other co-Editors",
+        "Your Organizational Affiliation(s), last 12 mo",
         "Organizational Affiliation",
-        "Optional (email, Department)",
+        "Optional  (email, Department)",
+        "To disambiguate common names",
         "Last Active",
         "Li, Yuezun",
         "Li, Yiming",
@@ -189,6 +193,8 @@ fn the_workbook_has_nsfs_tables() {
     ] {
         assert!(strings.contains(s), "missing {s:?} in {strings}");
     }
+    let book = zip_entry(&dir.join("out/coa.xlsx"), "xl/workbook.xml");
+    assert!(book.contains("name=\"NSF COA Template\""), "{book}");
 }
 
 #[test]
