@@ -101,6 +101,69 @@ pub enum Command {
         /// The folder to write to; it must not hold files of the same names.
         dir: PathBuf,
     },
+    /// Write NSF's Collaborators and Other Affiliations list (co-authors of the last 48
+    /// months) as out/coa.csv and out/coa.xlsx.
+    Coa(Coa),
+    /// Write the profile's data for other tools.
+    Export(Export),
+}
+
+/// The options of `vita coa`.
+#[derive(Debug, clap::Args)]
+pub struct Coa {
+    /// The profile to read.
+    #[arg(default_value = "profile.toml")]
+    pub profile: PathBuf,
+    /// The folder to write coa.csv and coa.xlsx to.
+    #[arg(long, short, default_value = "out")]
+    pub out: PathBuf,
+    /// The day the 48 months end (default: the profile's `updated`, else SOURCE_DATE_EPOCH).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub as_of: Option<crate::profile::Date>,
+    /// How to print errors and warnings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub message_format: MessageFormat,
+}
+
+/// `vita export`: what to export. Its own options (the whole profile in another format)
+/// and its subcommands (a part of it, such as `publications`) exclude each other.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Export {
+    /// What to export.
+    #[command(subcommand)]
+    pub what: Option<ExportWhat>,
+}
+
+/// The things `vita export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// The merged publication list (profile and .bib) as BibTeX, CSL-JSON or RIS.
+    Publications {
+        /// The profile to read.
+        #[arg(default_value = "profile.toml")]
+        profile: PathBuf,
+        /// The format: `bib` (BibTeX, for ORCID), `csl-json` or `ris`.
+        #[arg(long, value_enum)]
+        format: crate::pubexport::PubFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// How to print errors and warnings.
+        #[arg(long, value_enum, default_value = "human")]
+        message_format: MessageFormat,
+    },
+}
+
+/// Reads a full date, `2026-01-15`.
+fn parse_day(s: &str) -> Result<crate::profile::Date, String> {
+    match crate::profile::Date::parse(s) {
+        Ok(d @ crate::profile::Date::On { day: Some(_), .. }) => Ok(d),
+        Ok(_) => Err(format!(
+            "`{s}` is not a full date: write it as `2026-01-15`"
+        )),
+        Err(e) => Err(e),
+    }
 }
 
 /// What to read and how to compile it.

@@ -9,6 +9,7 @@
 pub mod bib;
 pub mod build;
 pub mod cli;
+pub mod coa;
 pub mod diag;
 pub mod document;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod names;
 pub mod output;
 pub mod photo;
 pub mod profile;
+pub mod pubexport;
 pub mod render;
 pub mod serve;
 pub mod style;

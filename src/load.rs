@@ -237,6 +237,7 @@ fn load_language(
 fn check(p: &Profile, c: &mut Checker) {
     c.documents = document_names(p);
     crate::profile::validate(p, c);
+    crate::profile::collaborators::check(p, c);
     crate::document::check(p, c, &|id| crate::view::section_len(p, id));
     crate::style::check(p, c);
     crate::locale::check(p, c);

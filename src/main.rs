@@ -48,6 +48,11 @@ fn main() -> ExitCode {
             };
         }
         Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
+        Command::Coa(c) => c.message_format,
+        Command::Export(vita::cli::Export {
+            what: Some(vita::cli::ExportWhat::Publications { message_format, .. }),
+        }) => *message_format,
+        Command::Export(_) => MessageFormat::Human,
     };
     let json = matches!(
         &cli.command,
@@ -248,6 +253,24 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             print!("{}", vita::themes::run(name.as_deref(), out.as_deref())?);
             Ok(vec![])
         }
+        Command::Coa(c) => {
+            let (line, warnings) = vita::coa::run(&c.profile, &c.out, c.as_of)?;
+            println!("{line}");
+            Ok(warnings)
+        }
+        Command::Export(vita::cli::Export {
+            what:
+                Some(vita::cli::ExportWhat::Publications {
+                    profile,
+                    format,
+                    out,
+                    ..
+                }),
+        }) => vita::pubexport::run(&profile, format, out.as_deref()),
+        Command::Export(_) => Err(Failure::input(vec![
+            Diagnostic::error("say what to export")
+                .hint("`vita export publications --format bib` writes your publications as BibTeX"),
+        ])),
         Command::Layouts { dir } => {
             write_layouts(&dir)?;
             println!(

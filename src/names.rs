@@ -251,6 +251,79 @@ impl OwnName {
     }
 }
 
+/// A name written family name first, as NSF's lists want it: `Yiming Li` -> `Li, Yiming`,
+/// `Ludwig van Beethoven` -> `van Beethoven, Ludwig`. A name already written so, a name in
+/// CJK script and a one-word name are kept as they are.
+pub fn family_first(author: &str) -> String {
+    let (name, _) = split_marks(author);
+    if name.contains(',') || name.chars().any(is_cjk) {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return name.to_string();
+    };
+    if rest.is_empty() {
+        return last.to_string();
+    }
+    let mut cut = rest.len();
+    while cut > 1 && PARTICLES.contains(&rest[cut - 1]) {
+        cut -= 1;
+    }
+    let family: Vec<&str> = rest[cut..].iter().chain([last]).copied().collect();
+    format!("{}, {}", family.join(" "), rest[..cut].join(" "))
+}
+
+/// One spelling of a co-author's name, taken apart so that spellings of one person can be
+/// grouped by the same rules that recognise the person's own name (`Li, Yiming` is
+/// `Yiming Li`; `Y. Li` may be either `Yiming Li` or `Yuezun Li`, who are two people).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling(Name);
+
+impl Spelling {
+    /// Takes an author name apart; `None` for a name with no letters.
+    pub fn parse(author: &str) -> Option<Spelling> {
+        Name::parse(author).map(Spelling)
+    }
+
+    /// The same for every spelling of one name that gives it in the same detail: `Li, Yiming`,
+    /// `Yiming Li*` and `yiming li` share one, `Shu-Tao Xia` and `Shutao Xia` too.
+    pub fn key(&self) -> String {
+        match &self.0 {
+            Name::Cjk(s) => s.clone(),
+            Name::Latin { family, given } => {
+                let full = given.iter().all(|p| matches!(p, Part::Full(_)));
+                let parts: Vec<String> = given
+                    .iter()
+                    .map(|p| match p {
+                        Part::Full(s) => s.clone(),
+                        Part::Initial(c) => format!("{c}."),
+                    })
+                    .collect();
+                let sep = if full { "" } else { " " };
+                format!("{family}, {}", parts.join(sep))
+            }
+        }
+    }
+
+    /// Whether the given names are written only as initials (`Y. Li`, `Li, S.-T.`), so the
+    /// spelling may stand for more than one person.
+    pub fn is_abbreviated(&self) -> bool {
+        match &self.0 {
+            Name::Latin { given, .. } => {
+                !given.is_empty() && given.iter().all(|p| matches!(p, Part::Initial(_)))
+            }
+            Name::Cjk(_) => false,
+        }
+    }
+
+    /// Whether `other`, as written in a paper, can be this spelling's person (the rule of
+    /// [`OwnName::is_me`]).
+    pub fn admits(&self, other: &Spelling) -> bool {
+        self.0.admits(&other.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +417,26 @@ mod tests {
         assert_eq!(split_marks("Yiming Li*†"), ("Yiming Li", "*†".to_string()));
         assert_eq!(split_marks("Yiming Li"), ("Yiming Li", String::new()));
         assert_eq!(split_marks("李一鸣 *"), ("李一鸣", "*".to_string()));
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        let key = |a: &str| Spelling::parse(a).unwrap().key();
+        assert_eq!(key("Li, Yiming"), key("Yiming Li*"));
+        assert_eq!(key("Shu-Tao Xia"), key("Shutao Xia"));
+        assert_eq!(key("Y. Li"), key("Li, Y."));
+        assert_ne!(key("Y. Li"), key("Yiming Li"));
+        assert_ne!(key("Yuezun Li"), key("Yiming Li"));
+        let abbreviated = Spelling::parse("Y. Li").unwrap();
+        assert!(abbreviated.is_abbreviated());
+        assert!(Spelling::parse("Yuezun Li").unwrap().admits(&abbreviated));
+        assert!(!abbreviated.admits(&Spelling::parse("Yuezun Li").unwrap()));
+        assert_eq!(family_first("Yiming Li*"), "Li, Yiming");
+        assert_eq!(
+            family_first("Ludwig van Beethoven"),
+            "van Beethoven, Ludwig"
+        );
+        assert_eq!(family_first("Xia, Shu-Tao"), "Xia, Shu-Tao");
+        assert_eq!(family_first("李一鸣"), "李一鸣");
     }
 }

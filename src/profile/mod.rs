@@ -3,6 +3,7 @@
 //! These types are the schema. Every table denies unknown keys, so a typo is an error that
 //! points at the key instead of a field that silently never shows up.
 
+pub mod collaborators;
 mod date;
 pub mod design;
 mod entries;
@@ -16,6 +17,7 @@ mod validate;
 
 use serde::Deserialize;
 
+pub use collaborators::{Collaborator, Collaborators};
 pub use date::{Date, display_range};
 pub use design::Design;
 pub use entries::*;
@@ -63,6 +65,8 @@ pub struct Profile {
     pub publications: Vec<Publication>,
     /// How author lists mark equal contribution, corresponding authors and advisees.
     pub marks: Marks,
+    /// Co-authors' organisations and other spellings, for `vita coa`: `"Yuezun Li" = "..."`.
+    pub collaborators: Collaborators,
     /// Technical reports.
     pub reports: Vec<Report>,
     /// Patents and patent applications.

@@ -3,7 +3,9 @@
 mod bib;
 mod bibhostile;
 mod cli;
+mod coa;
 mod documents;
+mod export;
 mod formats;
 mod grants;
 mod hostile;
