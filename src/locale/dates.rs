@@ -6,7 +6,29 @@ use crate::profile::Date;
 impl Locale {
     /// A date as entries print it: `2021`, `Sep 2021`, `Sep 29, 2021`, `present`.
     pub fn date(&self, d: &Date) -> String {
-        self.date_in(d, "dates.month_year", "dates.day")
+        use crate::profile::design::DateFormat;
+        match self.dates {
+            DateFormat::Short => self.date_in(d, "dates.month_year", "dates.day"),
+            DateFormat::Long => self.date_long(d),
+            DateFormat::Iso => match *d {
+                Date::On {
+                    year,
+                    month: Some(m),
+                    day: Some(dd),
+                } => format!("{year}-{m:02}-{dd:02}"),
+                Date::On {
+                    year,
+                    month: Some(m),
+                    day: None,
+                } => format!("{year}-{m:02}"),
+                Date::On { year, .. } => year.to_string(),
+                Date::Present => self.get("dates.present").to_string(),
+            },
+            DateFormat::Year => match *d {
+                Date::On { year, .. } => year.to_string(),
+                Date::Present => self.get("dates.present").to_string(),
+            },
+        }
     }
 
     /// A date in full, for the document date: `September 29, 2021`.

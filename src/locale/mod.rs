@@ -51,6 +51,8 @@ pub struct Locale {
     /// The region Typst typesets with (`CN`), for quotation marks and hyphenation.
     pub typst_region: Option<String>,
     strings: BTreeMap<String, String>,
+    /// How entries write dates (the document's `date_format`).
+    pub dates: crate::profile::design::DateFormat,
 }
 
 /// The tag of the built-in locale a language tag names (`zh` -> `zh-Hans`, `de-AT` -> `de`),
@@ -123,6 +125,7 @@ fn parse(tag: &'static str, text: &str) -> Result<Locale, String> {
         typst_lang: typst_lang.ok_or("no `typst.lang`")?,
         typst_region,
         strings,
+        dates: crate::profile::design::DateFormat::Short,
     })
 }
 

@@ -110,6 +110,20 @@ choice! {
 }
 
 choice! {
+    /// How dates in entries are written (in the document's language).
+    DateFormat {
+        /// Short month names: `Sep 2021`, `Sep 29, 2021`.
+        Short = "short",
+        /// Full month names: `September 2021`.
+        Long = "long",
+        /// ISO 8601 numbers: `2021-09`, `2021-09-29`.
+        Iso = "iso",
+        /// The year alone: `2021`.
+        Year = "year",
+    }
+}
+
+choice! {
     /// How links are printed.
     LinkStyle {
         /// Short clickable labels: `[PDF]`.
@@ -154,6 +168,7 @@ plain_layer!(
     NameCase,
     TitleStyle,
     DatePosition,
+    DateFormat,
     LinkStyle
 );
 
@@ -333,6 +348,8 @@ design! {
         bullet: String,
         /// Dates at the `right` of entries, or in a column at the `left`.
         date_position: DatePosition,
+        /// Dates `short` (Sep 2021), `long` (September 2021), `iso` (2021-09) or `year`.
+        date_format: DateFormat,
         /// Links as `labels` (`[PDF]`) or printed `urls`.
         links: LinkStyle,
         /// Justified text (true) or ragged right (false).

@@ -133,7 +133,8 @@ pub fn section_ids(p: &Profile, doc: &Document) -> Vec<String> {
 
 /// Builds the data one document's layout receives.
 pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View {
-    let ctx = Ctx::new(p, doc);
+    let mut ctx = Ctx::new(p, doc);
+    ctx.loc.dates = style.look.date_format;
     let sections = section_ids(p, doc)
         .iter()
         .filter_map(|id| sections::build(&ctx, id))

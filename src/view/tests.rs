@@ -510,3 +510,25 @@ fn a_document_in_chinese_puts_the_native_name_first_and_still_bolds_it() {
     let v = view(&p, Doc::Cv, &Options::default(), &style(&p, Doc::Cv));
     assert_eq!(v["person"]["name"], "Yiming Li");
 }
+
+#[test]
+fn dates_follow_the_design_s_date_format() {
+    for (format, want) in [
+        ("short", "Jul 2019 – present"),
+        ("long", "July 2019 – present"),
+        ("iso", "2019-07 – present"),
+        ("year", "2019 – present"),
+    ] {
+        let text = format!(
+            "[person]\nname = \"A\"\nemail = \"a@b.org\"\n[design]\ndate_format = \"{format}\"\n\
+             [[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = \"2019-07\"\nend = \"present\"\n"
+        );
+        let p = load_str("p", &text).unwrap().profile;
+        let v = view(&p, Doc::Cv, &Options::default(), &style(&p, Doc::Cv));
+        assert_eq!(
+            section(&v, "experience")["entries"][0]["date"],
+            want,
+            "{format}"
+        );
+    }
+}

@@ -214,6 +214,7 @@ section_title = "filled"
 section_align = "center"
 bullet = "–"
 date_position = "right"
+date_format = "long"
 links = "urls"
 justify = true
 hyphenate = true
