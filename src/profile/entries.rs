@@ -49,6 +49,9 @@ pub struct Experience {
     pub mentors: Vec<String>,
     /// Bullet points: what was done.
     pub highlights: Vec<String>,
+    /// Several roles held one after another at this organisation (promotions), newest
+    /// first; then `role`, `start` and `end` may be left out.
+    pub positions: Vec<super::Position>,
     /// Documents to keep this entry out of (by name, or by kind: `resume`).
     pub exclude: Vec<String>,
     /// Topics for documents that pick entries by tag (`include_tags`, `exclude_tags`).

@@ -6,6 +6,7 @@
 mod date;
 pub mod design;
 mod entries;
+mod industry;
 mod links;
 mod load;
 pub mod options;
@@ -18,6 +19,7 @@ use serde::Deserialize;
 pub use date::{Date, display_range};
 pub use design::Design;
 pub use entries::*;
+pub use industry::{Certification, Language, Position, Project, Volunteering};
 pub use links::Links;
 pub use load::parse;
 pub use options::{Format, GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
@@ -70,6 +72,14 @@ pub struct Profile {
     pub service: Vec<Service>,
     /// Skills, grouped under a label each.
     pub skills: Vec<Skill>,
+    /// Projects: open source, products, side projects.
+    pub projects: Vec<Project>,
+    /// Certifications and licences.
+    pub certifications: Vec<Certification>,
+    /// Languages spoken, each with a level.
+    pub languages: Vec<Language>,
+    /// Volunteer work.
+    pub volunteering: Vec<Volunteering>,
     /// Sections of the user's own, each with a title and entries.
     pub custom: Vec<CustomSection>,
     /// What the one-or-two-page resume shows.
@@ -231,6 +241,10 @@ impl Profile {
             .chain(all(&self.awards))
             .chain(all(&self.service))
             .chain(all(&self.skills))
+            .chain(all(&self.projects))
+            .chain(all(&self.certifications))
+            .chain(all(&self.languages))
+            .chain(all(&self.volunteering))
             .chain(self.custom.iter().flat_map(|c| all(&c.entries)))
             .collect()
     }
@@ -282,7 +296,11 @@ entries!(
     Award,
     Service,
     Skill,
-    CustomEntry
+    CustomEntry,
+    Project,
+    Certification,
+    Language,
+    Volunteering
 );
 
 /// A list that may also be written as a single string: `"pubs.bib"` or `["a.bib", "b.bib"]`.

@@ -7,6 +7,7 @@ mod documents;
 mod formats;
 mod hostile;
 mod ids;
+mod industry;
 mod layout;
 mod onramp;
 mod output;
