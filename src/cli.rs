@@ -81,6 +81,17 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Write a commented starting profile (and pubs.bib for `academic`) that builds as it is.
+    Init {
+        /// The folder to write into (made when missing); no file in it is ever replaced.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// What kind of profile to start from.
+        #[arg(long, short, value_enum, default_value = "minimal")]
+        template: crate::init::Template,
+    },
+    /// Print the profile's JSON Schema, for editors and validators.
+    Schema,
     /// Print a shell completion script: `vita completions bash > /etc/bash_completion.d/vita`.
     Completions {
         /// The shell.

@@ -16,11 +16,13 @@ pub mod files;
 #[cfg(test)]
 mod fuzz;
 pub mod ids;
+pub mod init;
 pub mod load;
 pub mod names;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod style;
 pub mod themes;

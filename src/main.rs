@@ -47,7 +47,13 @@ fn main() -> ExitCode {
                 Err(_) => ExitCode::from(2),
             };
         }
-        Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
+        Command::Schema => {
+            print!("{}", vita::schema::json());
+            return ExitCode::SUCCESS;
+        }
+        Command::Layouts { .. } | Command::Themes { .. } | Command::Init { .. } => {
+            MessageFormat::Human
+        }
     };
     let json = matches!(
         &cli.command,
@@ -229,7 +235,22 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
             Ok(loaded.warnings)
         }
-        Command::Completions { .. } | Command::Man => Ok(vec![]),
+        Command::Completions { .. } | Command::Man | Command::Schema => Ok(vec![]),
+        Command::Init { dir, template } => {
+            let written = vita::init::init(&dir, template)?;
+            for path in &written {
+                println!("wrote {}", path.display());
+            }
+            let cd = if dir == Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", dir.display())
+            };
+            println!(
+                "next: edit profile.toml (editors that read its `#:schema` line complete the keys), then `{cd}vita build`"
+            );
+            Ok(vec![])
+        }
         Command::Themes { name, out } => {
             print!("{}", vita::themes::run(name.as_deref(), out.as_deref())?);
             Ok(vec![])

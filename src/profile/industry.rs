@@ -8,7 +8,7 @@ use super::validate::Checker;
 use super::{Date, Links};
 
 /// A role held at one organisation, when an experience entry lists several (promotions).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Position {
     /// The job title.
@@ -24,7 +24,7 @@ pub struct Position {
 }
 
 /// A project: open source, a product, a side project.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Project {
     /// The project's name.
@@ -53,7 +53,7 @@ pub struct Project {
 }
 
 /// A certification or licence.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Certification {
     /// The certification's name.
@@ -75,7 +75,7 @@ pub struct Certification {
 }
 
 /// A language spoken, with how well.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Language {
     /// The language: `German`.
@@ -89,7 +89,7 @@ pub struct Language {
 }
 
 /// Unpaid work for a cause or community.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Volunteering {
     /// The role.

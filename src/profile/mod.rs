@@ -28,7 +28,7 @@ pub use spans::{KeyPath, Spans};
 pub use validate::{Checker, check as validate, normalise};
 
 /// The whole profile file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// The schema version; 1 today.
@@ -53,6 +53,7 @@ pub struct Profile {
     pub news: Vec<News>,
     /// BibTeX/BibLaTeX files whose entries join `publications`, relative to the profile.
     #[serde(deserialize_with = "one_or_many")]
+    #[schemars(with = "crate::schema::OneOrMany")]
     pub bibliography: Vec<String>,
     /// Papers and preprints.
     pub publications: Vec<Publication>,
@@ -95,7 +96,7 @@ pub struct Profile {
 }
 
 /// Who the documents are about.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Person {
     /// The name as it is printed, and matched in author lists.
@@ -129,7 +130,7 @@ pub struct Person {
 }
 
 /// How author lists mark people.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Marks {
     /// Students or advisees of the person, marked wherever they are authors.
@@ -142,7 +143,7 @@ pub struct Marks {
 
 /// What one document shows, and how it looks: `[resume]`, `[cv]`, or a named document
 /// `[documents.NAME]`. Every key is optional; the document kind supplies the defaults.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct DocSettings {
     /// The kind of document (`resume`, `cv`); required for a named document.
@@ -197,7 +198,7 @@ pub struct DocSettings {
 }
 
 /// PDF output settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct PdfSettings {
     /// Standards to conform to: `a-2b`, `a-3b`, `a-2u`, `a-4`, `ua-1`, ...
