@@ -90,6 +90,27 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value = "minimal")]
         template: crate::init::Template,
     },
+    /// Write a profile.toml from a JSON Resume (.json) or RenderCV (.yaml) file, reporting
+    /// each field that has no place in it.
+    Import {
+        /// The file to import: `resume.json` (JSON Resume 1.0) or `cv.yaml` (RenderCV).
+        file: PathBuf,
+        /// Where to write the profile; an existing file is never replaced.
+        #[arg(long, short, default_value = "profile.toml")]
+        out: PathBuf,
+    },
+    /// Write the profile in another tool's format: `--format json-resume`.
+    Export {
+        /// The profile to read.
+        #[arg(default_value = "profile.toml")]
+        profile: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (standard output when absent).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
     /// Print the profile's JSON Schema, for editors and validators.
     Schema,
     /// Print a shell completion script: `vita completions bash > /etc/bash_completion.d/vita`.
@@ -172,6 +193,13 @@ fn parse_format(s: &str) -> Result<crate::export::Format, String> {
             .unwrap_or(("", &e));
         format!("`{s}` is not a format vita writes; {hint}")
     })
+}
+
+/// The formats `vita export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Resume 1.0 (https://jsonresume.org).
+    JsonResume,
 }
 
 /// How diagnostics are printed.

@@ -16,6 +16,7 @@ pub mod files;
 #[cfg(test)]
 mod fuzz;
 pub mod ids;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod names;

@@ -51,9 +51,11 @@ fn main() -> ExitCode {
             print!("{}", vita::schema::json());
             return ExitCode::SUCCESS;
         }
-        Command::Layouts { .. } | Command::Themes { .. } | Command::Init { .. } => {
-            MessageFormat::Human
-        }
+        Command::Layouts { .. }
+        | Command::Themes { .. }
+        | Command::Init { .. }
+        | Command::Import { .. }
+        | Command::Export { .. } => MessageFormat::Human,
     };
     let json = matches!(
         &cli.command,
@@ -236,6 +238,43 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             Ok(loaded.warnings)
         }
         Command::Completions { .. } | Command::Man | Command::Schema => Ok(vec![]),
+        Command::Import { file, out } => {
+            let unmapped = vita::import::import(&file, &out)?;
+            println!("wrote {}", out.display());
+            let warnings = if unmapped.is_empty() {
+                vec![]
+            } else {
+                let n = unmapped.len();
+                vec![
+                    Diagnostic::warning(format!(
+                        "{n} {} of `{}` had no place in the profile: {}",
+                        if n == 1 { "field" } else { "fields" },
+                        file.display(),
+                        unmapped.join(", ")
+                    ))
+                    .hint("add what matters by hand (the README lists every section and key), or keep it in a `[[custom]]` section"),
+                ]
+            };
+            Ok(warnings)
+        }
+        Command::Export {
+            profile,
+            format: vita::cli::ExportFormat::JsonResume,
+            out,
+        } => {
+            let loaded = vita::build::plan::load(&BuildOptions::new(profile))?;
+            let doc = vita::export::jsonresume::document(&loaded.profile);
+            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            text.push('\n');
+            match out {
+                Some(path) => {
+                    vita::output::write_atomic(&path, text.as_bytes()).map_err(Failure::other)?;
+                    println!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(loaded.warnings)
+        }
         Command::Init { dir, template } => {
             let written = vita::init::init(&dir, template)?;
             for path in &written {

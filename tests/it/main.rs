@@ -9,6 +9,7 @@ mod hostile;
 mod ids;
 mod industry;
 mod init;
+mod interop;
 mod layout;
 mod onramp;
 mod output;
