@@ -24,6 +24,10 @@ pub enum Command {
         /// Options shared with `check`.
         #[command(flatten)]
         input: Input,
+        /// More profiles, or folders of them: each is built into its own folder, `OUT/<name>/`,
+        /// in parallel (a folder as PROFILE does the same).
+        #[arg(value_name = "MORE")]
+        more: Vec<PathBuf>,
         /// Formats and their options.
         #[command(flatten)]
         formats: Formats,
