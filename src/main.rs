@@ -18,13 +18,14 @@ fn main() -> ExitCode {
             Err(_) => ExitCode::from(2),
         };
     }
-    // A mistyped flag or value is the user's input being wrong: exit code 1, like a bad profile.
+    // A mistyped flag or value is a usage error: exit code 2, clap's (and getopt's) convention,
+    // so CI can tell a wrong command line from an invalid profile (exit code 1).
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {
-                ExitCode::from(1)
+                ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             };

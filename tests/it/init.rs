@@ -69,9 +69,9 @@ fn init_never_replaces_a_file_and_writes_nothing_then() {
     );
     assert!(!dir.join("profile.toml").exists());
     assert!(!dir.join("profile.schema.json").exists());
-    // A template name is checked by the command line (a usage error).
+    // A template name is checked by the command line: a usage error, exit code 2.
     let run = Run::vita(&["init", "--template", "acadmic"])
         .in_dir(&dir)
-        .fails(1);
+        .fails(2);
     assert!(run.stderr.contains("academic"), "{}", run.stderr);
 }

@@ -1,5 +1,6 @@
 //! Integration tests: one binary (each test binary links Typst again), a module per topic.
 
+mod action;
 mod batch;
 mod bib;
 mod bibhostile;
