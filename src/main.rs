@@ -40,10 +40,21 @@ fn main() -> ExitCode {
         quiet,
         json,
         name,
-        ..
+        counts,
     } = &cli.command
         && (!more.is_empty() || input.profile.is_dir())
     {
+        if *counts {
+            print_diagnostics(
+                &[
+                    Diagnostic::error("`--counts` works on one profile at a time").hint(
+                        "build the profile alone to see its counts: `vita build PROFILE --counts`",
+                    ),
+                ],
+                input.message_format,
+            );
+            return ExitCode::from(2);
+        }
         return batch(input, more, formats, out, *quiet, *json, name);
     }
     let format = match &cli.command {

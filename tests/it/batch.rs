@@ -110,6 +110,15 @@ fn named_profiles_and_json_and_clashes() {
             .contains("hint: each profile's folder is named after its file")
     );
     assert!(!dir.join("out").exists());
+    // Counts are per profile: a batch refuses them (a usage error).
+    let run = Run::vita(&["build", "a/ada.toml", "b/bob.toml", "--counts"])
+        .in_dir(&dir)
+        .fails(2);
+    assert!(
+        run.stderr
+            .contains("`--counts` works on one profile at a time")
+    );
+    assert!(!dir.join("out").exists());
     // Without the clash: a JSON summary of each profile.
     let run = Run::vita(&["build", "a/ada.toml", "b/bob.toml", "--json"])
         .in_dir(&dir)
