@@ -24,6 +24,10 @@ pub enum Command {
         /// Options shared with `check`.
         #[command(flatten)]
         input: Input,
+        /// More profiles, or folders of them: each is built into its own folder, `OUT/<name>/`,
+        /// in parallel (a folder as PROFILE does the same).
+        #[arg(value_name = "MORE")]
+        more: Vec<PathBuf>,
         /// Formats and their options.
         #[command(flatten)]
         formats: Formats,
@@ -81,6 +85,26 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Write a commented starting profile (and pubs.bib for `academic`) that builds as it is.
+    Init {
+        /// The folder to write into (made when missing); no file in it is ever replaced.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// What kind of profile to start from.
+        #[arg(long, short, value_enum, default_value = "minimal")]
+        template: crate::init::Template,
+    },
+    /// Write a profile.toml from a JSON Resume (.json) or RenderCV (.yaml) file, reporting
+    /// each field that has no place in it.
+    Import {
+        /// The file to import: `resume.json` (JSON Resume 1.0) or `cv.yaml` (RenderCV).
+        file: PathBuf,
+        /// Where to write the profile; an existing file is never replaced.
+        #[arg(long, short, default_value = "profile.toml")]
+        out: PathBuf,
+    },
+    /// Print the profile's JSON Schema, for editors and validators.
+    Schema,
     /// Print a shell completion script: `vita completions bash > /etc/bash_completion.d/vita`.
     Completions {
         /// The shell.
@@ -133,6 +157,15 @@ pub struct Export {
     /// What to export.
     #[command(subcommand)]
     pub what: Option<ExportWhat>,
+    /// The profile to read.
+    #[arg(default_value = "profile.toml")]
+    pub profile: PathBuf,
+    /// The format to write the whole profile in: `json-resume`.
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// The file to write (standard output when absent).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
 }
 
 /// The things `vita export` writes.
@@ -239,6 +272,13 @@ fn parse_lang(s: &str) -> Result<String, String> {
         Ok(tag) => Ok(tag.to_string()),
         Err(d) => Err(d.render(false).trim_start_matches("error: ").to_string()),
     }
+}
+
+/// The formats `vita export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Resume 1.0 (https://jsonresume.org).
+    JsonResume,
 }
 
 /// How diagnostics are printed.

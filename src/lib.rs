@@ -6,6 +6,7 @@
 //! [`document`]s with their [`style`]) -> a [`view`] per document -> [`render`] (Typst) ->
 //! [`export`] (bytes per format) -> [`output`] (atomic writes).
 
+pub mod batch;
 pub mod bib;
 pub mod build;
 pub mod cli;
@@ -17,6 +18,8 @@ pub mod files;
 #[cfg(test)]
 mod fuzz;
 pub mod ids;
+pub mod import;
+pub mod init;
 pub mod load;
 pub mod locale;
 pub mod names;
@@ -25,6 +28,7 @@ pub mod photo;
 pub mod profile;
 pub mod pubexport;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod style;
 pub mod themes;

@@ -18,18 +18,45 @@ fn main() -> ExitCode {
             Err(_) => ExitCode::from(2),
         };
     }
-    // A mistyped flag or value is the user's input being wrong: exit code 1, like a bad profile.
+    // A mistyped flag or value is a usage error: exit code 2, clap's (and getopt's) convention,
+    // so CI can tell a wrong command line from an invalid profile (exit code 1).
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {
-                ExitCode::from(1)
+                ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             };
         }
     };
+    // Several profiles, or a folder of them: a batch, with its own summary.
+    if let Command::Build {
+        input,
+        more,
+        formats,
+        out,
+        quiet,
+        json,
+        name,
+        counts,
+    } = &cli.command
+        && (!more.is_empty() || input.profile.is_dir())
+    {
+        if *counts {
+            print_diagnostics(
+                &[
+                    Diagnostic::error("`--counts` works on one profile at a time").hint(
+                        "build the profile alone to see its counts: `vita build PROFILE --counts`",
+                    ),
+                ],
+                input.message_format,
+            );
+            return ExitCode::from(2);
+        }
+        return batch(input, more, formats, out, *quiet, *json, name);
+    }
     let format = match &cli.command {
         Command::Build { input, .. }
         | Command::Watch { input, .. }
@@ -47,10 +74,18 @@ fn main() -> ExitCode {
                 Err(_) => ExitCode::from(2),
             };
         }
-        Command::Layouts { .. } | Command::Themes { .. } => MessageFormat::Human,
+        Command::Schema => {
+            print!("{}", vita::schema::json());
+            return ExitCode::SUCCESS;
+        }
+        Command::Layouts { .. }
+        | Command::Themes { .. }
+        | Command::Init { .. }
+        | Command::Import { .. } => MessageFormat::Human,
         Command::Coa(c) => c.message_format,
         Command::Export(vita::cli::Export {
             what: Some(vita::cli::ExportWhat::Publications { message_format, .. }),
+            ..
         }) => *message_format,
         Command::Export(_) => MessageFormat::Human,
     };
@@ -85,6 +120,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             input,
             formats,
             counts,
+            more: _,
             out,
             quiet,
             json,
@@ -248,7 +284,60 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
             Ok(loaded.warnings)
         }
-        Command::Completions { .. } | Command::Man => Ok(vec![]),
+        Command::Completions { .. } | Command::Man | Command::Schema => Ok(vec![]),
+        Command::Import { file, out } => {
+            let unmapped = vita::import::import(&file, &out)?;
+            println!("wrote {}", out.display());
+            let warnings = if unmapped.is_empty() {
+                vec![]
+            } else {
+                let n = unmapped.len();
+                vec![
+                    Diagnostic::warning(format!(
+                        "{n} {} of `{}` had no place in the profile: {}",
+                        if n == 1 { "field" } else { "fields" },
+                        file.display(),
+                        unmapped.join(", ")
+                    ))
+                    .hint("add what matters by hand (the README lists every section and key), or keep it in a `[[custom]]` section"),
+                ]
+            };
+            Ok(warnings)
+        }
+        Command::Export(vita::cli::Export {
+            what: None,
+            profile,
+            format: Some(vita::cli::ExportFormat::JsonResume),
+            out,
+        }) => {
+            let loaded = vita::build::plan::load(&BuildOptions::new(profile))?;
+            let doc = vita::export::jsonresume::document(&loaded.profile);
+            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            text.push('\n');
+            match out {
+                Some(path) => {
+                    vita::output::write_atomic(&path, text.as_bytes()).map_err(Failure::other)?;
+                    println!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(loaded.warnings)
+        }
+        Command::Init { dir, template } => {
+            let written = vita::init::init(&dir, template)?;
+            for path in &written {
+                println!("wrote {}", path.display());
+            }
+            let cd = if dir == Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", dir.display())
+            };
+            println!(
+                "next: edit profile.toml (editors that read its `#:schema` line complete the keys), then `{cd}vita build`"
+            );
+            Ok(vec![])
+        }
         Command::Themes { name, out } => {
             print!("{}", vita::themes::run(name.as_deref(), out.as_deref())?);
             Ok(vec![])
@@ -266,11 +355,15 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                     out,
                     ..
                 }),
+            ..
         }) => vita::pubexport::run(&profile, format, out.as_deref()),
-        Command::Export(_) => Err(Failure::input(vec![
+        Command::Export(_) => Err(Failure {
+            code: 2,
+            diagnostics: vec![
             Diagnostic::error("say what to export")
-                .hint("`vita export publications --format bib` writes your publications as BibTeX"),
-        ])),
+                .hint("`vita export --format json-resume` writes the profile as JSON Resume; `vita export publications --format bib` writes your publications as BibTeX"),
+            ],
+        }),
         Command::Layouts { dir } => {
             write_layouts(&dir)?;
             println!(
@@ -281,6 +374,160 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             Ok(vec![])
         }
     }
+}
+
+/// Builds several profiles, each into its own folder, and prints a line per profile and a
+/// total; failures are listed and the others written.
+fn batch(
+    input: &Input,
+    more: &[std::path::PathBuf],
+    formats: &vita::cli::Formats,
+    out: &Path,
+    quiet: bool,
+    json: bool,
+    name: &str,
+) -> ExitCode {
+    let start = std::time::Instant::now();
+    let fail = |f: Failure| {
+        print_diagnostics(&f.diagnostics, input.message_format);
+        if json {
+            let summary = serde_json::json!({
+                "ok": false,
+                "exit_code": f.code,
+                "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
+            });
+            println!("{summary}");
+        }
+        ExitCode::from(f.code as u8)
+    };
+    let args: Vec<std::path::PathBuf> = std::iter::once(input.profile.clone())
+        .chain(more.iter().cloned())
+        .collect();
+    let jobs = match vita::batch::jobs(&args, out) {
+        Ok(jobs) => jobs,
+        Err(f) => return fail(f),
+    };
+    let opts = match options(input, formats, &[]) {
+        Ok(o) => o,
+        Err(f) => return fail(f),
+    };
+    let done = vita::batch::run(
+        &jobs,
+        &opts,
+        name,
+        input.deny_warnings,
+        vita::batch::threads(),
+    );
+    let failed: Vec<&vita::batch::Done> = done.iter().filter(|d| d.result.is_err()).collect();
+    // Problems first, profile by profile in the order given.
+    for d in &done {
+        match &d.result {
+            Ok((outcome, _)) => print_diagnostics(&outcome.warnings, input.message_format),
+            Err(f) => print_diagnostics(&f.diagnostics, input.message_format),
+        }
+    }
+    let code = failed
+        .iter()
+        .filter_map(|d| d.result.as_ref().err().map(|f| f.code))
+        .max()
+        .unwrap_or(0);
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        let profiles: Vec<serde_json::Value> = done
+            .iter()
+            .map(|d| {
+                let mut v = serde_json::json!({
+                    "profile": d.job.profile,
+                    "out": d.job.out,
+                    "ok": d.result.is_ok(),
+                    "ms": d.time.as_millis() as u64,
+                });
+                match &d.result {
+                    Ok((outcome, paths)) => {
+                        v["files"] = paths.iter().map(|p| p.display().to_string()).collect();
+                        v["documents"] = outcome
+                            .made
+                            .iter()
+                            .map(|m| serde_json::json!({"document": m.name, "pages": m.pages}))
+                            .collect();
+                        v["warnings"] = outcome.warnings.iter().map(|w| w.to_json()).collect();
+                    }
+                    Err(f) => {
+                        v["exit_code"] = f.code.into();
+                        v["diagnostics"] = f.diagnostics.iter().map(|w| w.to_json()).collect();
+                    }
+                }
+                v
+            })
+            .collect();
+        let summary = serde_json::json!({
+            "ok": failed.is_empty(),
+            "built": done.len() - failed.len(),
+            "failed": failed.len(),
+            "ms": start.elapsed().as_millis() as u64,
+            "profiles": profiles,
+        });
+        let _ = writeln!(stdout, "{summary}");
+    } else {
+        let width = done
+            .iter()
+            .map(|d| d.job.profile.display().to_string().chars().count())
+            .max()
+            .unwrap_or(0);
+        for d in &done {
+            let shown = d.job.profile.display().to_string();
+            let pad = " ".repeat(width - shown.chars().count());
+            match &d.result {
+                Ok((outcome, _)) if !quiet => {
+                    let docs: Vec<String> = outcome
+                        .made
+                        .iter()
+                        .map(|m| {
+                            format!(
+                                "{} {} {}",
+                                m.name,
+                                m.pages,
+                                if m.pages == 1 { "page" } else { "pages" }
+                            )
+                        })
+                        .collect();
+                    let _ = writeln!(
+                        stdout,
+                        "ok    {shown}{pad}  -> {}/  {}  {} ms",
+                        d.job.out.display(),
+                        docs.join(", "),
+                        d.time.as_millis()
+                    );
+                }
+                Ok(_) => {}
+                Err(f) => {
+                    let errors = f.diagnostics.iter().filter(|x| x.is_error()).count();
+                    let _ = writeln!(
+                        stdout,
+                        "FAIL  {shown}{pad}  {errors} {} (above); nothing written for it",
+                        if errors == 1 { "error" } else { "errors" }
+                    );
+                }
+            }
+        }
+        let names: Vec<String> = failed
+            .iter()
+            .map(|d| d.job.profile.display().to_string())
+            .collect();
+        let _ = writeln!(
+            stdout,
+            "built {} of {} profiles in {:.1} s{}",
+            done.len() - failed.len(),
+            done.len(),
+            start.elapsed().as_secs_f64(),
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!("; failed: {}", names.join(", "))
+            }
+        );
+    }
+    ExitCode::from(code as u8)
 }
 
 /// Prints what was written for one document: a line per format, the pages of an image format

@@ -11,9 +11,13 @@ pub const KIND: Kind = Kind {
         "summary",
         "education",
         "experience",
+        "projects",
         "publications",
         "awards",
+        "volunteering",
         "skills",
+        "certifications",
+        "languages",
     ]),
     limits: &[
         ("publications", 6),

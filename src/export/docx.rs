@@ -246,6 +246,23 @@ fn entry(paras: &mut Vec<Paragraph>, e: &Entry, colon: &str, tab: &Tab) {
         }
         paras.push(p.add_run(text(&l.text)));
     }
+    for r in &e.roles {
+        let mut head = Paragraph::new()
+            .add_tab(tab.clone())
+            .keep_next(true)
+            .line_spacing(LineSpacing::new().before(60).after(20))
+            .add_run(text(&r.title).italic());
+        if let Some(l) = &r.location {
+            head = head.add_run(text(&format!(", {l}")));
+        }
+        if !r.date.is_empty() {
+            head = head.add_run(Run::new().add_tab().add_text(clean(&r.date)));
+        }
+        paras.push(head);
+        for b in &r.bullets {
+            paras.push(bullet().add_run(text(b)));
+        }
+    }
     for b in &e.bullets {
         paras.push(bullet().add_run(text(b)));
     }

@@ -245,6 +245,22 @@ fn entry(out: &mut String, e: &Entry) {
         out.push_str(&esc(&l.text));
         out.push_str("</p>\n");
     }
+    for r in &e.roles {
+        out.push_str("<div class=\"entry-head\">");
+        let _ = write!(out, "<span class=\"sub\">{}", esc(&r.title));
+        if let Some(l) = &r.location {
+            let _ = write!(out, ", {}", esc(l));
+        }
+        let _ = write!(out, "</span><span class=\"date\">{}</span>", esc(&r.date));
+        out.push_str("</div>\n");
+        if !r.bullets.is_empty() {
+            out.push_str("<ul>\n");
+            for b in &r.bullets {
+                let _ = writeln!(out, "<li>{}</li>", esc(b));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
     if !e.bullets.is_empty() {
         out.push_str("<ul>\n");
         for b in &e.bullets {

@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod jsonresume;
 pub mod pdf;
 pub mod png;
 pub mod svg;

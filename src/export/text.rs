@@ -209,6 +209,25 @@ fn entry(e: &Entry, colon: &str, mode: Mode) -> String {
     }
     let mut out = lines.join(line_break(mode));
     out.push('\n');
+    for r in &e.roles {
+        let mut head = match mode {
+            Mode::Plain => r.title.clone(),
+            Mode::Markdown => format!("\n*{}*", esc(&r.title, mode)),
+        };
+        if let Some(l) = &r.location {
+            let _ = write!(head, ", {}", esc(l, mode));
+        }
+        if !r.date.is_empty() {
+            let _ = write!(head, " ({})", esc(&r.date, mode));
+        }
+        let _ = writeln!(out, "{head}");
+        if mode == Mode::Markdown && !r.bullets.is_empty() {
+            out.push('\n');
+        }
+        for b in &r.bullets {
+            let _ = writeln!(out, "- {}", esc(b, mode));
+        }
+    }
     if !e.bullets.is_empty() {
         if mode == Mode::Markdown {
             out.push('\n');

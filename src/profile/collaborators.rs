@@ -17,7 +17,7 @@ use crate::diag::Diagnostic;
 use crate::names::Spelling;
 
 /// One collaborator: their organisation as a string, or a table.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Collaborator {
     /// Their organisation now: `Ocean University of China`.

@@ -221,7 +221,7 @@ macro_rules! design {
         look { $($(#[$lm:meta])* $lf:ident: $lt:ty,)+ }
     ) => {
         /// The `[design]` table: a theme, and any of its values changed.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
         #[serde(default, deny_unknown_fields)]
         pub struct Design {
             /// A built-in theme by name (`vita themes` lists them), or a theme folder.

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Date, Links};
 
 /// A degree.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Education {
     /// Degree and field: `Ph.D. in Computer Science`.
@@ -31,7 +31,7 @@ pub struct Education {
 }
 
 /// A position held.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Experience {
     /// The job title.
@@ -49,6 +49,9 @@ pub struct Experience {
     pub mentors: Vec<String>,
     /// Bullet points: what was done.
     pub highlights: Vec<String>,
+    /// Several roles held one after another at this organisation (promotions), newest
+    /// first; then `role`, `start` and `end` may be left out.
+    pub positions: Vec<super::Position>,
     /// Documents to keep this entry out of (by name, or by kind: `resume`).
     pub exclude: Vec<String>,
     /// Topics for documents that pick entries by tag (`include_tags`, `exclude_tags`).
@@ -56,7 +59,7 @@ pub struct Experience {
 }
 
 /// A dated news item.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct News {
     /// When it happened.
@@ -70,7 +73,7 @@ pub struct News {
 }
 
 /// A paper.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Publication {
     /// A short stable id; for an entry of a `.bib` file, its citation key. An entry that only
@@ -153,7 +156,7 @@ pub struct BibSource {
 }
 
 /// A technical report.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Report {
     /// The report's title.
@@ -175,7 +178,7 @@ pub struct Report {
 }
 
 /// A patent or patent application.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Patent {
     /// The patent's title, in the language it was filed in.
@@ -199,7 +202,7 @@ pub struct Patent {
 }
 
 /// A talk.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Talk {
     /// The talk's title.
@@ -219,7 +222,7 @@ pub struct Talk {
 }
 
 /// A course taught or assisted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Teaching {
     /// The course's name.
@@ -241,7 +244,7 @@ pub struct Teaching {
 }
 
 /// An award, honour or scholarship.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Award {
     /// The award's name.
@@ -261,7 +264,7 @@ pub struct Award {
 }
 
 /// A kind of service, with the places it was done for.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Service {
     /// The role: `Reviewer`, `Program Committee Member`.
@@ -279,7 +282,7 @@ pub struct Service {
 }
 
 /// A labelled list of skills.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Skill {
     /// The group's label: `Languages`.
@@ -293,7 +296,7 @@ pub struct Skill {
 }
 
 /// A section of the user's own.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomSection {
     /// The name the `[resume]` and `[cv]` tables use for it: `outreach`.
@@ -305,7 +308,7 @@ pub struct CustomSection {
 }
 
 /// An entry of a custom section.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomEntry {
     /// The main line.

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{Date, Links};
 
 /// A titled position: academic, professional or institutional, paid or not.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Appointment {
     /// The position title: `Associate Professor`.
@@ -30,7 +30,7 @@ pub struct Appointment {
 }
 
 /// A grant or other research funding.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Grant {
     /// The project's title.
@@ -58,7 +58,7 @@ pub struct Grant {
 }
 
 /// A student or postdoc supervised.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Supervision {
     /// The person's name.
@@ -83,7 +83,7 @@ pub struct Supervision {
 }
 
 /// A membership of a society or body.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Membership {
     /// The society or body: `IEEE`.
@@ -102,7 +102,7 @@ pub struct Membership {
 }
 
 /// Outreach: public talks, school visits, media, community work.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Outreach {
     /// What it was.
@@ -122,7 +122,7 @@ pub struct Outreach {
 }
 
 /// A research product that is not a paper: software or a dataset.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Product {
     /// Its name: `BackdoorBox`.
@@ -142,7 +142,7 @@ pub struct Product {
 }
 
 /// A synergistic activity (NSF): what shows the broader impact of the person's work.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Synergistic {
     /// The activity, a sentence or a short paragraph.
@@ -158,7 +158,7 @@ pub struct Synergistic {
 }
 
 /// A contribution to science (NIH): a narrative and the publications it rests on.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Contribution {
     /// A short title, printed before the narrative.

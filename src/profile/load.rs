@@ -176,18 +176,42 @@ fn toml_error(display: &str, text: &Arc<str>, e: &toml::de::Error) -> Diagnostic
         diag =
             diag.hint("check the value's type: text goes in quotes, lists in [ ], tables in { }");
     }
-    let at_span = text.get(span.start..).unwrap_or("");
-    let month_only = at_span.len() >= 7
-        && at_span.as_bytes()[..7].iter().enumerate().all(|(i, b)| {
-            if i == 4 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
+    // An unquoted month (`start = 2021-03`): TOML reads a date-time and stops at the line's
+    // end, so the value is found on the line, and the hint shows it quoted.
+    let line_start = text
+        .get(..span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line = text
+        .get(line_start..)
+        .and_then(|t| t.lines().next())
+        .unwrap_or("");
+    let month = line.split_once('=').and_then(|(key, rest)| {
+        let value = rest.split('#').next()?.trim();
+        let b = value.as_bytes();
+        let month_only = b.len() == 7
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        let at = line_start + line.find('=')? + 1 + rest.find(value)?;
+        month_only.then(|| {
+            (
+                key.trim().to_string(),
+                value.to_string(),
+                at..at + value.len(),
+            )
         })
-        && at_span.as_bytes().get(7).is_none_or(|b| *b != b'-');
-    if raw.contains("date-time") && month_only {
-        diag = diag.hint("a date with a month but no day goes in quotes: `\"2021-09\"`");
+    });
+    let mut span = span;
+    if let (true, Some((key, value, at))) = (raw.contains("date-time"), &month) {
+        diag = diag.hint(format!(
+            "a date with a month but no day goes in quotes: `{key} = \"{value}\"`"
+        ));
+        span = at.clone();
     } else if raw.contains("date-time")
         || raw.contains("not a date")
         || raw.contains("does not exist")

@@ -8,6 +8,7 @@ mod date;
 pub mod design;
 mod entries;
 mod grants;
+mod industry;
 mod links;
 mod load;
 pub mod options;
@@ -22,6 +23,7 @@ pub use date::{Date, display_range};
 pub use design::Design;
 pub use entries::*;
 pub use grants::*;
+pub use industry::{Certification, Language, Position, Project, Volunteering};
 pub use links::Links;
 pub use load::{parse, parse_translated};
 pub use options::{Format, GroupBy, Length, Named, Numbering, Paper, Select, VenueStyle};
@@ -30,7 +32,7 @@ pub use spans::{KeyPath, Spans};
 pub use validate::{Checker, check as validate, check_cites, normalise};
 
 /// The whole profile file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// The schema version; 1 today.
@@ -60,6 +62,7 @@ pub struct Profile {
     pub news: Vec<News>,
     /// BibTeX/BibLaTeX files whose entries join `publications`, relative to the profile.
     #[serde(deserialize_with = "one_or_many")]
+    #[schemars(with = "crate::schema::OneOrMany")]
     pub bibliography: Vec<String>,
     /// Papers and preprints.
     pub publications: Vec<Publication>,
@@ -102,6 +105,14 @@ pub struct Profile {
     pub datasets: Vec<Product>,
     /// Synergistic activities (NSF).
     pub synergistic: Vec<Synergistic>,
+    /// Projects: open source, products, side projects.
+    pub projects: Vec<Project>,
+    /// Certifications and licences.
+    pub certifications: Vec<Certification>,
+    /// Languages spoken, each with a level.
+    pub languages: Vec<Language>,
+    /// Volunteer work.
+    pub volunteering: Vec<Volunteering>,
     /// Sections of the user's own, each with a title and entries.
     pub custom: Vec<CustomSection>,
     /// What the one-or-two-page resume shows.
@@ -117,7 +128,7 @@ pub struct Profile {
 }
 
 /// Who the documents are about.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Person {
     /// The name as it is printed, and matched in author lists.
@@ -157,7 +168,7 @@ pub struct Person {
 }
 
 /// How author lists mark people.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Marks {
     /// Students or advisees of the person, marked wherever they are authors.
@@ -170,7 +181,7 @@ pub struct Marks {
 
 /// What one document shows, and how it looks: `[resume]`, `[cv]`, or a named document
 /// `[documents.NAME]`. Every key is optional; the document kind supplies the defaults.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct DocSettings {
     /// The kind of document (`resume`, `cv`); required for a named document.
@@ -269,7 +280,7 @@ impl DocSettings {
 }
 
 /// One entry of `[locale]`: a string, or a table of them (`[locale.sections]`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum LocaleString {
     /// `present = "now"`.
@@ -303,7 +314,7 @@ impl Profile {
 }
 
 /// PDF output settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct PdfSettings {
     /// Standards to conform to: `a-2b`, `a-3b`, `a-2u`, `a-4`, `ua-1`, ...
@@ -356,6 +367,10 @@ impl Profile {
             .chain(all(&self.software))
             .chain(all(&self.datasets))
             .chain(all(&self.synergistic))
+            .chain(all(&self.projects))
+            .chain(all(&self.certifications))
+            .chain(all(&self.languages))
+            .chain(all(&self.volunteering))
             .chain(self.custom.iter().flat_map(|c| all(&c.entries)))
             .collect()
     }
@@ -415,7 +430,11 @@ entries!(
     Membership,
     Outreach,
     Product,
-    Synergistic
+    Synergistic,
+    Project,
+    Certification,
+    Language,
+    Volunteering
 );
 
 /// A list that may also be written as a single string: `"pubs.bib"` or `["a.bib", "b.bib"]`.

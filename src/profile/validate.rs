@@ -58,7 +58,7 @@ impl<'a> Checker<'a> {
         self.push(path, Diagnostic::error(msg).hint(hint));
     }
 
-    fn required(&mut self, path: &KeyPath, value: &str, what: &str) {
+    pub(super) fn required(&mut self, path: &KeyPath, value: &str, what: &str) {
         // A misspelt `degre` is also a missing `degree`: its schema error says it already.
         let misspelt = self.skip.iter().any(|s| {
             s.0.len() == path.0.len()
@@ -79,7 +79,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn url(&mut self, path: &KeyPath, url: &str) {
+    pub(super) fn url(&mut self, path: &KeyPath, url: &str) {
         if !ids::is_web_url(url) {
             self.error(
                 path,
@@ -89,7 +89,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn links(&mut self, path: &KeyPath, links: &Links) {
+    pub(super) fn links(&mut self, path: &KeyPath, links: &Links) {
         for (label, url) in &links.0 {
             if label.trim().is_empty() {
                 self.error(
@@ -102,7 +102,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn range(&mut self, path: &KeyPath, start_key: &str, start: Option<&Date>, end: Option<&Date>) {
+    pub(super) fn range(
+        &mut self,
+        path: &KeyPath,
+        start_key: &str,
+        start: Option<&Date>,
+        end: Option<&Date>,
+    ) {
         if start == Some(&Date::Present) {
             self.error(
                 &path.k(start_key),
@@ -121,7 +127,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn point(&mut self, path: &KeyPath, date: Option<&Date>) {
+    pub(super) fn point(&mut self, path: &KeyPath, date: Option<&Date>) {
         if date == Some(&Date::Present) {
             self.error(
                 path,
@@ -131,7 +137,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn exclude(&mut self, path: &KeyPath, exclude: &[String]) {
+    pub(super) fn exclude(&mut self, path: &KeyPath, exclude: &[String]) {
         for (i, name) in exclude.iter().enumerate() {
             if !self.documents.iter().any(|d| d == name) {
                 let mut d = Diagnostic::error(format!(
@@ -280,11 +286,15 @@ pub fn check(p: &Profile, c: &mut Checker) {
     }
     for (i, e) in p.experience.iter().enumerate() {
         let at = KeyPath::key("experience").i(i);
-        c.required(&at.k("role"), &e.role, "a `role`");
+        if e.positions.is_empty() {
+            c.required(&at.k("role"), &e.role, "a `role`");
+        }
         c.required(&at.k("organisation"), &e.organisation, "an `organisation`");
         c.range(&at, "start", e.start.as_ref(), e.end.as_ref());
         c.exclude(&at, &e.exclude);
+        super::industry::check_positions(e, &at, c);
     }
+    super::industry::check(p, c);
     for (i, e) in p.news.iter().enumerate() {
         let at = KeyPath::key("news").i(i);
         c.required(&at.k("text"), &e.text, "a `text`");

@@ -5,6 +5,7 @@
 //! Everything here is data: user text stays strings all the way into the layout.
 
 mod grants;
+mod industry;
 pub mod model;
 mod sections;
 mod works;

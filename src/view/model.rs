@@ -235,6 +235,23 @@ pub struct Entry {
     pub bullets: Vec<String>,
     /// Links.
     pub links: Vec<Link>,
+    /// Several roles at the organisation in the title (promotions), newest first; each
+    /// with its own dates and bullets. Absent for an entry of one role.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+}
+
+/// One of several roles under an entry: a position held at its organisation.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Role {
+    /// The job title.
+    pub title: String,
+    /// When, as printed.
+    pub date: String,
+    /// Where, when it differs from the entry's place.
+    pub location: Option<String>,
+    /// Bullet points.
+    pub bullets: Vec<String>,
 }
 
 /// A line with an optional label: `Thesis: ...`.

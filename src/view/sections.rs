@@ -6,7 +6,7 @@
 use super::Ctx;
 use super::grants;
 use super::model::{Body, Entry, Item, Line, Link, Section};
-use super::works;
+use super::{industry, works};
 use crate::profile::{Date, Links, Profile};
 
 /// A built-in section.
@@ -173,6 +173,30 @@ pub const SECTIONS: &[SectionDef] = &[
         },
     },
     SectionDef {
+        id: "projects",
+        heading: "Projects",
+        len: |p| p.projects.len(),
+        build: industry::projects,
+    },
+    SectionDef {
+        id: "certifications",
+        heading: "Certifications",
+        len: |p| p.certifications.len(),
+        build: industry::certifications,
+    },
+    SectionDef {
+        id: "volunteering",
+        heading: "Volunteering",
+        len: |p| p.volunteering.len(),
+        build: industry::volunteering,
+    },
+    SectionDef {
+        id: "languages",
+        heading: "Languages",
+        len: |p| p.languages.len(),
+        build: industry::languages,
+    },
+    SectionDef {
         id: "news",
         heading: "News",
         len: |p| p.news.len(),
@@ -295,7 +319,7 @@ pub fn links(l: &Links) -> Vec<Link> {
         .collect()
 }
 
-fn entries_body(compact: bool, entries: impl Iterator<Item = Entry>) -> Body {
+pub(super) fn entries_body(compact: bool, entries: impl Iterator<Item = Entry>) -> Body {
     Body::Entries {
         compact,
         entries: entries.collect(),
@@ -311,7 +335,7 @@ fn items(date_first: bool, entries: impl Iterator<Item = Item>) -> Option<Body> 
 
 /// `Advisor: A` or `Advisors: A and B`, in the document's language (`labels.advisor`,
 /// `labels.advisors`).
-fn people_line(c: &Ctx, label: &str, people: &[String]) -> Option<Line> {
+pub(super) fn people_line(c: &Ctx, label: &str, people: &[String]) -> Option<Line> {
     let id = if people.len() > 1 {
         format!("labels.{label}s")
     } else {
@@ -352,15 +376,9 @@ fn education(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 }
 
 fn experience(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let entries = c.shown(&c.p.experience, limit).map(|e| Entry {
-        title: e.role.clone(),
-        subtitle: Some(e.organisation.clone()),
-        location: e.location.clone(),
-        date: c.loc.range(e.start.as_ref(), e.end.as_ref()),
-        lines: people_line(c, "mentor", &e.mentors).into_iter().collect(),
-        bullets: e.highlights.clone(),
-        links: vec![],
-    });
+    let entries = c
+        .shown(&c.p.experience, limit)
+        .map(|e| super::industry::experience_entry(c, e));
     Some(entries_body(false, entries))
 }
 

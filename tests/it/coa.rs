@@ -237,7 +237,7 @@ fn needs_a_reference_date_but_never_the_clock() {
     // A malformed date is refused.
     let out = Run::vita(&["coa", "--as-of", "2026-13-01"])
         .in_dir(&dir)
-        .fails(1);
+        .fails(2);
     assert!(
         out.stderr.contains("month 13 does not exist"),
         "{}",

@@ -291,9 +291,9 @@ fn the_command_writes_to_stdout_or_a_file() {
     assert_eq!(written.as_array().unwrap().len(), 9);
     let out = Run::vita(&["export", "publications", "--format", "endnote"])
         .in_dir(&dir)
-        .fails(1);
+        .fails(2);
     assert!(out.stderr.contains("bib, csl-json, ris"), "{}", out.stderr);
-    let out = Run::vita(&["export"]).in_dir(&dir).fails(1);
+    let out = Run::vita(&["export"]).in_dir(&dir).fails(2);
     assert!(
         out.stderr.contains("vita export publications"),
         "{}",

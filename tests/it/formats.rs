@@ -405,9 +405,10 @@ fn documents_choose_their_formats_and_names_follow_the_pattern() {
 
 #[test]
 fn a_misspelt_format_is_named_with_a_suggestion() {
+    // A usage error: exit code 2.
     let run = Run::vita(&["build", "--format", "pdf,mdd"])
         .in_dir(repo())
-        .fails(1);
+        .fails(2);
     assert!(
         run.stderr.contains("`mdd` is not a format"),
         "{}",

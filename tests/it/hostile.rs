@@ -18,14 +18,15 @@ fn file_name_patterns_cannot_leave_the_output_folder() {
         ("{DOC}.pdf", "has an unknown placeholder `{DOC}`"),
         ("{doc.pdf", "has a `{` that is not closed"),
     ] {
+        // A usage error: exit code 2.
         let run = Run::vita(&["build", "--name", pattern])
             .in_dir(&dir)
-            .fails(1);
+            .fails(2);
         assert!(run.stderr.contains(says), "{pattern}: {}", run.stderr);
     }
     let run = Run::vita(&["build", "--name", "{DOC}.pdf"])
         .in_dir(&dir)
-        .fails(1);
+        .fails(2);
     assert!(
         run.stderr.contains("hint: did you mean `{doc}`?"),
         "{}",
@@ -58,7 +59,7 @@ fn timeouts_outside_reason_are_refused() {
     let dir = temp_dir("hostile-timeout");
     fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
     for t in ["0", "9999999999999999999"] {
-        let run = Run::vita(&["check", "--timeout", t]).in_dir(&dir).fails(1);
+        let run = Run::vita(&["check", "--timeout", t]).in_dir(&dir).fails(2);
         assert!(
             run.stderr.contains("is not in 1..=86400"),
             "{t}: {}",

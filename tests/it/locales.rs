@@ -151,7 +151,7 @@ fn locale_and_language_mistakes_are_located_errors() {
     for e in expected {
         assert!(run.stderr.contains(e), "no `{e}` in\n{}", run.stderr);
     }
-    let run = Run::vita(&["check", "--lang", "jp"]).in_dir(&dir).fails(1);
+    let run = Run::vita(&["check", "--lang", "jp"]).in_dir(&dir).fails(2);
     assert!(
         run.stderr.contains("vita has no `jp` locale"),
         "{}",

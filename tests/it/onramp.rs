@@ -143,3 +143,47 @@ fn profile_addresses_give_ids_and_file_names_are_plain_ascii() {
         .ok();
     assert!(dir.join("out/李一鸣-cv.pdf").exists());
 }
+
+#[test]
+fn an_unquoted_month_gets_its_quoted_form_as_the_hint() {
+    let dir = temp_dir("onramp-unquoted-month");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\n\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = 2021-03\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains(" --> profile.toml:7:9\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: a date with a month but no day goes in quotes: `start = \"2021-03\"`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2_and_an_invalid_profile_1() {
+    let dir = temp_dir("onramp-exit-codes");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"Ada\"\nemial = \"x\"\n",
+    )
+    .unwrap();
+    for args in [
+        &["build", "--no-such-flag"][..],
+        &["build", "--paper", "a5"],
+        &["frobnicate"],
+        &["export", "--format", "europass"],
+    ] {
+        let run = Run::vita(args).in_dir(&dir).fails(2);
+        assert!(run.stderr.starts_with("error:"), "{args:?}: {}", run.stderr);
+    }
+    Run::vita(&["check"]).in_dir(&dir).fails(1);
+    Run::vita(&["build"]).in_dir(&dir).fails(1);
+}
