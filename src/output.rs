@@ -87,8 +87,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 /// Writes several files as one step: every file goes to a temporary file in its folder first,
 /// and only when all of them are complete are they renamed into place. A failure on the way
 /// (a full disk, a folder where a file should be) removes the temporary files and leaves every
-/// old file as it was.
+/// old file as it was; so does a rename that fails after others succeeded (the files already
+/// replaced get their old contents back, kept aside as links until every rename is done).
 pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
+    write_all_with(files, &|from, to| std::fs::rename(from, to))
+}
+
+fn write_all_with(
+    files: &[(PathBuf, &[u8])],
+    rename: &dyn Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
     let fail = |what: &str, path: &Path, e: std::io::Error| {
         Diagnostic::error(format!("cannot {what} `{}`: {e}", path.display()))
             .hint("check that the output folder exists, is writable and has free space")
@@ -142,12 +150,38 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
             return Err(fail("write", path, e));
         }
     }
+    // The old files, kept aside (a hard link, else a copy) while the new ones go in.
+    let mut kept: Vec<Option<PathBuf>> = vec![];
+    for (tmp, path) in &staged {
+        let old = tmp.with_extension("old");
+        let saved = path.is_file()
+            && (std::fs::hard_link(path, &old).is_ok() || std::fs::copy(path, &old).is_ok());
+        kept.push(saved.then_some(old));
+    }
+    let forget = |kept: &[Option<PathBuf>]| {
+        for old in kept.iter().flatten() {
+            let _ = std::fs::remove_file(old);
+        }
+    };
     for (i, (tmp, path)) in staged.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
+        if let Err(e) = rename(tmp, path) {
+            // Put back what the renames before this one replaced.
+            for ((_, done), old) in staged[..i].iter().zip(&kept) {
+                match old {
+                    Some(old) => {
+                        let _ = std::fs::rename(old, done);
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(done);
+                    }
+                }
+            }
             cleanup(&staged[i..]);
+            forget(&kept);
             return Err(fail("write", path, e));
         }
     }
+    forget(&kept);
     Ok(())
 }
 
@@ -162,7 +196,10 @@ fn remove_stale(dir: &Path, name: &str) {
         let file = entry.file_name().to_string_lossy().into_owned();
         let Some(pid) = file
             .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| {
+                rest.strip_suffix(".tmp")
+                    .or_else(|| rest.strip_suffix(".old"))
+            })
             .and_then(|pid| pid.parse::<u32>().ok())
         else {
             continue;
@@ -195,5 +232,54 @@ mod tests {
         assert_eq!(format_name("cv", Format::Pdf, None), "cv");
         assert_eq!(format_name("cv", Format::Html, None), "cv.html");
         assert_eq!(format_name("cv.txt", Format::Pdf, None), "cv.pdf");
+    }
+
+    #[test]
+    fn a_rename_that_fails_puts_back_the_files_renamed_before_it() {
+        let dir = std::env::temp_dir().join(format!("vita-write-all-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b, c) = (
+            dir.join("resume.pdf"),
+            dir.join("cv.pdf"),
+            dir.join("new.pdf"),
+        );
+        std::fs::write(&a, "old resume").unwrap();
+        std::fs::write(&b, "old cv").unwrap();
+        let files: Vec<(PathBuf, &[u8])> = vec![
+            (a.clone(), b"new resume"),
+            (c.clone(), b"new file"),
+            (b.clone(), b"new cv"),
+        ];
+        // The third rename fails, after two went through.
+        let calls = std::cell::Cell::new(0);
+        let flaky = |from: &Path, to: &Path| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 3 {
+                Err(std::io::Error::other("disk gone"))
+            } else {
+                std::fs::rename(from, to)
+            }
+        };
+        let err = write_all_with(&files, &flaky).unwrap_err();
+        assert!(err.message.contains("disk gone"), "{}", err.message);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old resume");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old cv");
+        assert!(
+            !c.exists(),
+            "a file that was not there before is taken away again"
+        );
+        // Nothing is left behind: no temporary files, no kept copies.
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["cv.pdf", "resume.pdf"]);
+        // And when every rename works, the new contents are in place, nothing else.
+        write_all(&files).unwrap();
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new cv");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
