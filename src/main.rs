@@ -612,11 +612,21 @@ fn watch(
             std::process::exit(130);
         }
     });
-    println!("watching {} (Ctrl-C to stop)", opts.profile.display());
+    // Set when this process is a watch session started anew after a build ran past its
+    // deadline (see below).
+    let resumed = std::env::var_os(RESUMED).is_some();
+    if resumed {
+        println!(
+            "watching {} again; waiting for changes...",
+            opts.profile.display()
+        );
+    } else {
+        println!("watching {} (Ctrl-C to stop)", opts.profile.display());
+    }
     if let Some(server) = server {
         println!("serving {}", server.url());
     }
-    vita::watch::watch(opts, out, name, &STOP, &mut |event| {
+    let end = vita::watch::watch(opts, out, name, &STOP, resumed, &mut |event| {
         if let Some(server) = server {
             server.update(&event);
         }
@@ -661,7 +671,45 @@ fn watch(
         }
         let _ = stdout.flush();
     });
+    if end == vita::watch::End::Abandoned {
+        // Typst cannot be cancelled: the build that ran past its deadline still runs on a
+        // thread of this process. Starting the process anew (same pid, same arguments) ends
+        // it, and the new session waits for the next change.
+        println!(
+            "a build ran past its {} s limit; restarting vita watch to stop it",
+            opts.timeout.as_secs()
+        );
+        let _ = std::io::stdout().flush();
+        restart();
+    }
     println!("stopped");
+}
+
+/// The environment variable that tells a restarted `vita watch` it was restarted.
+const RESUMED: &str = "VITA_WATCH_RESUMED";
+
+/// Replaces this process with a new `vita watch` of the same arguments.
+#[cfg(unix)]
+fn restart() -> ! {
+    use std::os::unix::process::CommandExt;
+    let err = match std::env::current_exe() {
+        Ok(exe) => std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(RESUMED, "1")
+            .exec(),
+        Err(e) => e,
+    };
+    eprintln!("error: cannot restart vita watch: {err}");
+    std::process::exit(2);
+}
+
+/// Elsewhere a process cannot replace itself: end it, and say how to go on.
+#[cfg(not(unix))]
+fn restart() -> ! {
+    eprintln!(
+        "error: vita watch stopped so that the build that ran past its limit stops too; start it again"
+    );
+    std::process::exit(1);
 }
 
 /// With `--deny-warnings`, warnings fail the command (before anything is written).

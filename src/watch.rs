@@ -44,15 +44,39 @@ fn stamps(paths: &[PathBuf]) -> BTreeMap<PathBuf, Stamp> {
     paths.iter().map(|p| (p.clone(), stamp(p))).collect()
 }
 
+/// Why a watch session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// `stop` was set (Ctrl-C).
+    Stopped,
+    /// A build ran past its deadline and its thread is still running: the process should
+    /// start anew (see [`crate::build::abandoned`]), and resume waiting for a change.
+    Abandoned,
+}
+
 /// Builds, then rebuilds on every change until `stop` is set; each build is reported.
+/// `resumed`: the session started anew after a build ran past its deadline, so it waits for a
+/// change before building (building at once would run the same build into the same wall).
 pub fn watch(
     opts: &BuildOptions,
     out: &Path,
     pattern: &str,
     stop: &AtomicBool,
+    resumed: bool,
     report: &mut dyn FnMut(Event),
-) {
+) -> End {
     let mut watched: Vec<PathBuf> = vec![opts.profile.clone()];
+    if resumed {
+        watched.extend(crate::bib::named_files(&opts.profile));
+        if let Some(dir) = &opts.layouts
+            && let Ok(entries) = std::fs::read_dir(dir)
+        {
+            watched.extend(entries.flatten().map(|e| e.path()));
+        }
+        if !wait_for_change(&watched, &stamps(&watched), stop) {
+            return End::Stopped;
+        }
+    }
     loop {
         let start = Instant::now();
         // Stamps from before the build: a save that lands while it runs is a change too.
@@ -77,6 +101,9 @@ pub fn watch(
             Ok((outcome, paths)) => report(Event::Built(outcome, paths, start.elapsed())),
             Err(failure) => report(Event::Failed(failure)),
         }
+        if crate::build::abandoned() {
+            return End::Abandoned;
+        }
         // Watch what this build read; after a failure keep what the last good build read too.
         let mut next: Vec<PathBuf> = vec![opts.profile.clone()];
         next.extend(inputs);
@@ -95,7 +122,7 @@ pub fn watch(
         watched = next;
         comemo::evict(10);
 
-        let mut seen: BTreeMap<PathBuf, Stamp> = watched
+        let seen: BTreeMap<PathBuf, Stamp> = watched
             .iter()
             .map(|p| {
                 (
@@ -108,25 +135,37 @@ pub fn watch(
                 )
             })
             .collect();
-        // Wait for a change, then for the files to settle.
-        loop {
-            if stop.load(Ordering::SeqCst) {
-                return;
-            }
-            std::thread::sleep(POLL);
-            let now = stamps(&watched);
-            if now != seen {
-                seen = now;
-                loop {
-                    std::thread::sleep(POLL);
-                    let again = stamps(&watched);
-                    if again == seen || stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    seen = again;
+        if !wait_for_change(&watched, &seen, stop) {
+            return End::Stopped;
+        }
+    }
+}
+
+/// Waits until a watched file differs from `seen`, then for the files to settle; `false`
+/// when `stop` was set first.
+fn wait_for_change(
+    watched: &[PathBuf],
+    seen: &BTreeMap<PathBuf, Stamp>,
+    stop: &AtomicBool,
+) -> bool {
+    let mut seen = seen.clone();
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        std::thread::sleep(POLL);
+        let now = stamps(watched);
+        if now != seen {
+            seen = now;
+            loop {
+                std::thread::sleep(POLL);
+                let again = stamps(watched);
+                if again == seen || stop.load(Ordering::SeqCst) {
+                    break;
                 }
-                break;
+                seen = again;
             }
+            return true;
         }
     }
 }

@@ -18,6 +18,21 @@ use crate::profile::{Date, Profile};
 use crate::render::{compile, fonts, layouts, world};
 use crate::{Failure, style, view};
 
+/// Threads this process gave up on at a deadline (a load or a compile that never ended):
+/// Typst cannot be cancelled, so they keep running until the process ends.
+static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Whether this process has left a thread running past its deadline (`vita watch` then
+/// starts itself anew, which ends it).
+pub fn abandoned() -> bool {
+    ABANDONED.load(std::sync::atomic::Ordering::SeqCst) > 0
+}
+
+/// Counts a thread given up on.
+pub(crate) fn abandon() {
+    ABANDONED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
 pub use epoch::source_date_epoch;
 pub use plan::{DocPlan, Plan};
 
@@ -223,6 +238,9 @@ fn run(
     let mut made = vec![];
     for (r, job) in results.into_iter().zip(&plan.documents) {
         let r = r.unwrap_or_else(|| {
+            if !workers {
+                abandon();
+            }
             Err(vec![Diagnostic::error(format!(
                 "the {} layout did not finish within {} s",
                 job.document.name,

@@ -189,6 +189,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Failure> {
     let loaded = match rx.recv_timeout(opts.timeout) {
         Ok(loaded) => loaded,
         Err(_) => {
+            super::abandon();
             return Err(Failure::input(vec![
                 Diagnostic::error(format!(
                     "reading the profile and its .bib files did not finish within {} s",

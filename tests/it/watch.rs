@@ -138,3 +138,60 @@ fn watch_notices_a_bib_file_that_is_made_after_the_profile_names_it() {
     wait_for(&out, "built ");
     assert!(cv_text(&dir).contains("Notes on the Engine"));
 }
+
+/// A process's thread count and CPU time so far (in clock ticks), from /proc.
+#[cfg(target_os = "linux")]
+fn threads_and_ticks(pid: u32) -> (u32, u64) {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let threads = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which is in parentheses): utime and stime are the
+    // 12th and 13th of them.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    (
+        threads,
+        f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_past_its_deadline_leaves_no_thread_running() {
+    let dir = temp_dir("watch-timeout");
+    // A summary long enough that laying it out takes more than the one second allowed.
+    let slow: String = (0..150_000).map(|i| format!("word{i} ")).collect();
+    fs::write(
+        dir.join("profile.toml"),
+        format!("summary = \"{slow}\"\n[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n"),
+    )
+    .unwrap();
+    let (child, lines) = crate::support::watch(&dir, &["--timeout", "1", "--only", "cv"]);
+    wait_for(
+        &lines,
+        "a build ran past its 1 s limit; restarting vita watch",
+    );
+    wait_for(&lines, "watching profile.toml again; waiting for changes");
+    // The same process, started anew: the runaway compile went with the old image. Nothing
+    // runs but the watcher itself (its thread and the Ctrl-C handler's), and it is idle.
+    let pid = child.0.id();
+    let (_, before) = threads_and_ticks(pid);
+    std::thread::sleep(Duration::from_millis(1500));
+    let (threads, after) = threads_and_ticks(pid);
+    assert!(threads <= 2, "{threads} threads");
+    assert!(
+        after - before < 50,
+        "{} ticks of CPU in 1.5 s",
+        after - before
+    );
+    // It still watches: a fixed profile builds.
+    fs::write(dir.join("profile.toml"), profile("Notes")).unwrap();
+    wait_for(&lines, "built ");
+    assert!(cv_text(&dir).contains("Notes"));
+}
