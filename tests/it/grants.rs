@@ -204,3 +204,47 @@ fn synergistic_activities_must_fit_on_one_page() {
         run.stderr
     );
 }
+
+#[test]
+fn the_erc_cv_is_held_to_four_pages_just_under_and_just_over() {
+    let dir = temp_dir("grants-erc-pages");
+    let profile = |n: usize| {
+        let mut t = String::from(
+            "[person]\nname = \"Ada Lovelace\"\nemail = \"ada@example.org\"\n[documents.erc]\nkind = \"cv\"\npreset = \"erc\"\n",
+        );
+        for i in 0..n {
+            t.push_str(&format!(
+                "[[experience]]\nrole = \"Analyst {i}\"\norganisation = \"Analytical Society\"\nstart = 1840\nhighlights = [\"Wrote the notes on the engine that people still read.\"]\n"
+            ));
+        }
+        t
+    };
+    // Adds entries four at a time until the ERC CV is over its limit, then takes them away one
+    // at a time until it fits: the last entry that tips it over.
+    let build = |n: usize| {
+        fs::write(dir.join("profile.toml"), profile(n)).unwrap();
+        Run::vita(&["build", "--only", "erc"]).in_dir(&dir).run()
+    };
+    let mut n = 40;
+    while build(n).code == Some(0) {
+        n += 4;
+        assert!(n < 200, "the ERC CV never went past 4 pages");
+    }
+    while build(n - 1).code != Some(0) {
+        n -= 1;
+    }
+    // Just over: one entry too many is an error that says by how much.
+    let run = build(n);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: the erc has 5 pages, 1 more than its limit of 4"),
+        "{}",
+        run.stderr
+    );
+    let last_ok = Some(n - 1);
+    // Just under: one entry fewer builds, on 4 pages.
+    fs::write(dir.join("profile.toml"), profile(last_ok.unwrap())).unwrap();
+    let run = Run::vita(&["build", "--only", "erc"]).in_dir(&dir).ok();
+    assert!(run.stdout.contains("4 pages"), "{}", run.stdout);
+}

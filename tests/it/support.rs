@@ -68,7 +68,8 @@ impl Run {
         self
     }
 
-    fn run(mut self) -> Output {
+    /// Runs and returns what happened, whatever the exit code.
+    pub fn run(mut self) -> Output {
         let out = self.cmd.output().expect("vita runs");
         Output {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
