@@ -681,3 +681,65 @@ fn contact_and_link_icons_are_drawn_by_the_embedded_icon_faces() {
     // A label with no icon keeps its brackets.
     assert!(runs.iter().any(|r| r.text.contains("[arXiv]")));
 }
+
+/// Every section title vita prints in English, lower-cased.
+fn section_titles() -> Vec<String> {
+    let en: toml::Table = toml::from_str(include_str!("../../locales/en.toml")).unwrap();
+    en["sections"]
+        .as_table()
+        .unwrap()
+        .values()
+        .filter_map(|v| v.as_str())
+        .map(|s| s.to_lowercase())
+        .collect()
+}
+
+#[test]
+fn no_heading_is_left_alone_at_a_page_foot_and_nothing_runs_into_the_footer() {
+    let titles = section_titles();
+    let example = repo().join("profile.toml");
+    for theme in THEMES {
+        for paper in ["a4", "us-letter"] {
+            for (doc, pages) in typeset(&example, theme, paper) {
+                let n = pages.len();
+                for (i, ((_, h), runs)) in pages.iter().enumerate() {
+                    // The footer is the lowest line of a page (the CV's name, date and page
+                    // number); the body is everything above it.
+                    let footer = runs.iter().map(|r| r.y).fold(0.0, f64::max);
+                    let has_footer = runs
+                        .iter()
+                        .any(|r| (r.y - footer).abs() < 0.5 && r.text.contains('/'))
+                        || runs.iter().any(|r| r.text.contains("last updated"));
+                    let body: Vec<&Glyphs> = if has_footer {
+                        runs.iter().filter(|r| r.y < footer - 0.5).collect()
+                    } else {
+                        runs.iter().collect()
+                    };
+                    let last = body.iter().map(|r| r.y).fold(0.0, f64::max);
+                    let what = format!("{theme} {paper} {doc} page {}", i + 1);
+                    if has_footer {
+                        assert!(
+                            footer - last >= 12.0,
+                            "{what}: the body's last line ({last:.1}) runs into the footer ({footer:.1})"
+                        );
+                    }
+                    assert!(last < *h, "{what}");
+                    if i + 1 < n {
+                        let line: String = body
+                            .iter()
+                            .filter(|r| (r.y - last).abs() < 0.5)
+                            .map(|r| r.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase();
+                        let line: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                        assert!(
+                            !titles.contains(&line),
+                            "{what}: the heading `{line}` is left alone at the foot of the page"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
