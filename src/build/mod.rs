@@ -343,6 +343,18 @@ fn make_one(
     {
         warnings.push(fit::spill(doc, &document, expected));
     }
+    let off = compile::off_the_page(&document, 3);
+    if !off.is_empty() {
+        let shown = off
+            .iter()
+            .map(|(page, text)| format!("page {page}: “{text}…”"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        warnings.push(
+            Diagnostic::warning(format!("the {} has text that runs off the page: {shown}", doc.name))
+                .hint("a word or address is longer than a line: shorten it, or break it with spaces (a link can keep a short label and its address in `links`)"),
+        );
+    }
     let missing = compile::missing_glyphs(&document);
     if !missing.is_empty() {
         let shown = missing

@@ -28,6 +28,43 @@ pub fn page_text(page: &typst_layout::Page) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text that runs past the page's right or left edge (a word or address too long for any
+/// line): the start of each such run, with its page, at most `max` of them.
+pub fn off_the_page(doc: &PagedDocument, max: usize) -> Vec<(usize, String)> {
+    use typst::layout::{Frame, FrameItem, Point, Transform};
+    fn walk(frame: &Frame, ts: Transform, width: f64, out: &mut Vec<String>) {
+        for (pos, item) in frame.items() {
+            let at = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, at.pre_concat(g.transform), width, out),
+                FrameItem::Text(t) => {
+                    let x = Point::zero().transform(at).x.to_pt();
+                    if x < -0.5 || x + t.width().to_pt() > width + 0.5 {
+                        out.push(t.text.chars().take(40).collect());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = vec![];
+    for (i, page) in doc.pages().iter().enumerate() {
+        let mut here = vec![];
+        walk(
+            &page.frame,
+            Transform::identity(),
+            page.frame.width().to_pt(),
+            &mut here,
+        );
+        found.extend(here.into_iter().map(|t| (i + 1, t)));
+        if found.len() >= max {
+            found.truncate(max);
+            break;
+        }
+    }
+    found
+}
+
 /// Compiles the world's main layout; warnings come back either way.
 pub fn compile(world: &VitaWorld) -> (Result<PagedDocument, Vec<Diagnostic>>, Vec<Diagnostic>) {
     let warned = typst::compile::<PagedDocument>(world);

@@ -5,7 +5,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::support::{Run, fixture, temp_dir};
+use crate::support::{Run, fixture, pdf_text, temp_dir};
 
 #[test]
 fn file_name_patterns_cannot_leave_the_output_folder() {
@@ -368,4 +368,41 @@ fn an_unknown_face_is_an_error_at_the_key_that_names_it() {
     )
     .unwrap();
     Run::vita(&["check"]).in_dir(&dir).ok();
+}
+
+#[test]
+fn a_word_longer_than_a_line_wraps_and_text_off_the_page_is_warned_about() {
+    let dir = temp_dir("long-word");
+    let word = "a".repeat(500);
+    let url = format!("https://example.org/{}", "x".repeat(480));
+    fs::write(
+        dir.join("profile.toml"),
+        format!(
+            "summary = \"{word}\"\n[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\nhomepage = \"{url}\"\n\
+             [[experience]]\nrole = \"{}\"\norganisation = \"O\"\nstart = 2020\n",
+            &word[..200]
+        ),
+    )
+    .unwrap();
+    // The built-in layouts break such a word anywhere rather than let it run off the page.
+    let run = Run::vita(&["build"]).in_dir(&dir).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let (_, text) = pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap());
+    assert!(text.matches('a').count() >= 700, "{text}");
+    // A layout that lets text run off the page gets a warning that quotes it.
+    fs::create_dir_all(dir.join("layouts")).unwrap();
+    fs::write(
+        dir.join("layouts/cv.typ"),
+        "#let data = json(\"/profile.json\")\n#data.sections.at(0).text\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "cv", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .ok();
+    assert!(
+        run.stderr
+            .starts_with("warning: the cv has text that runs off the page: page 1: “aaaa"),
+        "{}",
+        run.stderr
+    );
 }
