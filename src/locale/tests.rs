@@ -132,7 +132,7 @@ fn dates_read_as_each_language_writes_them() {
     let zh = builtin("zh-Hans").unwrap();
     assert_eq!(
         zh.range(Some(&d("2021-09")), Some(&Date::Present)),
-        "2021年9月 — 至今"
+        "2021年9月—至今"
     );
     assert_eq!(zh.date(&d("2021")), "2021");
 }

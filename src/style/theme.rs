@@ -384,9 +384,11 @@ mod tests {
         assert_eq!(resume.section_gap, "1.3em");
         assert_eq!(resume.entry_gap, "1.0em");
         assert_eq!(resume.work_gap, cv.work_gap);
-        // A letter is the CV's look with its text a size up.
+        // A letter is the CV's look with its text a size up, under the resume's letterhead.
         let mut letter = cv.clone();
         letter.size = crate::profile::design::Dimension::from_points(10.5);
+        letter.name_size = resume.name_size.clone();
+        letter.name_fill = resume.name_fill.clone();
         assert_eq!(t.for_document("letter"), letter);
     }
 

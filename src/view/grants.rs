@@ -123,7 +123,7 @@ pub fn contributions(c: &Ctx, limit: Option<usize>) -> Option<Body> {
                 .collect();
             if !numbers.is_empty() {
                 lines.push(Line {
-                    label: Some("Related products".into()),
+                    label: Some(c.loc.get("labels.related_products").to_string()),
                     text: numbers.join(", "),
                 });
             }
@@ -147,7 +147,7 @@ pub fn contributions(c: &Ctx, limit: Option<usize>) -> Option<Body> {
                 .collect();
             if !cited.is_empty() {
                 lines.push(Line {
-                    label: Some("Related publications".into()),
+                    label: Some(c.loc.get("labels.related_publications").to_string()),
                     text: cited.join("; "),
                 });
             }
@@ -166,7 +166,7 @@ pub fn grants(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         let mut lines = vec![];
         let mut facts = vec![];
         if let Some(r) = &e.role {
-            facts.push(format!("Role: {r}"));
+            facts.push(format!("{}{}{r}", c.loc.get("labels.role"), c.loc.get("labels.colon")));
         }
         if let (Some(a), Some(cur)) = (e.amount, &e.currency) {
             facts.push(format!("{} {cur}", thousands(a)));
@@ -202,13 +202,13 @@ pub fn supervision(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         let mut lines = vec![];
         if let Some(t) = &e.thesis {
             lines.push(Line {
-                label: Some("Thesis".into()),
+                label: Some(c.loc.get("labels.thesis").to_string()),
                 text: t.clone(),
             });
         }
         if let Some(now) = &e.current_position {
             lines.push(Line {
-                label: Some("Now".into()),
+                label: Some(c.loc.get("labels.now").to_string()),
                 text: now.clone(),
             });
         }

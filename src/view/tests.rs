@@ -499,7 +499,7 @@ fn a_document_in_chinese_puts_the_native_name_first_and_still_bolds_it() {
     let authors = &section(&v, "publications")["groups"][0]["entries"][0]["authors"];
     assert_eq!(authors[1]["me"], true);
     let edu = &section(&v, "education")["entries"][0];
-    assert_eq!(edu["date"], "2021年9月 — 至今");
+    assert_eq!(edu["date"], "2021年9月—至今");
     assert_eq!(edu["lines"][0]["label"], "导师");
     assert_eq!(edu["lines"][0]["text"], "江勇和夏树涛");
     assert_eq!(section(&v, "education")["title"], "教育背景");

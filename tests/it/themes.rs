@@ -678,8 +678,9 @@ fn contact_and_link_icons_are_drawn_by_the_embedded_icon_faces() {
     // The envelope before the e-mail address, the slides icon before the talk's link.
     assert_eq!(face_of('\u{f0e0}'), "Font Awesome 7 Free Solid");
     assert_eq!(face_of('\u{e53d}'), "Font Awesome 7 Free Solid");
-    // A label with no icon keeps its brackets.
-    assert!(runs.iter().any(|r| r.text.contains("[arXiv]")));
+    // A kind with no icon of its own gets the chain link; no label keeps brackets.
+    assert_eq!(face_of('\u{f0c1}'), "Font Awesome 7 Free Solid");
+    assert!(!runs.iter().any(|r| r.text.contains("[arXiv]")));
 }
 
 /// Every section title vita prints in English, lower-cased.
