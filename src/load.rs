@@ -242,10 +242,7 @@ fn check(p: &Profile, c: &mut Checker) {
     crate::style::check(p, c);
     crate::locale::check(p, c);
     for (name, s) in p.documents() {
-        let at = match name {
-            "resume" | "cv" => KeyPath::key(name),
-            _ => KeyPath::key("documents").k(name),
-        };
+        let at = KeyPath::document(name);
         if let Some(preset) = &s.preset {
             match crate::style::presets::find(preset) {
                 Some((p, true)) => {

@@ -102,12 +102,7 @@ fn main() -> ExitCode {
             print_diagnostics(&f.diagnostics, format);
             // Scripts that read the summary get one on failure too.
             if json {
-                let summary = serde_json::json!({
-                    "ok": false,
-                    "exit_code": f.code,
-                    "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
-                });
-                println!("{summary}");
+                println!("{}", failure_summary(&f));
             }
             ExitCode::from(f.code as u8)
         }
@@ -391,12 +386,7 @@ fn batch(
     let fail = |f: Failure| {
         print_diagnostics(&f.diagnostics, input.message_format);
         if json {
-            let summary = serde_json::json!({
-                "ok": false,
-                "exit_code": f.code,
-                "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
-            });
-            println!("{summary}");
+            println!("{}", failure_summary(&f));
         }
         ExitCode::from(f.code as u8)
     };
@@ -710,6 +700,15 @@ fn restart() -> ! {
         "error: vita watch stopped so that the build that ran past its limit stops too; start it again"
     );
     std::process::exit(1);
+}
+
+/// The JSON summary of a failed command, for scripts that read one either way.
+fn failure_summary(f: &Failure) -> serde_json::Value {
+    serde_json::json!({
+        "ok": false,
+        "exit_code": f.code,
+        "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
+    })
 }
 
 /// With `--deny-warnings`, warnings fail the command (before anything is written).

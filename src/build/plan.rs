@@ -232,16 +232,8 @@ fn theme_folders(
     }
     let p = &loaded.profile;
     let base = opts.profile.parent().unwrap_or(Path::new(""));
-    let mut tables = vec![(KeyPath::key("design"), &p.design)];
-    for (name, s) in p.documents() {
-        let at = match name {
-            "resume" | "cv" => KeyPath::key(name),
-            _ => KeyPath::key("documents").k(name),
-        };
-        tables.push((at.k("design"), &s.design));
-    }
     let mut spans = None;
-    for (at, design) in tables {
+    for (at, design) in p.design_tables() {
         let Some(name) = design.theme.as_deref().filter(|n| is_folder_name(n)) else {
             continue;
         };
@@ -297,10 +289,7 @@ fn unknown_fonts(loaded: &Loaded, system: bool) -> Vec<Diagnostic> {
     let mut named: Vec<(KeyPath, &str)> = vec![];
     design(&mut named, KeyPath::key("design"), &p.design);
     for (name, s) in p.documents() {
-        let at = match name {
-            "resume" | "cv" => KeyPath::key(name),
-            _ => KeyPath::key("documents").k(name),
-        };
+        let at = KeyPath::document(name);
         design(&mut named, at.k("design"), &s.design);
         if let Some(f) = &s.font {
             named.push((at.k("font"), f.as_str()));

@@ -83,14 +83,6 @@ pub fn thousands(n: usize) -> String {
     crate::view::thousands(n as u64)
 }
 
-/// The path of a document's table.
-fn doc_path(name: &str) -> KeyPath {
-    match name {
-        "resume" | "cv" => KeyPath::key(name),
-        _ => KeyPath::key("documents").k(name),
-    }
-}
-
 /// The texts of a section as a document shows them, each with its place in the profile;
 /// `None` for a section that is a list without text of its own.
 fn texts(p: &Profile, doc: &Document, id: &str) -> Option<Vec<(KeyPath, String)>> {
@@ -109,7 +101,7 @@ fn texts(p: &Profile, doc: &Document, id: &str) -> Option<Vec<(KeyPath, String)>
     match id {
         "personal_statement" => {
             let (at, text) = match &doc.settings.personal_statement {
-                Some(t) => (doc_path(&doc.name).k("personal_statement"), t),
+                Some(t) => (KeyPath::document(&doc.name).k("personal_statement"), t),
                 None => (
                     KeyPath::key("personal_statement"),
                     p.personal_statement.as_ref()?,
@@ -135,11 +127,11 @@ fn entries(p: &Profile, doc: &Document, id: &str) -> (usize, KeyPath) {
     }
     let s = &doc.settings;
     let count = match id {
-        "products" => return (s.products.len(), doc_path(&doc.name).k("products")),
+        "products" => return (s.products.len(), KeyPath::document(&doc.name).k("products")),
         "other_products" => {
             return (
                 s.other_products.len(),
-                doc_path(&doc.name).k("other_products"),
+                KeyPath::document(&doc.name).k("other_products"),
             );
         }
         "contributions" => shown(all(&p.contributions)),
@@ -345,7 +337,7 @@ pub fn check(p: &Profile, c: &mut Checker) {
                     }
                     _ => format!("add entries to `{id}` in the profile"),
                 });
-                c.push(&doc_path(&doc.name), d);
+                c.push(&KeyPath::document(&doc.name), d);
             }
         }
     }
@@ -405,7 +397,7 @@ fn unshown(p: &Profile, doc: &Document, c: &mut Checker) {
             .hint(format!(
                 "add \"{key}\" to its `sections`, or use a kind that prints it (`nih-biosketch`, `biosketch-common`)"
             ));
-            c.push(&doc_path(&doc.name).k(key), d);
+            c.push(&KeyPath::document(&doc.name).k(key), d);
         }
     }
 }

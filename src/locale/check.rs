@@ -11,10 +11,7 @@ pub fn check(p: &Profile, c: &mut Checker) {
         (KeyPath::key("default_lang"), p.default_lang.as_deref()),
     ];
     for (name, s) in p.documents() {
-        let at = match name {
-            "resume" | "cv" => KeyPath::key(name),
-            _ => KeyPath::key("documents").k(name),
-        };
+        let at = KeyPath::document(name);
         langs.push((at.k("lang"), s.lang.as_deref()));
     }
     for (at, lang) in langs {

@@ -333,6 +333,17 @@ impl Person {
 }
 
 impl Profile {
+    /// The `[design]` table and each document's `design` table, with where they are.
+    pub fn design_tables(&self) -> Vec<(KeyPath, &Design)> {
+        std::iter::once((KeyPath::key("design"), &self.design))
+            .chain(
+                self.documents()
+                    .into_iter()
+                    .map(|(name, s)| (KeyPath::document(name).k("design"), &s.design)),
+            )
+            .collect()
+    }
+
     /// Every document the profile asks for, by name, in build order: `resume`, `cv`, then
     /// the named documents as written.
     pub fn documents(&self) -> Vec<(&str, &DocSettings)> {

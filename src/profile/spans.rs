@@ -22,6 +22,14 @@ pub enum Seg {
 pub struct KeyPath(pub Vec<Seg>);
 
 impl KeyPath {
+    /// The path of a document's table: `cv`, or `documents.nih` for a named document.
+    pub fn document(name: &str) -> Self {
+        match name {
+            "resume" | "cv" => KeyPath::key(name),
+            _ => KeyPath::key("documents").k(name),
+        }
+    }
+
     /// The path of a top-level key.
     pub fn key(k: &str) -> Self {
         KeyPath(vec![Seg::Key(k.into())])

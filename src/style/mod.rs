@@ -258,16 +258,7 @@ pub fn resolve(
 /// Checks the themes a profile names (`design.theme`, and in each document's `design`),
 /// each error at its key.
 pub fn check(p: &crate::profile::Profile, c: &mut crate::profile::Checker) {
-    use crate::profile::KeyPath;
-    let mut tables = vec![(KeyPath::key("design"), &p.design)];
-    for (name, s) in p.documents() {
-        let at = match name {
-            "resume" | "cv" => KeyPath::key(name),
-            _ => KeyPath::key("documents").k(name),
-        };
-        tables.push((at.k("design"), &s.design));
-    }
-    for (at, design) in tables {
+    for (at, design) in p.design_tables() {
         if let Some(name) = &design.theme
             && theme::Theme::builtin(name).is_none()
             && !theme::is_folder_name(name)

@@ -166,7 +166,11 @@ pub fn grants(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         let mut lines = vec![];
         let mut facts = vec![];
         if let Some(r) = &e.role {
-            facts.push(format!("{}{}{r}", c.loc.get("labels.role"), c.loc.get("labels.colon")));
+            facts.push(format!(
+                "{}{}{r}",
+                c.loc.get("labels.role"),
+                c.loc.get("labels.colon")
+            ));
         }
         if let (Some(a), Some(cur)) = (e.amount, &e.currency) {
             facts.push(format!("{} {cur}", thousands(a)));

@@ -87,7 +87,7 @@ pub fn check(p: &Profile, c: &mut Checker) {
     }
     for (name, s) in p.documents() {
         if let Some(t) = &s.personal_statement {
-            text(c, &doc_path(name).k("personal_statement"), t);
+            text(c, &KeyPath::document(name).k("personal_statement"), t);
         }
     }
 }
@@ -132,14 +132,6 @@ fn products(c: &mut Checker, key: &str, list: &[Product]) {
     }
 }
 
-/// The path of a document's table: `cv`, `documents.nih`.
-fn doc_path(name: &str) -> KeyPath {
-    match name {
-        "resume" | "cv" => KeyPath::key(name),
-        _ => KeyPath::key("documents").k(name),
-    }
-}
-
 /// Checks that the publication ids that contributions cite and documents list as products
 /// name publications (of the profile or its .bib files, so run it after they are read).
 pub fn cites(p: &Profile, c: &mut Checker) {
@@ -170,7 +162,7 @@ pub fn cites(p: &Profile, c: &mut Checker) {
     for (name, s) in p.documents() {
         for (key, list) in doc_products(s) {
             for (j, id) in list.iter().enumerate() {
-                check(c, doc_path(name).k(key).i(j), id);
+                check(c, KeyPath::document(name).k(key).i(j), id);
             }
         }
     }
