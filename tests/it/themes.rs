@@ -19,6 +19,8 @@ struct Glyphs {
     x: f64,
     y: f64,
     width: f64,
+    /// The type size in points.
+    size: f64,
 }
 
 /// A page: its width and height, and its text.
@@ -42,6 +44,7 @@ fn walk(frame: &Frame, ts: Transform, out: &mut Vec<Glyphs>) {
                     x: p.x.to_pt(),
                     y: p.y.to_pt(),
                     width: t.width().to_pt(),
+                    size: t.size.to_pt(),
                 });
             }
             _ => {}
@@ -742,5 +745,27 @@ fn no_heading_is_left_alone_at_a_page_foot_and_nothing_runs_into_the_footer() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn an_equal_contribution_asterisk_is_the_size_of_the_name_it_marks() {
+    // The asterisk is a raised glyph already; set as a superscript it shrank to a speck.
+    let example = repo().join("profile.toml");
+    for theme in THEMES {
+        let docs = typeset(&example, theme, "a4");
+        let (_, pages) = docs.iter().find(|(n, _)| n == "cv").unwrap();
+        let runs: Vec<&Glyphs> = pages.iter().flat_map(|(_, r)| r).collect();
+        let at = runs
+            .windows(2)
+            .position(|w| w[0].text == "Yiming Li" && w[1].text.starts_with('*'))
+            .unwrap_or_else(|| panic!("{theme}: no asterisk after the name"));
+        let (name, star) = (runs[at], runs[at + 1]);
+        assert!(
+            (star.size - name.size).abs() < 0.01,
+            "{theme}: the asterisk is {} pt beside a {} pt name",
+            star.size,
+            name.size
+        );
     }
 }
