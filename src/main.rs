@@ -1,14 +1,17 @@
 //! The `vita` binary: parse arguments, call the library, print, set the exit code.
 
-use std::io::{IsTerminal, Write};
+mod cmd;
+
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 use vita::cli::{Cli, Command, Input, MessageFormat};
 use vita::diag::Diagnostic;
 use vita::{BuildOptions, Failure};
+
+use cmd::print::{failure_summary, print_counts, print_diagnostics, print_written, sha256_hex};
 
 fn main() -> ExitCode {
     // A vita that another vita started to compile one document (see `build::worker`).
@@ -55,7 +58,7 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        return batch(input, more, formats, out, *quiet, *json, name);
+        return cmd::batch::batch(input, more, formats, out, *quiet, *json, name);
     }
     let format = match &cli.command {
         Command::Build { input, .. }
@@ -217,7 +220,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                 Some(addr) => Some(vita::serve::Server::start(addr, allow_remote, &out)?),
                 None => None,
             };
-            watch(&opts, &out, &name, input.message_format, server.as_ref());
+            cmd::watch::watch(&opts, &out, &name, input.message_format, server.as_ref());
             Ok(vec![])
         }
         Command::Check { input, json } => {
@@ -248,10 +251,9 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             for made in &outcome.made {
                 let _ = writeln!(
                     stdout,
-                    "ok {}: {} {}",
+                    "ok {}: {}",
                     made.name,
-                    made.pages,
-                    if made.pages == 1 { "page" } else { "pages" }
+                    cmd::print::pages(made.pages)
                 );
                 for l in limits.iter().filter(|l| l.document == made.name) {
                     let _ = writeln!(stdout, "   {}", l.line());
@@ -371,346 +373,6 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
     }
 }
 
-/// Builds several profiles, each into its own folder, and prints a line per profile and a
-/// total; failures are listed and the others written.
-fn batch(
-    input: &Input,
-    more: &[std::path::PathBuf],
-    formats: &vita::cli::Formats,
-    out: &Path,
-    quiet: bool,
-    json: bool,
-    name: &str,
-) -> ExitCode {
-    let start = std::time::Instant::now();
-    let fail = |f: Failure| {
-        print_diagnostics(&f.diagnostics, input.message_format);
-        if json {
-            println!("{}", failure_summary(&f));
-        }
-        ExitCode::from(f.code as u8)
-    };
-    let args: Vec<std::path::PathBuf> = std::iter::once(input.profile.clone())
-        .chain(more.iter().cloned())
-        .collect();
-    let jobs = match vita::batch::jobs(&args, out) {
-        Ok(jobs) => jobs,
-        Err(f) => return fail(f),
-    };
-    let opts = match options(input, formats, &[]) {
-        Ok(o) => o,
-        Err(f) => return fail(f),
-    };
-    let done = vita::batch::run(
-        &jobs,
-        &opts,
-        name,
-        input.deny_warnings,
-        vita::batch::threads(),
-    );
-    let failed: Vec<&vita::batch::Done> = done.iter().filter(|d| d.result.is_err()).collect();
-    // Problems first, profile by profile in the order given.
-    for d in &done {
-        match &d.result {
-            Ok((outcome, _)) => print_diagnostics(&outcome.warnings, input.message_format),
-            Err(f) => print_diagnostics(&f.diagnostics, input.message_format),
-        }
-    }
-    let code = failed
-        .iter()
-        .filter_map(|d| d.result.as_ref().err().map(|f| f.code))
-        .max()
-        .unwrap_or(0);
-    let mut stdout = std::io::stdout().lock();
-    if json {
-        let profiles: Vec<serde_json::Value> = done
-            .iter()
-            .map(|d| {
-                let mut v = serde_json::json!({
-                    "profile": d.job.profile,
-                    "out": d.job.out,
-                    "ok": d.result.is_ok(),
-                    "ms": d.time.as_millis() as u64,
-                });
-                match &d.result {
-                    Ok((outcome, paths)) => {
-                        v["files"] = paths.iter().map(|p| p.display().to_string()).collect();
-                        v["documents"] = outcome
-                            .made
-                            .iter()
-                            .map(|m| serde_json::json!({"document": m.name, "pages": m.pages}))
-                            .collect();
-                        v["warnings"] = outcome.warnings.iter().map(|w| w.to_json()).collect();
-                    }
-                    Err(f) => {
-                        v["exit_code"] = f.code.into();
-                        v["diagnostics"] = f.diagnostics.iter().map(|w| w.to_json()).collect();
-                    }
-                }
-                v
-            })
-            .collect();
-        let summary = serde_json::json!({
-            "ok": failed.is_empty(),
-            "built": done.len() - failed.len(),
-            "failed": failed.len(),
-            "ms": start.elapsed().as_millis() as u64,
-            "profiles": profiles,
-        });
-        let _ = writeln!(stdout, "{summary}");
-    } else {
-        let width = done
-            .iter()
-            .map(|d| d.job.profile.display().to_string().chars().count())
-            .max()
-            .unwrap_or(0);
-        for d in &done {
-            let shown = d.job.profile.display().to_string();
-            let pad = " ".repeat(width - shown.chars().count());
-            match &d.result {
-                Ok((outcome, _)) if !quiet => {
-                    let docs: Vec<String> = outcome
-                        .made
-                        .iter()
-                        .map(|m| {
-                            format!(
-                                "{} {} {}",
-                                m.name,
-                                m.pages,
-                                if m.pages == 1 { "page" } else { "pages" }
-                            )
-                        })
-                        .collect();
-                    let _ = writeln!(
-                        stdout,
-                        "ok    {shown}{pad}  -> {}/  {}  {} ms",
-                        d.job.out.display(),
-                        docs.join(", "),
-                        d.time.as_millis()
-                    );
-                }
-                Ok(_) => {}
-                Err(f) => {
-                    let errors = f.diagnostics.iter().filter(|x| x.is_error()).count();
-                    let _ = writeln!(
-                        stdout,
-                        "FAIL  {shown}{pad}  {errors} {} (above); nothing written for it",
-                        if errors == 1 { "error" } else { "errors" }
-                    );
-                }
-            }
-        }
-        let names: Vec<String> = failed
-            .iter()
-            .map(|d| d.job.profile.display().to_string())
-            .collect();
-        let _ = writeln!(
-            stdout,
-            "built {} of {} profiles in {:.1} s{}",
-            done.len() - failed.len(),
-            done.len(),
-            start.elapsed().as_secs_f64(),
-            if names.is_empty() {
-                String::new()
-            } else {
-                format!("; failed: {}", names.join(", "))
-            }
-        );
-    }
-    ExitCode::from(code as u8)
-}
-
-/// Prints what was written for one document: a line per format, the pages of an image format
-/// on one line.
-fn print_written(
-    stdout: &mut impl Write,
-    made: &vita::Made,
-    files: &[(&vita::export::Exported, &Path)],
-) {
-    let mut first = true;
-    let mut i = 0;
-    while i < files.len() {
-        let format = files[i].0.format;
-        let n = files[i..]
-            .iter()
-            .take_while(|(f, _)| f.format == format)
-            .count();
-        let group = &files[i..i + n];
-        i += n;
-        let bytes: usize = group.iter().map(|(f, _)| f.bytes.len()).sum();
-        let shown = match group {
-            [(_, one)] => one.display().to_string(),
-            [(_, a), .., (_, z)] => format!("{} ... {}", a.display(), z.display()),
-            [] => continue,
-        };
-        let pages = if format == vita::export::Format::Pdf || format.paged() {
-            format!(
-                "  {} {}",
-                made.pages,
-                if made.pages == 1 { "page" } else { "pages" }
-            )
-        } else {
-            String::new()
-        };
-        let _ = write!(stdout, "wrote {shown}{pages}  {}", size(bytes));
-        if first {
-            let _ = write!(stdout, "  {} ms", made.time.as_millis());
-            if let Some(fit) = &made.fitted {
-                let _ = write!(stdout, "  (fitted: {fit})");
-            }
-            first = false;
-        }
-        let _ = writeln!(stdout);
-    }
-}
-
-/// Prints each section's length in plain text, for portals that limit their fields.
-fn print_counts(stdout: &mut impl Write, made: &vita::Made) {
-    let _ = writeln!(stdout, "{} as plain text:", made.name);
-    let width = made
-        .counts
-        .iter()
-        .map(|c| c.title.chars().count())
-        .max()
-        .unwrap_or(0);
-    for c in &made.counts {
-        let pad = width - c.title.chars().count();
-        let _ = writeln!(
-            stdout,
-            "  {}{}  {:>6} characters  {:>5} words",
-            c.title,
-            " ".repeat(pad),
-            c.chars,
-            c.words
-        );
-    }
-}
-
-/// Runs `vita watch` until Ctrl-C, printing a line per build and diagnostics as they come.
-fn watch(
-    opts: &BuildOptions,
-    out: &Path,
-    name: &str,
-    format: MessageFormat,
-    server: Option<&vita::serve::Server>,
-) {
-    static STOP: AtomicBool = AtomicBool::new(false);
-    // The first Ctrl-C lets the current build finish and its files land; a second one ends
-    // the process at once (the files are renamed into place whole, so none is half-written).
-    let _ = ctrlc::set_handler(|| {
-        if STOP.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-    });
-    // Set when this process is a watch session started anew after a build ran past its
-    // deadline (see below).
-    let resumed = std::env::var_os(RESUMED).is_some();
-    if resumed {
-        println!(
-            "watching {} again; waiting for changes...",
-            opts.profile.display()
-        );
-    } else {
-        println!("watching {} (Ctrl-C to stop)", opts.profile.display());
-    }
-    if let Some(server) = server {
-        println!("serving {}", server.url());
-    }
-    let end = vita::watch::watch(opts, out, name, &STOP, resumed, &mut |event| {
-        if let Some(server) = server {
-            server.update(&event);
-        }
-        let mut stdout = std::io::stdout().lock();
-        match event {
-            vita::watch::Event::Built(outcome, paths, time) => {
-                print_diagnostics(&outcome.warnings, format);
-                // Each document by its first file (its PDF, when it has one).
-                let mut rest = paths.iter();
-                let files: Vec<String> = outcome
-                    .made
-                    .iter()
-                    .filter_map(|m| {
-                        let mine: Vec<_> = rest.by_ref().take(m.files.len()).collect();
-                        let more = match mine.len() {
-                            0 | 1 => String::new(),
-                            2 => " and 1 more file".to_string(),
-                            n => format!(" and {} more files", n - 1),
-                        };
-                        Some(format!(
-                            "{} ({} {}){more}",
-                            mine.first()?.display(),
-                            m.pages,
-                            if m.pages == 1 { "page" } else { "pages" }
-                        ))
-                    })
-                    .collect();
-                let _ = writeln!(
-                    stdout,
-                    "built {} in {} ms",
-                    files.join(", "),
-                    time.as_millis()
-                );
-            }
-            vita::watch::Event::Failed(failure) => {
-                print_diagnostics(&failure.diagnostics, format);
-                let _ = writeln!(
-                    stdout,
-                    "build failed; the previous PDFs are kept. Waiting for changes..."
-                );
-            }
-        }
-        let _ = stdout.flush();
-    });
-    if end == vita::watch::End::Abandoned {
-        // Typst cannot be cancelled: the build that ran past its deadline still runs on a
-        // thread of this process. Starting the process anew (same pid, same arguments) ends
-        // it, and the new session waits for the next change.
-        println!(
-            "a build ran past its {} s limit; restarting vita watch to stop it",
-            opts.timeout.as_secs()
-        );
-        let _ = std::io::stdout().flush();
-        restart();
-    }
-    println!("stopped");
-}
-
-/// The environment variable that tells a restarted `vita watch` it was restarted.
-const RESUMED: &str = "VITA_WATCH_RESUMED";
-
-/// Replaces this process with a new `vita watch` of the same arguments.
-#[cfg(unix)]
-fn restart() -> ! {
-    use std::os::unix::process::CommandExt;
-    let err = match std::env::current_exe() {
-        Ok(exe) => std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env(RESUMED, "1")
-            .exec(),
-        Err(e) => e,
-    };
-    eprintln!("error: cannot restart vita watch: {err}");
-    std::process::exit(2);
-}
-
-/// Elsewhere a process cannot replace itself: end it, and say how to go on.
-#[cfg(not(unix))]
-fn restart() -> ! {
-    eprintln!(
-        "error: vita watch stopped so that the build that ran past its limit stops too; start it again"
-    );
-    std::process::exit(1);
-}
-
-/// The JSON summary of a failed command, for scripts that read one either way.
-fn failure_summary(f: &Failure) -> serde_json::Value {
-    serde_json::json!({
-        "ok": false,
-        "exit_code": f.code,
-        "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
-    })
-}
-
 /// With `--deny-warnings`, warnings fail the command (before anything is written).
 fn deny_warnings(input: &Input, warnings: &[Diagnostic]) -> Result<(), Failure> {
     if !input.deny_warnings || warnings.is_empty() {
@@ -778,50 +440,4 @@ fn write_layouts(dir: &Path) -> Result<(), Failure> {
         vita::output::write_atomic(&dir.join(name), text.as_bytes()).map_err(Failure::other)?;
     }
     Ok(())
-}
-
-/// The SHA-256 of some bytes, in lower-case hex.
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// `123456` -> `121 KiB`.
-fn size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KiB", bytes.div_ceil(1024))
-    } else {
-        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
-    }
-}
-
-/// At most this many diagnostics are printed for people; a profile with thousands of the
-/// same mistake needs the first few, not a wall of text.
-const MAX_SHOWN: usize = 100;
-
-fn print_diagnostics(diags: &[Diagnostic], format: MessageFormat) {
-    let mut stderr = std::io::stderr().lock();
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    if diags.len() > MAX_SHOWN && format == MessageFormat::Human {
-        let errors = diags.iter().filter(|d| d.is_error()).count();
-        for d in diags.iter().take(MAX_SHOWN) {
-            let _ = write!(stderr, "{}", d.render(color));
-        }
-        let _ = writeln!(
-            stderr,
-            "... and {} more ({errors} errors in all); fix these and run again",
-            diags.len() - MAX_SHOWN
-        );
-        return;
-    }
-    for d in diags {
-        let _ = match format {
-            MessageFormat::Human => write!(stderr, "{}", d.render(color)),
-            MessageFormat::Json => writeln!(stderr, "{}", d.to_json()),
-        };
-    }
 }
