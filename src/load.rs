@@ -153,7 +153,9 @@ fn load_text(
     let own = top("lang").unwrap_or("en");
     let fallback = top("default_lang").unwrap_or("en");
     let (work, notes) = translate::choose(display, &text, own, fallback);
-    let mut loaded = load_language(display, &text, work, dir)?;
+    // The .bib files are the same in every language: read once.
+    let mut bib = crate::bib::Read::new();
+    let mut loaded = load_language(display, &text, work, dir, &mut bib)?;
     loaded.warnings.extend(notes);
     let mut others: Vec<&'static str> = if langs.is_empty() {
         crate::document::Document::all(&loaded.profile)
@@ -168,7 +170,7 @@ fn load_text(
     others.dedup();
     for lang in others {
         let (work, notes) = translate::choose(display, &text, lang, fallback);
-        let other = load_language(display, &text, work, dir)?;
+        let other = load_language(display, &text, work, dir, &mut bib)?;
         loaded.warnings.extend(notes);
         loaded.translations.push((lang, other.profile));
     }
@@ -181,6 +183,7 @@ fn load_language(
     text: &Arc<str>,
     work: String,
     dir: &Path,
+    bib: &mut crate::bib::Read,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.clone();
     let (mut profile, mut diags, broken) =
@@ -198,7 +201,7 @@ fn load_language(
         diags.extend(checks);
         // The .bib files are read once the profile itself is sound.
         if !diags.iter().any(Diagnostic::is_error) {
-            let attached = crate::bib::attach(profile, dir, display, &text, &spans);
+            let attached = crate::bib::attach(profile, dir, display, &text, &spans, bib);
             diags.extend(attached.diagnostics);
             files = attached.files;
             diags.extend(ambiguous_names(profile, display, &text, &spans));

@@ -16,8 +16,8 @@ pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
 pub struct Photo {
     /// `png`, `jpg` or `svg`: the virtual file's extension.
     pub ext: &'static str,
-    /// The file's bytes.
-    pub bytes: Arc<[u8]>,
+    /// The file's bytes, shared by every document that prints it (no copy per compile).
+    pub bytes: typst::foundations::Bytes,
 }
 
 impl Photo {
@@ -107,7 +107,7 @@ pub fn attach(
         Some(ext) => {
             p.person.photo_file = Some(Photo {
                 ext,
-                bytes: bytes.into(),
+                bytes: typst::foundations::Bytes::new(bytes),
             });
             vec![]
         }

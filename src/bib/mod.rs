@@ -45,7 +45,13 @@ pub struct Attached {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads every file of `p.bibliography` and merges its entries into `p.publications`.
+/// The .bib files read so far, by their real path: their entries and what reading them
+/// found. A profile read in several languages reads each file once (the .bib text has no
+/// languages).
+pub type Read = HashMap<PathBuf, (Vec<Publication>, Vec<Diagnostic>)>;
+
+/// Reads every file of `p.bibliography` (or takes it from `read`, and keeps it there) and
+/// merges its entries into `p.publications`.
 ///
 /// Paths are relative to `folder`, the profile's folder. `display` and `text` are the
 /// profile's, for messages about the `bibliography` key, and `spans` the places in it.
@@ -55,6 +61,7 @@ pub fn attach(
     display: &str,
     text: &Arc<str>,
     spans: &Spans,
+    read: &mut Read,
 ) -> Attached {
     for (i, e) in p.publications.iter_mut().enumerate() {
         e.origin = Origin::Profile(i);
@@ -85,26 +92,37 @@ pub fn attach(
             );
             continue;
         }
-        read_already.push((same, name));
+        read_already.push((same.clone(), name));
         files.push(path.clone());
+        if let Some((pubs, d)) = read.get(&same) {
+            from_bib.extend(pubs.iter().cloned());
+            diags.extend(d.iter().cloned());
+            continue;
+        }
         match read::read(&path, name) {
             Ok((src, warning)) => {
                 let shown = path.display().to_string();
                 let src: Arc<str> = src.into();
+                let mut found = vec![];
                 if let Some(w) = warning {
-                    diags.push(w.at(&shown, &src, 0..0));
+                    found.push(w.at(&shown, &src, 0..0));
                 }
                 // The parser is not ours: should it ever panic, that is one error, not a crash.
                 match std::panic::catch_unwind(|| parse(&shown, &src)) {
                     Ok((pubs, d)) => {
-                        from_bib.extend(pubs);
-                        diags.extend(d);
+                        found.extend(d);
+                        from_bib.extend(pubs.iter().cloned());
+                        diags.extend(found.iter().cloned());
+                        read.insert(same, (pubs, found));
                     }
-                    Err(_) => diags.push(
-                        Diagnostic::error(format!("the BibTeX parser failed on `{name}`"))
-                            .hint("this is a bug: please report it with the file; meanwhile, look for unusual LaTeX in the entry you changed last")
-                            .at(display, text, at.clone()),
-                    ),
+                    Err(_) => {
+                        diags.extend(found);
+                        diags.push(
+                            Diagnostic::error(format!("the BibTeX parser failed on `{name}`"))
+                                .hint("this is a bug: please report it with the file; meanwhile, look for unusual LaTeX in the entry you changed last")
+                                .at(display, text, at.clone()),
+                        );
+                    }
                 }
             }
             Err(d) => diags.push(d.at(display, text, at)),

@@ -72,7 +72,7 @@ impl VitaWorld {
 
     /// Serves the person's photo at its virtual path.
     pub fn with_photo(mut self, photo: Option<&crate::photo::Photo>) -> Self {
-        self.photo = photo.map(|p| (p.path(), Bytes::new(p.bytes.to_vec())));
+        self.photo = photo.map(|p| (p.path(), p.bytes.clone()));
         self
     }
 
