@@ -86,16 +86,13 @@ pub fn known_tags() -> impl Iterator<Item = &'static str> {
 }
 
 /// The built-in locale with this tag (see [`resolve`]).
+/// Each is read the first time it is asked for: a build in English reads one file, not all.
 pub fn builtin(tag: &str) -> Option<&'static Locale> {
-    static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        BUILTIN
-            .iter()
-            .map(|(t, text)| parse(t, text).unwrap_or_else(|e| panic!("locales/{t}.toml: {e}")))
-            .collect()
-    });
+    static ALL: [OnceLock<Locale>; BUILTIN.len()] = [const { OnceLock::new() }; BUILTIN.len()];
     let tag = resolve(tag)?;
-    all.iter().find(|l| l.tag == tag)
+    let i = BUILTIN.iter().position(|(t, _)| *t == tag)?;
+    let (t, text) = BUILTIN[i];
+    Some(ALL[i].get_or_init(|| parse(t, text).unwrap_or_else(|e| panic!("locales/{t}.toml: {e}"))))
 }
 
 /// Reads a locale file: its top-level `typst` table and its tables of strings.
