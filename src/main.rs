@@ -34,6 +34,20 @@ fn main() -> ExitCode {
             };
         }
     };
+    // `--out` is a folder, or nothing yet: checked before anything is built.
+    let out = match &cli.command {
+        Command::Build { out, input, .. } | Command::Watch { out, input, .. } => {
+            Some((out, input.message_format))
+        }
+        Command::Coa(c) => Some((&c.out, c.message_format)),
+        _ => None,
+    };
+    if let Some((out, format)) = out
+        && let Err(d) = vita::output::check_out_folder(out)
+    {
+        print_diagnostics(&[d], format);
+        return ExitCode::from(2);
+    }
     // Several profiles, or a folder of them: a batch, with its own summary.
     if let Command::Build {
         input,

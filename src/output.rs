@@ -20,7 +20,8 @@ pub fn write_documents(
         let pattern = m.output.as_deref().unwrap_or(pattern);
         for f in &m.files {
             let name = file_name(pattern, &m.name, &outcome.person);
-            let path = out.join(format_name(&name, f.format, f.page));
+            let path = target(out, &format_name(&name, f.format, f.page))
+                .map_err(|d| Failure::input(vec![d]))?;
             if staged.iter().any(|(p, _)| *p == path) {
                 let what = if outcome.made.len() == 2 {
                     "both documents"
@@ -40,6 +41,31 @@ pub fn write_documents(
     }
     write_all(&staged).map_err(Failure::other)?;
     Ok(staged.into_iter().map(|(p, _)| p).collect())
+}
+
+/// The path of the file `name` in the output folder `out`. `name` must be one plain file
+/// name: no folder, no `..`, no root, no drive, nothing hidden. Every file a build writes is
+/// placed through this, so no document name or pattern can reach outside `out` (the
+/// profile's checks refuse such names earlier, at their keys; this is the last guard).
+pub fn target(out: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
+    use std::path::Component;
+    let mut parts = Path::new(name).components();
+    let plain = matches!(
+        (parts.next(), parts.next()),
+        (Some(Component::Normal(n)), None) if n == std::ffi::OsStr::new(name)
+    ) && !name.starts_with('.')
+        && !name.contains(['/', '\\', '\0']);
+    if !plain {
+        let shown: String = name.chars().take(80).collect();
+        return Err(Diagnostic::error(format!(
+            "`{}` is not a plain file name, and vita writes only into the output folder",
+            shown.escape_debug()
+        ))
+        .hint(
+            "document names and `--name` patterns are file names: letters, digits, `-` and `_`",
+        ));
+    }
+    Ok(out.join(name))
 }
 
 /// The output file name from a pattern: `{doc}` is the document's name (`resume`, `cv`),
@@ -77,6 +103,40 @@ pub fn format_name(name: &str, format: Format, page: Option<usize>) -> String {
         Some(n) => format!("{stem}-{n}.{}", format.extension()),
         None => format!("{stem}.{}", format.extension()),
     }
+}
+
+/// Checks the output folder before anything is built: it is a folder, or nothing is there
+/// yet (it is made when the files are written). A file, a device (`/dev/null`), a pipe or a
+/// socket is refused: vita never puts its files in place of one.
+pub fn check_out_folder(out: &Path) -> Result<(), Diagnostic> {
+    let what = match std::fs::metadata(out) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(m) if m.is_file() => "a file",
+        Ok(_) => "a device, pipe or socket",
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A dangling link would be followed by `create_dir_all` somewhere unexpected.
+            return match std::fs::symlink_metadata(out) {
+                Ok(_) => Err(Diagnostic::error(format!(
+                    "the output folder `{}` is a link to nothing",
+                    out.display()
+                ))
+                .hint("remove the link, or name another folder with `--out DIR`")),
+                Err(_) => Ok(()),
+            };
+        }
+        Err(e) => {
+            return Err(Diagnostic::error(format!(
+                "cannot use the output folder `{}`: {e}",
+                out.display()
+            ))
+            .hint("name a folder you can write to with `--out DIR`"));
+        }
+    };
+    Err(Diagnostic::error(format!(
+        "the output folder `{}` is {what}, not a folder",
+        out.display()
+    ))
+    .hint("name a folder with `--out DIR` (vita makes it when it does not exist)"))
 }
 
 /// Writes one file atomically (see [`write_all`]).
@@ -124,6 +184,18 @@ fn write_all_with(
         if let Err(e) = std::fs::create_dir_all(dir) {
             cleanup(&staged);
             return Err(fail("create the folder for", path, e));
+        }
+        if let Ok(m) = std::fs::symlink_metadata(path)
+            && !m.is_dir()
+            && !m.is_file()
+            && !m.file_type().is_symlink()
+        {
+            cleanup(&staged);
+            return Err(Diagnostic::error(format!(
+                "cannot write `{}`: a device, pipe or socket of that name is in the way",
+                path.display()
+            ))
+            .hint("vita replaces only files: write elsewhere with `--out DIR`"));
         }
         if path.is_dir() {
             cleanup(&staged);
@@ -232,6 +304,108 @@ mod tests {
         assert_eq!(format_name("cv", Format::Pdf, None), "cv");
         assert_eq!(format_name("cv", Format::Html, None), "cv.html");
         assert_eq!(format_name("cv.txt", Format::Pdf, None), "cv.pdf");
+    }
+
+    proptest::proptest! {
+        /// Whatever a document's name, pattern and person: a file is placed in `out` or not
+        /// at all; and names that pass the profile's checks are placed.
+        #[test]
+        fn no_name_or_pattern_reaches_outside_the_output_folder(
+            doc in "([a-z]|[.]|[/]|\\\\|[{}]|doc|name|é|:|\\x00| ){0,10}|\\PC{0,12}",
+            pattern in "([a-z]|[.]|[/]|\\\\|[{}]|\\{doc\\}|\\{name\\}|\\.pdf){0,8}",
+            person in "\\PC{0,12}",
+        ) {
+            let out = Path::new("out/dir");
+            let checked = crate::profile::options::check_doc_name(&doc).is_ok()
+                && crate::profile::options::check_pattern(&pattern).is_ok();
+            for format in [Format::Pdf, Format::Png, Format::Html] {
+                let name = format_name(&file_name(&pattern, &doc, &person), format, Some(1));
+                match target(out, &name) {
+                    Ok(path) => {
+                        proptest::prop_assert_eq!(path.parent(), Some(out));
+                        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+                        proptest::prop_assert!(file != ".." && file != "." && !file.contains('/'));
+                    }
+                    // Refused: nothing is written. Checked names with a person whose name
+                    // gives a slug are always placed.
+                    Err(_) => proptest::prop_assert!(
+                        !(checked && person.chars().any(char::is_alphanumeric)),
+                        "{name:?} from checked names was refused"
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn document_names_that_are_paths_are_refused() {
+        use crate::profile::options::check_doc_name;
+        for bad in [
+            "../evil",
+            "a/b",
+            "..",
+            ".hidden",
+            "",
+            "a\\b",
+            "x\0y",
+            "C:evil",
+            "tab\tname",
+        ] {
+            assert!(check_doc_name(bad).is_err(), "{bad:?} was taken");
+            assert!(target(Path::new("out"), bad).is_err() || !bad.contains(['/', '\\']));
+        }
+        for good in [
+            "short-cv",
+            "cv_2026",
+            "lebenslauf",
+            "简历",
+            "nih.v2",
+            "cv+letter",
+        ] {
+            assert!(check_doc_name(good).is_ok(), "{good:?} was refused");
+            assert_eq!(
+                target(Path::new("out"), good).unwrap(),
+                Path::new("out").join(good)
+            );
+        }
+        assert!(check_doc_name(&"x".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn the_output_folder_is_a_folder() {
+        let dir = std::env::temp_dir().join(format!("vita-out-check-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(
+            check_out_folder(&dir).is_ok(),
+            "not there yet: made when written"
+        );
+        std::fs::create_dir_all(&dir).unwrap();
+        assert!(check_out_folder(&dir).is_ok());
+        let file = dir.join("f.pdf");
+        std::fs::write(&file, "x").unwrap();
+        assert!(
+            check_out_folder(&file)
+                .unwrap_err()
+                .message
+                .contains("a file")
+        );
+        #[cfg(unix)]
+        {
+            let e = check_out_folder(Path::new("/dev/null")).unwrap_err();
+            assert!(e.message.contains("device"), "{}", e.message);
+            // A device inside the folder is never replaced either.
+            let err = write_all(&[(PathBuf::from("/dev/null"), b"x".as_slice())]).unwrap_err();
+            assert!(err.message.contains("device"), "{}", err.message);
+            let link = dir.join("gone");
+            std::os::unix::fs::symlink(dir.join("nowhere"), &link).unwrap();
+            assert!(
+                check_out_folder(&link)
+                    .unwrap_err()
+                    .message
+                    .contains("link")
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

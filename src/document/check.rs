@@ -31,6 +31,9 @@ pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usi
             KeyPath::key(name)
         };
         let place = format!("[{at}]");
+        if named && let Err((message, hint)) = crate::profile::options::check_doc_name(name) {
+            c.error(&at, message, &hint);
+        }
         check_kind(c, &at, &place, name, s, named);
         let kind = s.kind.as_deref().unwrap_or(name);
         if kind == "letter" {

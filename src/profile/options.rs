@@ -266,6 +266,51 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The longest name a document may have (it becomes part of its files' names).
+pub const MAX_DOC_NAME: usize = 64;
+
+/// Checks a document's name (`[documents.NAME]`): it becomes its files' names (`{doc}` in a
+/// pattern), so it is a plain name, never a path. Letters and digits of any script, `-`, `_`,
+/// `+` and `.` (not first), at most [`MAX_DOC_NAME`] characters. Returns what is wrong and a
+/// hint.
+pub fn check_doc_name(name: &str) -> Result<(), (String, String)> {
+    let shown: String = name.chars().take(MAX_DOC_NAME).collect();
+    let shown = if shown.len() < name.len() {
+        format!("{}…", shown.escape_debug())
+    } else {
+        shown.escape_debug().to_string()
+    };
+    let hint = "a document's name becomes its file's name: use letters, digits, `-` and `_`, such as `[documents.short-cv]` (the folder is set with `--out DIR`)".to_string();
+    if name.is_empty() {
+        return Err(("a document's name is empty".to_string(), hint));
+    }
+    if name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err((
+            format!("the document name `{shown}` is a path, not a plain name"),
+            hint,
+        ));
+    }
+    if name.chars().count() > MAX_DOC_NAME {
+        return Err((
+            format!("the document name `{shown}` is longer than {MAX_DOC_NAME} characters"),
+            hint,
+        ));
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '+' | '.')))
+    {
+        return Err((
+            format!(
+                "the document name `{shown}` has the character `{}`, which does not belong in a file name",
+                bad.escape_debug()
+            ),
+            hint,
+        ));
+    }
+    Ok(())
+}
+
 /// A file name pattern, checked where it is written (see [`check_pattern`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern(pub String);

@@ -466,7 +466,7 @@ fn an_unwritable_output_is_exit_code_2() {
     let run = Run::vita(&["build"]).in_dir(&dir).fails(2);
     assert!(
         run.stderr
-            .starts_with("error: cannot create the folder for `out/resume.pdf`: "),
+            .starts_with("error: the output folder `out` is a file, not a folder"),
         "{}",
         run.stderr
     );
