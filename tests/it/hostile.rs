@@ -92,7 +92,7 @@ fn leftovers_of_a_killed_build_are_cleaned_and_a_file_is_no_folder() {
         .fails(2);
     assert!(
         run.stderr
-            .starts_with("error: cannot create the folder for `a-file/resume.pdf`: `a-file` is a file, not a folder"),
+            .starts_with("error: the output folder `a-file` is a file, not a folder"),
         "{}",
         run.stderr
     );
@@ -405,4 +405,156 @@ fn a_word_longer_than_a_line_wraps_and_text_off_the_page_is_warned_about() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_document_name_that_is_a_path_is_refused_at_its_key_and_nothing_is_written() {
+    let root = temp_dir("hostile-doc-names");
+    let dir = root.join("p");
+    fs::create_dir_all(&dir).unwrap();
+    let minimal = fs::read_to_string(fixture("minimal.toml")).unwrap();
+    // A file the old build replaced: it must keep its bytes.
+    fs::write(root.join("evil.pdf"), "mine").unwrap();
+    for (name, says) in [
+        (
+            "../evil",
+            "the document name `../evil` is a path, not a plain name",
+        ),
+        ("../../../tmp/evil", "is a path, not a plain name"),
+        ("a/b", "the document name `a/b` is a path, not a plain name"),
+        ("a\\\\b", "is a path, not a plain name"),
+        (".hidden", "is a path, not a plain name"),
+        ("x:y", "has the character `:`"),
+    ] {
+        fs::write(
+            dir.join("profile.toml"),
+            format!("{minimal}\n[documents.\"{name}\"]\nkind = \"resume\"\nformats = [\"pdf\", \"html\", \"md\"]\n"),
+        )
+        .unwrap();
+        let run = Run::vita(&["build", "--out", "out"]).in_dir(&dir).fails(1);
+        assert!(
+            run.stderr.starts_with("error: the document name `") && run.stderr.contains(says),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("--> profile.toml:11:1"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("hint: a document's name becomes its file's name")
+        );
+    }
+    assert_eq!(fs::read_to_string(root.join("evil.pdf")).unwrap(), "mine");
+    assert!(!root.join("evil.html").exists() && !dir.join("out").exists());
+    // A plain name in any script builds, into the output folder.
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{minimal}\n[documents.\"简历-short_v2\"]\nkind = \"resume\"\n"),
+    )
+    .unwrap();
+    Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
+    assert!(dir.join("out/简历-short_v2.pdf").is_file());
+}
+
+#[test]
+fn the_output_folder_must_be_a_folder_and_devices_are_never_replaced() {
+    let dir = temp_dir("hostile-out-device");
+    fs::copy(fixture("minimal.toml"), dir.join("profile.toml")).unwrap();
+    fs::write(dir.join("a-file"), "keep").unwrap();
+    for (out, says) in [
+        (
+            "/dev/null",
+            "the output folder `/dev/null` is a device, pipe or socket, not a folder",
+        ),
+        ("/dev/full", "is a device, pipe or socket, not a folder"),
+        (
+            "a-file",
+            "the output folder `a-file` is a file, not a folder",
+        ),
+    ] {
+        for cmd in ["build", "coa"] {
+            // The environment, not the profile: exit 2, as for any unusable `--out`.
+            let run = Run::vita(&[cmd, "--out", out]).in_dir(&dir).fails(2);
+            assert!(
+                run.stderr.starts_with("error: ") && run.stderr.contains(says),
+                "{cmd} {out}: {}",
+                run.stderr
+            );
+        }
+    }
+    assert_eq!(fs::read_to_string(dir.join("a-file")).unwrap(), "keep");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        for dev in ["/dev/null", "/dev/full"] {
+            assert!(
+                fs::metadata(dev).unwrap().file_type().is_char_device(),
+                "{dev}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_photo_bomb_or_a_broken_image_is_an_error_at_person_photo() {
+    let dir = temp_dir("hostile-photo");
+    let minimal = fs::read_to_string(fixture("minimal.toml")).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        minimal.replacen("[person]", "[person]\nphoto = \"me.png\"", 1),
+    )
+    .unwrap();
+    // A 1-bit PNG whose header claims 100000 × 100000 pixels (10 GB decoded).
+    let bomb = {
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = [0u8; 13];
+        ihdr[..4].copy_from_slice(&100_000u32.to_be_bytes());
+        ihdr[4..8].copy_from_slice(&100_000u32.to_be_bytes());
+        ihdr[8] = 1; // 1 bit a pixel, greyscale
+        crate::support::png_chunk(&mut png, b"IHDR", &ihdr);
+        crate::support::png_chunk(&mut png, b"IDAT", &[0x78, 0x9c, 0x03, 0x00]);
+        crate::support::png_chunk(&mut png, b"IEND", &[]);
+        png
+    };
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (
+            bomb,
+            "the photo `me.png` is 100000 × 100000 pixels, more than 40 megapixels",
+        ),
+        (vec![], "the photo `me.png` is not a PNG, JPEG or SVG image"),
+        (
+            vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'],
+            "the photo `me.png` cannot be decoded",
+        ),
+        (
+            b"GIF89a....".to_vec(),
+            "the photo `me.png` is not a PNG, JPEG or SVG image",
+        ),
+        (
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"file:///etc/passwd\"/></svg>"
+                .to_vec(),
+            "the photo `me.png` is an SVG that refers to `file:///etc/passwd` outside itself",
+        ),
+    ];
+    for (bytes, says) in cases {
+        fs::write(dir.join("me.png"), &bytes).unwrap();
+        for cmd in [&["check"][..], &["build", "--format", "png"]] {
+            let run = Run::vita(cmd).in_dir(&dir).fails(1);
+            assert!(
+                run.stderr.starts_with(&format!("error: {says}")),
+                "{cmd:?}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr.contains("--> profile.toml:2:9"),
+                "{}",
+                run.stderr
+            );
+            assert!(!run.stderr.contains("please report"), "{}", run.stderr);
+        }
+    }
+    assert!(!dir.join("out").exists());
 }

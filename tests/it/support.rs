@@ -166,3 +166,23 @@ pub fn watch(dir: &Path, args: &[&str]) -> (Killed, std::sync::mpsc::Receiver<St
     let lines = lines_of(child.stdout.take().unwrap());
     (Killed(child), lines)
 }
+
+/// Appends one PNG chunk (length, kind, data, CRC) to `out`: for images written by hand.
+pub fn png_chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+    out.extend((data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend(kind);
+    out.extend(data);
+    let mut c = !0u32;
+    for b in &out[start..] {
+        c ^= u32::from(*b);
+        for _ in 0..8 {
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    out.extend((!c).to_be_bytes());
+}

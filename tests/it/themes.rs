@@ -448,29 +448,8 @@ fn images(pdf: &[u8]) -> usize {
 }
 
 /// A 2 x 2 PNG, written by hand: signature, header, one compressed scanline per row, end.
-fn tiny_png() -> Vec<u8> {
-    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        out.extend((data.len() as u32).to_be_bytes());
-        let start = out.len();
-        out.extend(kind);
-        out.extend(data);
-        let crc = crc32(&out[start..]);
-        out.extend(crc.to_be_bytes());
-    }
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut c = !0u32;
-        for b in bytes {
-            c ^= u32::from(*b);
-            for _ in 0..8 {
-                c = if c & 1 == 1 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-            }
-        }
-        !c
-    }
+pub fn tiny_png() -> Vec<u8> {
+    use crate::support::png_chunk;
     // Stored (uncompressed) deflate block of the 2 rows: filter byte + 2 RGB pixels each.
     let raw: Vec<u8> = [0u8, 200, 30, 30, 30, 30, 200, 0, 30, 200, 30, 220, 220, 220].to_vec();
     let mut z = vec![0x78, 0x01, 0x01];
@@ -484,9 +463,9 @@ fn tiny_png() -> Vec<u8> {
     }
     z.extend(((b << 16) | a).to_be_bytes());
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    chunk(&mut png, b"IHDR", &[0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
-    chunk(&mut png, b"IDAT", &z);
-    chunk(&mut png, b"IEND", &[]);
+    png_chunk(&mut png, b"IHDR", &[0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+    png_chunk(&mut png, b"IDAT", &z);
+    png_chunk(&mut png, b"IEND", &[]);
     png
 }
 
