@@ -243,6 +243,10 @@ pub struct Input {
     /// Treat warnings as errors: exit 1 when there are any (for CI).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Refuse what vita otherwise reads leniently in files other tools wrote (a .bib
+    /// field it cannot use, an undefined `@string`, a duplicate key): each is an error.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Which files to write.

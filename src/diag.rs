@@ -51,6 +51,10 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// How to fix it; each one printed as a `hint:` line.
     pub hints: Vec<String>,
+    /// A warning about a file another tool wrote (a .bib file) that vita read leniently,
+    /// as biber does: a field skipped or read another way. `--strict` makes it an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lenient: bool,
 }
 
 impl Diagnostic {
@@ -61,6 +65,7 @@ impl Diagnostic {
             message: message.into(),
             location: None,
             hints: vec![],
+            lenient: false,
         }
     }
 
@@ -85,6 +90,12 @@ impl Diagnostic {
     /// Adds a `hint:` line.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Marks a warning as one about a file vita reads leniently (see [`Diagnostic::lenient`]).
+    pub fn lenient(mut self) -> Self {
+        self.lenient = true;
         self
     }
 
@@ -176,6 +187,9 @@ impl Diagnostic {
             "message": self.message,
             "hints": self.hints,
         });
+        if self.lenient {
+            v["lenient"] = true.into();
+        }
         if let Some(loc) = &self.location {
             let (line, column) = loc.line_col();
             v["file"] = loc.path.clone().into();

@@ -309,7 +309,7 @@ fn mangled_bib_files_never_crash() {
         }
         let text: String = text.into_iter().collect();
         let src: std::sync::Arc<str> = text.as_str().into();
-        let (_, diags) = crate::bib::parse("t.bib", &src);
+        let (_, diags) = crate::bib::parse("t.bib", &src, None);
         for d in diags {
             let loc = d.location.expect("located");
             assert!(

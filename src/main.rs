@@ -389,6 +389,27 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
 
 /// With `--deny-warnings`, warnings fail the command (before anything is written).
 fn deny_warnings(input: &Input, warnings: &[Diagnostic]) -> Result<(), Failure> {
+    if input.strict && warnings.iter().any(|w| w.lenient) {
+        let mut diagnostics: Vec<Diagnostic> = warnings
+            .iter()
+            .map(|w| {
+                let mut w = w.clone();
+                if w.lenient {
+                    w.severity = vita::diag::Severity::Error;
+                }
+                w
+            })
+            .collect();
+        let n = warnings.iter().filter(|w| w.lenient).count();
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "{n} {} read leniently and `--strict` is set: nothing was written",
+                if n == 1 { "thing was" } else { "things were" }
+            ))
+            .hint("fix the fields above in the .bib file, or leave out `--strict`"),
+        );
+        return Err(Failure::input(diagnostics));
+    }
     if !input.deny_warnings || warnings.is_empty() {
         return Ok(());
     }

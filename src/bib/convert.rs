@@ -19,16 +19,32 @@ pub(super) fn convert(
     text: &Arc<str>,
     entry: &biblatex::Entry,
     at: Range<usize>,
-) -> (Option<Publication>, Vec<Diagnostic>) {
+    base: Option<&str>,
+) -> Converted {
     let mut conv = Convert {
         file,
         text,
         entry,
         at,
+        base,
         diags: vec![],
+        relative: vec![],
     };
     let publication = conv.publication();
-    (publication, conv.diags)
+    Converted {
+        publication,
+        diagnostics: conv.diags,
+        relative: conv.relative,
+    }
+}
+
+/// One entry converted.
+pub(super) struct Converted {
+    /// `None` when the entry has no title.
+    pub publication: Option<Publication>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Link fields left out because they name a file and no base address is set.
+    pub relative: Vec<(String, Range<usize>)>,
 }
 
 /// Converts one parsed entry, collecting problems with its fields.
@@ -38,7 +54,12 @@ struct Convert<'a> {
     entry: &'a biblatex::Entry,
     /// The citation key's span.
     at: Range<usize>,
+    /// Where relative file names in link fields are read from (`bibliography_base_url`).
+    base: Option<&'a str>,
     diags: Vec<Diagnostic>,
+    /// Link fields that hold a file name, left out for want of a base address: the field
+    /// and its span, for one warning per file.
+    relative: Vec<(String, Range<usize>)>,
 }
 
 impl Convert<'_> {
@@ -60,10 +81,13 @@ impl Convert<'_> {
         self.field(name).map(|(s, _)| s)
     }
 
+    /// A field vita cannot use, or reads another way than written: a warning (as biber
+    /// gives), never an error; `--strict` makes it one.
     fn problem(&mut self, range: Range<usize>, msg: String, hint: &str) {
         self.diags.push(
-            Diagnostic::error(msg)
+            Diagnostic::warning(msg)
                 .hint(hint)
+                .lenient()
                 .at(self.file, self.text, range),
         );
     }
@@ -74,7 +98,7 @@ impl Convert<'_> {
         if title.is_none() {
             self.problem(
                 self.at.clone(),
-                format!("the entry `{key}` has no title"),
+                format!("the entry `{key}` has no title, so it is left out"),
                 "add `title = {...}`: a publication is listed by its title",
             );
         }
@@ -85,31 +109,40 @@ impl Convert<'_> {
             ..Publication::default()
         };
         self.kind_and_venue(&mut p);
+        // `abbr` is al-folio's badge (`ICML`).
         p.venue_short = self
             .text("venue_short")
             .or_else(|| self.text("shortjournal"))
-            .or_else(|| self.text("shortbooktitle"));
+            .or_else(|| self.text("shortbooktitle"))
+            .or_else(|| self.text("abbr"));
         p.volume = self.text("volume").filter(|v| !v.starts_with("abs/"));
         p.issue = self.text("number").or_else(|| self.text("issue"));
         p.pages = self.text("pages");
         p.date = self.date();
+        let mut arxiv_in_doi = None;
         if let Some((raw, range)) = self.field("doi") {
             p.doi = ids::doi(&raw);
             if p.doi.is_none() {
-                self.problem(
-                    range,
-                    format!("`doi` of `{key}` is not a DOI: `{raw}`"),
-                    "a DOI looks like `10.1109/ICCV48922.2021.01615`",
-                );
+                // An arXiv identifier or address where the DOI goes is read as what it is.
+                arxiv_in_doi = ids::arxiv(&raw).or_else(|| find_arxiv(&raw));
+                if arxiv_in_doi.is_none() {
+                    self.problem(
+                        range,
+                        format!("`doi` of `{key}` is not a DOI, so it is left out: `{raw}`"),
+                        "a DOI looks like `10.1109/ICCV48922.2021.01615`",
+                    );
+                }
             }
         }
-        if let Some(id) = self.arxiv() {
+        if let Some(id) = self.arxiv().or(arxiv_in_doi) {
             p.arxiv = ids::arxiv(&id);
             if p.arxiv.is_none() {
                 let range = self.field("eprint").map_or(self.at.clone(), |(_, r)| r);
                 self.problem(
                     range,
-                    format!("`eprint` of `{key}` is not an arXiv identifier: `{id}`"),
+                    format!(
+                        "`eprint` of `{key}` is not an arXiv identifier, so it is left out: `{id}`"
+                    ),
                     "write the identifier alone, such as `2007.08745`",
                 );
             }
@@ -123,7 +156,8 @@ impl Convert<'_> {
         }
         p.links = self.links(&p);
         p.category = self.text("category");
-        p.award = self.text("award");
+        // al-folio's `award_name` is the badge, its `award` the sentence.
+        p.award = self.text("award").or_else(|| self.text("award_name"));
         p.presentation = self.text("presentation");
         p.acceptance = self.text("acceptance");
         p.note = self.text("note").or_else(|| self.text("addendum"));
@@ -132,7 +166,7 @@ impl Convert<'_> {
                 Ok(n) => p.citations = Some(n),
                 Err(_) => self.problem(
                     range,
-                    format!("`citations` of `{key}` is not a number: `{c}`"),
+                    format!("`citations` of `{key}` is not a number, so it is left out: `{c}`"),
                     "write the count alone, such as `citations = {120}`",
                 ),
             }
@@ -169,7 +203,7 @@ impl Convert<'_> {
                 self.problem(
                     range,
                     format!(
-                        "`{name}` of `{}` is neither true nor false: `{v}`",
+                        "`{name}` of `{}` is neither true nor false, so it is read as false: `{v}`",
                         self.entry.key
                     ),
                     &format!("write `{name} = {{true}}` or leave the field out"),
@@ -261,7 +295,7 @@ impl Convert<'_> {
                     self.problem(
                         range.clone(),
                         format!(
-                            "`{field}` of `{}` has `{pos}`, which is not an author's position",
+                            "`{field}` of `{}` has `{pos}`, which is not an author's position, so it is left out",
                             self.entry.key
                         ),
                         &hint,
@@ -336,7 +370,29 @@ impl Convert<'_> {
             }
         };
         p.kind = Some(kind.name().to_string());
-        p.venue = venue.filter(|v| !v.trim().is_empty());
+        // Without its journal or proceedings, a paper's venue is what else names where it
+        // appeared: the series (`Proceedings of Machine Learning Research`), the
+        // organisation or publisher, or `howpublished`.
+        let venue = venue.or_else(|| {
+            [
+                "series",
+                "howpublished",
+                "organization",
+                "publisher",
+                "institution",
+            ]
+            .into_iter()
+            .find_map(|f| self.text(f))
+        });
+        // `journal = {Physics,}` would print `Physics,, 18(6)`.
+        p.venue = venue
+            .map(|v| {
+                v.trim()
+                    .trim_end_matches([',', ';', ':'])
+                    .trim_end()
+                    .to_string()
+            })
+            .filter(|v| !v.is_empty());
     }
 
     /// The arXiv identifier, from `eprint` or from an arXiv address or venue text.
@@ -355,6 +411,13 @@ impl Convert<'_> {
             if let Some(id) = ids::arxiv(&e).filter(|id| ids::arxiv_new_style(id)) {
                 return Some(id);
             }
+        }
+        // al-folio's own field.
+        if let Some(id) = self
+            .text("arxiv")
+            .and_then(|a| ids::arxiv(&a).or_else(|| find_arxiv(&a)))
+        {
+            return Some(id);
         }
         for field in [
             "url",
@@ -379,39 +442,54 @@ impl Convert<'_> {
         if let Some((d, range)) = self.field("date") {
             let start = d.split('/').next().unwrap_or("").trim();
             let start = start.get(..10.min(start.len())).unwrap_or(start);
-            return match Date::parse(start) {
+            match Date::parse(start) {
                 Ok(Date::Present) | Err(_) => {
+                    let fallback = if self.field("year").is_some() {
+                        "`year` is used instead"
+                    } else {
+                        "the entry has no date"
+                    };
                     self.problem(
                         range,
-                        format!("`date` of `{key}` is not a date: `{d}`"),
+                        format!("`date` of `{key}` is not a date, so {fallback}: `{d}`"),
                         "write `date = {2021-07-15}`, `{2021-07}` or `{2021}`, or use `year` and `month`",
                     );
-                    None
                 }
-                Ok(date) => Some(date),
-            };
+                Ok(date) => return Some(date),
+            }
         }
         let (y, range) = self.field("year")?;
-        let Some(year) = y
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|y| (1000..=9999).contains(y))
-        else {
-            self.problem(
-                range,
-                format!("`year` of `{key}` is not a year: `{y}`"),
-                "write four digits, such as `year = 2021`",
-            );
-            return None;
+        let year = match y.trim().parse::<u32>() {
+            Ok(y) if (1000..=9999).contains(&y) => y,
+            // `2021a`, `{2021 (in press)}`: the year in it, said.
+            _ => match year_in(&y) {
+                Some(year) => {
+                    self.problem(
+                        range,
+                        format!("`year` of `{key}` is read as {year}: `{y}`"),
+                        "write four digits alone, such as `year = 2021`; say more in `note`",
+                    );
+                    year
+                }
+                None => {
+                    self.problem(
+                        range,
+                        format!("`year` of `{key}` is not a year, so the entry has no date: `{y}`"),
+                        "write four digits, such as `year = 2021`",
+                    );
+                    return None;
+                }
+            },
         };
         let month = match self.field("month") {
-            Some((m, range)) => match Date::month_number(&m) {
+            // `7`, `jul`, `{July}`, and the days with it that proceedings give:
+            // `{18--24 Jul}`, `jul # "~18"`.
+            Some((m, range)) => match month_in(&m) {
                 Some(n) => Some(n),
                 None => {
                     self.problem(
                         range,
-                        format!("`month` of `{key}` is not a month: `{m}`"),
+                        format!("`month` of `{key}` is not a month, so the date is the year alone: `{m}`"),
                         "write the month as `jul`, `{July}` or `7`",
                     );
                     None
@@ -422,24 +500,54 @@ impl Convert<'_> {
         Date::from_parts(year, month, None).ok()
     }
 
-    /// Links from `url` and the vita fields `pdf`, `code`, `slides`, `video`, `poster`,
-    /// `project`.
+    /// Links from `url`, the vita fields `pdf`, `code`, `slides`, `video`, `poster`,
+    /// `project`, and al-folio's `html`, `supp`, `website` and `blog`. A file name where an
+    /// address goes (al-folio's `pdf = {paper.pdf}`) is read against the profile's
+    /// `bibliography_base_url`, or left out and counted in [`Convert::relative`].
     fn links(&mut self, p: &Publication) -> Links {
-        let mut out = vec![];
-        for label in ["pdf", "code", "slides", "video", "poster", "project"] {
-            if let Some((url, range)) = self.field(label) {
-                if ids::is_web_url(&url) {
-                    out.push((label.to_string(), url));
-                } else {
-                    self.problem(
-                        range,
+        const FIELDS: &[(&str, &str)] = &[
+            ("pdf", "pdf"),
+            ("code", "code"),
+            ("slides", "slides"),
+            ("video", "video"),
+            ("poster", "poster"),
+            ("project", "project"),
+            ("website", "project"),
+            ("html", "link"),
+            ("supp", "supplement"),
+            ("blog", "blog"),
+        ];
+        let mut out: Vec<(String, String)> = vec![];
+        for &(field, label) in FIELDS {
+            let Some((url, range)) = self.field(field) else {
+                continue;
+            };
+            if out.iter().any(|(l, _)| l == label) {
+                continue;
+            }
+            if ids::is_web_url(&url) {
+                out.push((label.to_string(), url));
+            } else if is_file_name(&url) {
+                match self.base {
+                    Some(base) => out.push((
+                        label.to_string(),
                         format!(
-                            "`{label}` of `{}` is not a web address: `{url}`",
-                            self.entry.key
+                            "{}/{}",
+                            base.trim_end_matches('/'),
+                            url.trim_start_matches("./").trim_start_matches('/')
                         ),
-                        "write the full address, starting with `https://`",
-                    );
+                    )),
+                    None => self.relative.push((field.to_string(), range)),
                 }
+            } else {
+                self.problem(
+                    range,
+                    format!(
+                        "`{field}` of `{}` is not a web address, so it is left out: `{url}`",
+                        self.entry.key
+                    ),
+                    "write the full address, starting with `https://`",
+                );
             }
         }
         if let Some(url) = self.text("url") {
@@ -452,13 +560,13 @@ impl Convert<'_> {
             };
             if !ids::is_web_url(&url) {
                 let range = self.field("url").map_or(self.at.clone(), |(_, r)| r);
-                self.diags.push(
-                    Diagnostic::warning(format!(
+                self.problem(
+                    range,
+                    format!(
                         "`url` of `{}` is not a web address, so it is left out: `{url}`",
                         self.entry.key
-                    ))
-                    .hint("write the full address, starting with `https://`")
-                    .at(self.file, self.text, range),
+                    ),
+                    "write the full address, starting with `https://`",
                 );
             } else if !dup && !out.iter().any(|(l, _)| l == label) {
                 out.push((label.to_string(), url));
@@ -466,6 +574,52 @@ impl Convert<'_> {
         }
         Links(out)
     }
+}
+
+/// Whether `s` looks like a file's name or a path relative to a site (`paper.pdf`,
+/// `assets/pdf/x.pdf`, `/files/x.pdf`), not an address with a scheme nor a sentence.
+fn is_file_name(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && !s.contains("://")
+        && !s.contains(char::is_whitespace)
+        && s.rsplit('/').next().is_some_and(|last| {
+            last.rsplit_once('.').is_some_and(|(stem, ext)| {
+                !stem.is_empty()
+                    && (1..=5).contains(&ext.len())
+                    && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+        })
+}
+
+/// The month a `month` field names: a number or a name (`7`, `Jul.`, `July`), alone or with
+/// days around it (`18–24 Jul`, `July 18`, `Jul 18–24`); `None` when it names no month or
+/// two different ones.
+pub(super) fn month_in(s: &str) -> Option<u32> {
+    if let Some(n) = Date::month_number(s) {
+        return Some(n);
+    }
+    let mut named = s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(Date::month_number);
+    let first = named.next()??;
+    // `Jun--Jul` spans two: the first is when it began.
+    named.all(|m| m.is_some()).then_some(first)
+}
+
+/// A year of four digits standing alone in `s` (`2021a`, `2021 (in press)`).
+fn year_in(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let run = &b[i..i + 4];
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        (alone && run.iter().all(u8::is_ascii_digit))
+            .then(|| s[i..i + 4].parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1000..=9999).contains(y))
+    })
 }
 
 /// Finds an arXiv identifier in text like `arXiv preprint arXiv:2007.08745`, `abs/2007.08745`

@@ -218,3 +218,217 @@ fn unclosed_math(text: &str, e: &biblatex::ParseError, raw: &RawBibliography) ->
     }
     None
 }
+
+/// Every syntax error of a file the parser could not read (its first is `first`): each
+/// block is read on its own, and an entry left open is taken to end where the next line
+/// starting with `@` begins, so that one missing brace is one error and the entries after
+/// it are still checked.
+pub(super) fn syntax_errors(
+    file: &str,
+    text: &Arc<str>,
+    fixed: &str,
+    blocks: &[super::scan::Block],
+    first: &biblatex::ParseError,
+) -> Vec<Diagnostic> {
+    let mut diags = vec![];
+    for b in blocks
+        .iter()
+        .filter(|b| !matches!(b.kind.as_str(), "comment" | "preamble"))
+    {
+        let mut starts = vec![b.span.start];
+        if !b.closed {
+            // Lines inside that start a block of their own.
+            let inside = &fixed[b.span.clone()];
+            let mut at = 0;
+            while let Some(i) = inside[at..].find("\n@") {
+                let start = at + i + 1;
+                let word = &inside[start + 1..];
+                let name_len = word
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(word.len());
+                if name_len > 0 && word[name_len..].trim_start().starts_with('{') {
+                    starts.push(b.span.start + start);
+                }
+                at = start;
+            }
+        }
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(b.span.end);
+            let left_open = n + 1 < starts.len() || !b.closed;
+            let segment = &fixed[start..end];
+            let kind_len = 1 + segment[1..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(segment.len() - 1);
+            match RawBibliography::parse(segment) {
+                Ok(_) => {}
+                // Whatever the parser met after it, the brace left open is the cause.
+                Err(_) if left_open => {
+                    let next = if n + 1 < starts.len() {
+                        "before the next entry starts"
+                    } else {
+                        "before the file ends"
+                    };
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "this `{}` entry is not closed {next}",
+                            &segment[..kind_len]
+                        ))
+                        .hint("a `{` or `\"` is left open in it, or its closing `}` is missing")
+                        .at(file, text, start..start + kind_len),
+                    );
+                }
+                Err(mut e) => {
+                    e.span = e.span.start + start..e.span.end + start;
+                    diags.push(parse_error(file, text, &e));
+                }
+            }
+        }
+    }
+    if diags.is_empty() {
+        diags.push(parse_error(file, text, first));
+    }
+    diags
+}
+
+/// `@string` abbreviations used but not defined: BibTeX warns and reads them as empty;
+/// vita warns and prints the word itself, so nothing is silently lost. One defined in
+/// another case (`@string{JMLR = ...}`, used as `jmlr`) is the same abbreviation, as in
+/// BibTeX. The three-letter month names are the parser's own.
+pub(super) fn undefined_abbreviations<'s>(
+    file: &str,
+    text: &Arc<str>,
+    raw: &mut RawBibliography<'s>,
+) -> Vec<Diagnostic> {
+    use biblatex::{Pair, RawChunk, Spanned};
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let defined: HashMap<&'s str, usize> = raw
+        .abbreviations
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.key.v, i))
+        .collect();
+    let mut by_lower: HashMap<String, usize> = HashMap::new();
+    for (i, p) in raw.abbreviations.iter().enumerate() {
+        by_lower.entry(p.key.v.to_lowercase()).or_insert(i);
+    }
+    let mut added: Vec<Pair<'s>> = vec![];
+    let mut named: HashMap<&'s str, ()> = HashMap::new();
+    let mut diags = vec![];
+    let uses = raw
+        .entries
+        .iter()
+        .flat_map(|e| e.v.fields.iter().map(move |f| (Some(e.v.key.v), f)))
+        .chain(raw.abbreviations.iter().map(|f| (None, f)));
+    for (key, field) in uses {
+        for c in &field.value.v {
+            let RawChunk::Abbreviation(name) = c.v else {
+                continue;
+            };
+            if defined.contains_key(name)
+                || MONTHS.contains(&name.to_lowercase().as_str())
+                || named.contains_key(name)
+            {
+                continue;
+            }
+            named.insert(name, ());
+            if let Some(&i) = by_lower.get(&name.to_lowercase()) {
+                let value = raw.abbreviations[i].value.clone();
+                added.push(Pair::new(Spanned::new(name, c.span.clone()), value));
+                continue;
+            }
+            let whose = key.map_or_else(String::new, |k| format!(" (in `{k}`)"));
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`{name}`{whose} is not defined as an `@string`, so it is printed as the word `{name}`"
+                ))
+                .hint(format!(
+                    "put text in braces, `{{{name}}}`, or define it: `@string{{{name} = {{...}}}}`"
+                ))
+                .lenient()
+                .at(file, text, c.span.clone()),
+            );
+            added.push(Pair::new(
+                Spanned::new(name, c.span.clone()),
+                Spanned::new(
+                    vec![Spanned::new(RawChunk::Normal(name), c.span.clone())],
+                    c.span.clone(),
+                ),
+            ));
+        }
+    }
+    raw.abbreviations.extend(added);
+    diags
+}
+
+/// A citation key used twice in one file: the first entry is kept, as biber does, and the
+/// later ones are named in a warning and left out.
+pub(super) fn duplicate_keys(
+    file: &str,
+    text: &Arc<str>,
+    raw: &mut RawBibliography,
+) -> Vec<Diagnostic> {
+    let mut diags = vec![];
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    raw.entries.retain(|e| {
+        let key = e.v.key.v.to_string();
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, e.span.start);
+                true
+            }
+            Some(&first) => {
+                let line = text[..first.min(text.len())].matches('\n').count() + 1;
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "the citation key `{key}` is used twice in this file, so this entry is left out"
+                    ))
+                    .hint(format!(
+                        "the first, on line {line}, is kept: rename or delete one of them"
+                    ))
+                    .lenient()
+                    .at(file, text, e.v.key.span.clone()),
+                );
+                false
+            }
+        }
+    });
+    diags
+}
+
+/// One warning per link field that held file names (al-folio's `pdf = {paper.pdf}`) left
+/// out for want of a base address, naming the line of each.
+pub(super) fn relative_links(
+    file: &str,
+    text: &Arc<str>,
+    relative: Vec<(String, Range<usize>)>,
+) -> Vec<Diagnostic> {
+    let mut by_field: Vec<(String, Vec<Range<usize>>)> = vec![];
+    for (field, range) in relative {
+        match by_field.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, ranges)) => ranges.push(range),
+            None => by_field.push((field, vec![range])),
+        }
+    }
+    by_field
+        .into_iter()
+        .map(|(field, ranges)| {
+            let line = |r: &Range<usize>| text[..r.start.min(text.len())].matches('\n').count() + 1;
+            let n = ranges.len();
+            let lines: Vec<String> = ranges.iter().map(|r| line(r).to_string()).collect();
+            let msg = if n == 1 {
+                format!("`{field}` names a file, not a web address, so its link is left out")
+            } else {
+                format!(
+                    "`{field}` of {n} entries names a file, not a web address, so those links are left out (lines {})",
+                    lines.join(", ")
+                )
+            };
+            Diagnostic::warning(msg)
+                .hint("to link them, give the address they are served from in the profile: `bibliography_base_url = \"https://you.github.io/assets/pdf/\"` (al-folio serves them from `assets/pdf/`)")
+                .lenient()
+                .at(file, text, ranges[0].clone())
+        })
+        .collect()
+}

@@ -200,6 +200,20 @@ fn math(m: &str) -> String {
                 out.push_str(&script(c == '^', &arg));
             }
             '{' | '}' => {}
+            // Math ignores spaces; one is kept between words (`n \log n`), none before a
+            // script (`\ell _{0}` is `ℓ₀`).
+            c if c.is_whitespace() => {
+                while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                    chars.next();
+                }
+                let next = chars.peek().copied();
+                if !out.is_empty()
+                    && !out.ends_with(' ')
+                    && next.is_some_and(|n| !matches!(n, '^' | '_' | '}'))
+                {
+                    out.push(' ');
+                }
+            }
             c => out.push(c),
         }
     }

@@ -94,9 +94,12 @@ pub(super) fn merge(
                 name(i),
                 place(&bib[i])
             ))
-        } else if let Some(&i) = by_title.get(&title).filter(|_| !title.is_empty()) {
+        } else if let Some(&i) = by_title
+            .get(&title)
+            .filter(|&&i| !title.is_empty() && same_venue(&bib[i], &e))
+        {
             Some(format!(
-                "`{id}` has the same title as `{}` ({}); only the first is listed",
+                "`{id}` has the same title and venue as `{}` ({}); only the first is listed",
                 name(i),
                 place(&bib[i])
             ))
@@ -104,8 +107,12 @@ pub(super) fn merge(
             None
         };
         if let Some(msg) = same {
-            let d = Diagnostic::warning(msg)
-                .hint("delete one of the two entries, or give one of them another key");
+            let hint = if by_id.contains_key(&id) {
+                "delete one of the two entries, or give one of them another key"
+            } else {
+                "delete the one you do not mean to list"
+            };
+            let d = Diagnostic::warning(msg).hint(hint);
             diags.push(locate(d, &e, "title", display, text, spans));
             continue;
         }
@@ -115,7 +122,7 @@ pub(super) fn merge(
             by_doi.insert(d, i);
         }
         if !title.is_empty() {
-            by_title.insert(title, i);
+            by_title.entry(title).or_insert(i);
         }
         bib.push(e);
     }
@@ -197,6 +204,17 @@ pub(super) fn merge(
     diags
 }
 
+/// Whether two entries with one title are one paper: a workshop version and the
+/// conference version of it are two (their venues differ); an entry without a venue, or a
+/// preprint, is the same paper as the published one.
+fn same_venue(a: &Publication, b: &Publication) -> bool {
+    let preprint = |p: &Publication| p.kind.as_deref() == Some("preprint");
+    match (&a.venue, &b.venue) {
+        (Some(x), Some(y)) => title_key(x) == title_key(y) || preprint(a) || preprint(b),
+        _ => true,
+    }
+}
+
 /// One paper from two sources: the profile's fields (`t`) over the .bib entry's (`b`).
 fn overlay(t: Publication, b: Publication) -> Publication {
     let mut links = t.links.0.clone();
@@ -269,20 +287,54 @@ pub(super) fn check_authors(
         return vec![];
     }
     let me = p.person.own_name();
-    p.publications
+    let not_mine: Vec<&Publication> = p
+        .publications
         .iter()
         .filter(|e| !e.authors.is_empty() && !e.authors.iter().any(|a| me.is_me(a)))
-        .map(|e| {
-            let what = match &e.origin {
-                Origin::Profile(i) => format!("`publications[{}]`", i + 1),
-                _ => format!("`{}`", e.id.as_deref().unwrap_or("")),
-            };
-            let d = Diagnostic::warning(format!(
-                "{what} (\"{}\") does not list `{}` among its authors",
-                e.title, p.person.name
-            ))
-            .hint("add the spelling used there to `person.aliases`, such as `\"Y. Li\"`");
-            locate(d, e, "authors", display, text, spans)
+        .collect();
+    let hint = "add the spelling used there to `person.aliases`, such as `\"Y. Li\"`";
+    let (from_bib, own): (Vec<&Publication>, Vec<&Publication>) = not_mine
+        .into_iter()
+        .partition(|e| matches!(e.origin, Origin::Bib(_)));
+    let one = |e: &Publication, what: String| {
+        let d = Diagnostic::warning(format!(
+            "{what} (\"{}\") does not list `{}` among its authors",
+            e.title, p.person.name
+        ))
+        .hint(hint);
+        locate(d, e, "authors", display, text, spans)
+    };
+    let mut diags: Vec<Diagnostic> = own
+        .iter()
+        .map(|e| match &e.origin {
+            Origin::Profile(i) => one(e, format!("`publications[{}]`", i + 1)),
+            _ => one(e, format!("`{}`", e.id.as_deref().unwrap_or(""))),
         })
-        .collect()
+        .collect();
+    // A lab's list names the person in few of its entries: one warning for them all.
+    const NAMED: usize = 3;
+    if from_bib.len() <= NAMED {
+        diags.extend(
+            from_bib
+                .iter()
+                .map(|e| one(e, format!("`{}`", e.id.as_deref().unwrap_or("")))),
+        );
+    } else if let Some(first) = from_bib.first() {
+        let keys: Vec<String> = from_bib
+            .iter()
+            .take(NAMED)
+            .map(|e| format!("`{}`", e.id.as_deref().unwrap_or("")))
+            .collect();
+        let d = Diagnostic::warning(format!(
+            "{} entries of the bibliography do not list `{}` among their authors: {} and {} more",
+            from_bib.len(),
+            p.person.name,
+            keys.join(", "),
+            from_bib.len() - NAMED
+        ))
+        .hint(hint)
+        .hint("when the file is a lab's list with others' papers, name a file of your own papers in `bibliography`");
+        diags.push(locate(d, first, "authors", display, text, spans));
+    }
+    diags
 }

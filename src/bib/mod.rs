@@ -67,6 +67,19 @@ pub fn attach(
         e.origin = Origin::Profile(i);
     }
     let mut diags = vec![];
+    if let Some(base) = &p.bibliography_base_url
+        && !crate::ids::is_web_url(base)
+    {
+        let at = spans
+            .find(&KeyPath::key("bibliography_base_url"))
+            .unwrap_or(0..0);
+        diags.push(
+            Diagnostic::error(format!("`bibliography_base_url` is not a web address: `{base}`"))
+                .hint("write the address the files are served from, such as `\"https://you.github.io/assets/pdf/\"`")
+                .at(display, text, at),
+        );
+        p.bibliography_base_url = None;
+    }
     let mut files = vec![];
     let mut from_bib = vec![];
     // Each file once, however it is named (`pubs.bib`, `./pubs.bib`).
@@ -108,7 +121,8 @@ pub fn attach(
                     found.push(w.at(&shown, &src, 0..0));
                 }
                 // The parser is not ours: should it ever panic, that is one error, not a crash.
-                match std::panic::catch_unwind(|| parse(&shown, &src)) {
+                let base = p.bibliography_base_url.as_deref();
+                match std::panic::catch_unwind(|| parse(&shown, &src, base)) {
                     Ok((pubs, d)) => {
                         found.extend(d);
                         from_bib.extend(pubs.iter().cloned());
@@ -159,8 +173,14 @@ pub fn named_files(profile: &Path) -> Vec<PathBuf> {
     names.into_iter().map(|name| folder.join(name)).collect()
 }
 
-/// Parses one .bib file's text into publications; `file` names it in messages.
-pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>) {
+/// Parses one .bib file's text into publications; `file` names it in messages. File names in
+/// link fields (al-folio's `pdf = {paper.pdf}`) are read against `base`, the profile's
+/// `bibliography_base_url`.
+pub fn parse(
+    file: &str,
+    text: &Arc<str>,
+    base: Option<&str>,
+) -> (Vec<Publication>, Vec<Diagnostic>) {
     let refuse = |found: Vec<(Range<usize>, String, String)>| {
         found
             .into_iter()
@@ -188,10 +208,18 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
     // Blanked, not handed to the parser: an entry inside `@comment{...}` is commented out,
     // and the preamble (LaTeX for the document) is nothing vita prints.
     let fixed = scan::blank_comments(&fixed, &blocks);
-    let raw = match RawBibliography::parse(&fixed) {
+    let mut raw = match RawBibliography::parse(&fixed) {
         Ok(raw) => raw,
-        Err(e) => return (vec![], vec![errors::parse_error(file, text, &e)]),
+        // Every syntax error of the file in one run, not the first alone.
+        Err(e) => {
+            return (
+                vec![],
+                errors::syntax_errors(file, text, &fixed, &blocks, &e),
+            );
+        }
     };
+    let mut lenient = errors::undefined_abbreviations(file, text, &mut raw);
+    lenient.extend(errors::duplicate_keys(file, text, &mut raw));
     let unsafe_input = guard::guard(&blocks, &raw);
     if !unsafe_input.is_empty() {
         return (vec![], refuse(unsafe_input));
@@ -214,7 +242,10 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
         .collect();
     let bib = match Bibliography::from_raw(raw.clone()) {
         Ok(bib) => bib,
-        Err(_) => return (vec![], errors::broken_entries(file, text, &raw)),
+        Err(_) => {
+            lenient.extend(errors::broken_entries(file, text, &raw));
+            return (vec![], lenient);
+        }
     };
     let too_long = errors::long_fields(&bib, &keys, text.len());
     if !too_long.is_empty() {
@@ -226,12 +257,15 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
         .filter_map(|e| e.fields.get("crossref").map(|c| latex::plain(c)))
         .collect();
     let mut pubs = vec![];
-    let mut diags = errors::field_warnings(file, text, &raw, &keys);
+    let mut diags = lenient;
+    diags.extend(errors::field_warnings(file, text, &raw, &keys));
+    let mut relative: Vec<(String, Range<usize>)> = vec![];
     for entry in bib.iter().filter(|e| !targets.contains(&e.key)) {
         let at = keys.get(&entry.key).cloned().unwrap_or(0..0);
-        let (publication, d) = convert::convert(file, text, entry, at.clone());
-        diags.extend(d);
-        if let Some(mut p) = publication {
+        let converted = convert::convert(file, text, entry, at.clone(), base);
+        diags.extend(converted.diagnostics);
+        relative.extend(converted.relative);
+        if let Some(mut p) = converted.publication {
             let exclude_at = entry
                 .fields
                 .get("exclude")
@@ -245,5 +279,6 @@ pub fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>)
             pubs.push(p);
         }
     }
+    diags.extend(errors::relative_links(file, text, relative));
     (pubs, diags)
 }

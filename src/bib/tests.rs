@@ -3,6 +3,11 @@
 use super::merge::title_key;
 use super::*;
 
+/// A file read without a base address for its links.
+fn parse(file: &str, text: &Arc<str>) -> (Vec<Publication>, Vec<Diagnostic>) {
+    super::parse(file, text, None)
+}
+
 fn one(src: &str) -> Publication {
     let (mut pubs, diags) = parse("t.bib", &Arc::from(src));
     assert!(!diags.iter().any(Diagnostic::is_error), "{diags:#?}");
@@ -11,10 +16,26 @@ fn one(src: &str) -> Publication {
 }
 
 fn errors(src: &str) -> Vec<String> {
+    told(src, true)
+}
+
+/// The lenient warnings about a file: what was skipped or read another way, each marked for
+/// `--strict`.
+fn lenient(src: &str) -> Vec<String> {
+    told(src, false)
+}
+
+fn told(src: &str, errors: bool) -> Vec<String> {
     let (_, diags) = parse("t.bib", &Arc::from(src));
     diags
         .iter()
-        .filter(|d| d.is_error())
+        .filter(|d| {
+            if errors {
+                d.is_error()
+            } else {
+                !d.is_error() && d.lenient
+            }
+        })
         .map(|d| {
             let (l, c) = d.location.as_ref().unwrap().line_col();
             format!("t.bib:{l}:{c}: {}", d.message)
@@ -78,9 +99,10 @@ fn arxiv_misc_entries_are_preprints() {
 fn missing_fields_are_fine_but_a_title_is_needed() {
     let p = one("@misc{k, title = {Only a title}}");
     assert!(p.authors.is_empty() && p.date.is_none() && p.venue.is_none());
+    assert!(errors("@misc{k,\n  author = {A, B}}").is_empty());
     assert_eq!(
-        errors("@misc{k,\n  author = {A, B}}"),
-        ["t.bib:1:7: the entry `k` has no title"]
+        lenient("@misc{k,\n  author = {A, B}}"),
+        ["t.bib:1:7: the entry `k` has no title, so it is left out"]
     );
 }
 
@@ -100,28 +122,153 @@ fn month_names_and_iso_dates() {
 
 #[test]
 fn broken_entries_point_at_their_line() {
+    // What vita cannot use is a warning at its field; the entry is kept.
     let src = "@article{a, title = {A}, year = 2020}\n\n@article{b,\n  title = {B},\n  year = {20x1},\n}\n@article{c, title = {C}, month = {Smarch}, year = 2020}\n";
+    assert!(errors(src).is_empty());
     assert_eq!(
-        errors(src),
+        lenient(src),
         [
-            "t.bib:5:11: `year` of `b` is not a year: `20x1`",
-            "t.bib:7:35: `month` of `c` is not a month: `Smarch`",
+            "t.bib:5:11: `year` of `b` is not a year, so the entry has no date: `20x1`",
+            "t.bib:7:35: `month` of `c` is not a month, so the date is the year alone: `Smarch`",
         ]
     );
-    // A syntax error: an unclosed brace runs to the end of the file.
+    let (pubs, _) = parse("t.bib", &Arc::from(src));
+    assert_eq!(pubs.len(), 3);
+    // A syntax error: the entry left open is said, and the entry after it still checked.
     let errs = errors(
         "@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B,\n  year = 2021}\n",
     );
-    assert_eq!(errs, ["t.bib:5:1: expected comma here"]);
-    let errs = errors("@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B\n");
-    assert_eq!(errs, ["t.bib:4:1: the file ends inside an entry"]);
-    let errs = errors("@article{a, title = {A}}\n@article{a, title = {B}}\n");
     assert_eq!(
         errs,
-        ["t.bib:2:10: the citation key `a` is used twice in this file"]
+        ["t.bib:2:1: this `@article` entry is not closed before the file ends"]
     );
-    let errs = errors("@article{a, title = {A}, journal = tpami}\n");
-    assert_eq!(errs, ["t.bib:1:36: `tpami` is not defined"]);
+    let errs = errors("@article{a, title = {A}, year = 2020}\n@article{b,\n  title = {B\n");
+    assert_eq!(
+        errs,
+        ["t.bib:2:1: this `@article` entry is not closed before the file ends"]
+    );
+    // Biber keeps the first of two entries with one key, and so does vita.
+    let src = "@article{a, title = {A}}\n@article{a, title = {B}}\n";
+    assert!(errors(src).is_empty());
+    assert_eq!(
+        lenient(src),
+        ["t.bib:2:10: the citation key `a` is used twice in this file, so this entry is left out"]
+    );
+    let (pubs, _) = parse("t.bib", &Arc::from(src));
+    assert_eq!(pubs.len(), 1);
+    assert_eq!(pubs[0].title, "A");
+    let src = "@article{a, title = {A}, journal = tpami}\n";
+    assert!(errors(src).is_empty());
+    assert_eq!(
+        lenient(src),
+        [
+            "t.bib:1:36: `tpami` (in `a`) is not defined as an `@string`, so it is printed as the word `tpami`"
+        ]
+    );
+}
+
+#[test]
+fn every_syntax_error_of_a_file_is_told_in_one_run() {
+    let src = "@article{a, title = {A} year = 2020}\n\n@article{b,\n  title = {B},\n  author = {X, Y\n\n@article{c, title = {C}, year = 2020}\n@article{d title = {D}}\n@article{e, title = {E}}\n";
+    let errs = errors(src);
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(errs[0].starts_with("t.bib:1:25: expected"), "{errs:?}");
+    assert_eq!(
+        errs[1],
+        "t.bib:3:1: this `@article` entry is not closed before the next entry starts"
+    );
+    assert!(errs[2].starts_with("t.bib:8:"), "{errs:?}");
+}
+
+#[test]
+fn months_as_proceedings_and_macros_write_them() {
+    for (month, n) in [
+        ("{18--24 Jul}", 7),
+        ("{July}", 7),
+        ("{7}", 7),
+        ("jul # \"~18\"", 7),
+        ("dec # {~16}", 12),
+        ("{02--04 May}", 5),
+        ("{Sept}", 9),
+        ("{Jun--Jul}", 6),
+        ("01", 1),
+    ] {
+        let p = one(&format!(
+            "@inproceedings{{k, title = {{T}}, year = 2023, month = {month}}}"
+        ));
+        assert_eq!(p.date.unwrap().iso(), format!("2023-{n:02}"), "{month}");
+    }
+    let p = one("@article{k, title = {T}, year = {2021a}}");
+    assert_eq!(p.date.unwrap().iso(), "2021");
+}
+
+#[test]
+fn al_folio_fields_are_links_badges_or_quietly_ignored() {
+    let src = r#"@inproceedings{k, title = {T}, author = {A, B}, year = 2023,
+  abbr = {ICML}, pdf = {example_pdf.pdf}, supp = {supp.pdf}, html = {https://x.org/p},
+  preview = {x.png}, bibtex_show = {true}, altmetric = {248277}, dimensions = {true},
+  google_scholar_id = {qyhmnyLat1gC}, award_name = {Oral}, arxiv = {2101.00001},
+  selected = {true}, booktitle = {Proceedings of ICML}}
+@article{j, title = {U}, author = {A, B}, year = 2020, journal = {J}, pdf = {j.pdf}}"#;
+    assert!(errors(src).is_empty());
+    // The two `pdf` file names are one warning that names both lines.
+    let told = lenient(src);
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(
+        told[0].contains("`pdf` of 2 entries names a file") && told[0].contains("(lines 2, 6)"),
+        "{told:?}"
+    );
+    assert!(told[1].contains("`supp` names a file"), "{told:?}");
+    let (pubs, _) = super::parse(
+        "t.bib",
+        &Arc::from(src),
+        Some("https://me.github.io/assets/pdf/"),
+    );
+    let p = &pubs[0];
+    assert_eq!(p.venue_short.as_deref(), Some("ICML"));
+    assert_eq!(p.award.as_deref(), Some("Oral"));
+    assert_eq!(p.arxiv.as_deref(), Some("2101.00001"));
+    assert!(p.selected);
+    assert_eq!(
+        p.links.0,
+        [
+            (
+                "pdf".to_string(),
+                "https://me.github.io/assets/pdf/example_pdf.pdf".to_string()
+            ),
+            ("link".to_string(), "https://x.org/p".to_string()),
+            (
+                "supplement".to_string(),
+                "https://me.github.io/assets/pdf/supp.pdf".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn identifiers_where_another_goes_and_venues_from_other_fields() {
+    let p = one("@article{k, title = {T}, doi = {arXiv:2101.00001}}");
+    assert_eq!((p.doi, p.arxiv.as_deref()), (None, Some("2101.00001")));
+    let p = one("@article{k, title = {T}, doi = {https://arxiv.org/abs/2101.00001v2}}");
+    assert_eq!(p.arxiv.as_deref(), Some("2101.00001v2"));
+    let p = one("@article{k, title = {T}, doi = {https://doi.org/10.1000/xyz}}");
+    assert_eq!(p.doi.as_deref(), Some("10.1000/xyz"));
+    let p = one(
+        "@misc{k, title = {T}, eprint = {2202.00002}, archivePrefix = {arXiv}, primaryClass = {cs.LG}}",
+    );
+    assert_eq!(p.arxiv.as_deref(), Some("2202.00002"));
+    let p =
+        one("@inproceedings{k, title = {T}, series = {Proceedings of Machine Learning Research}}");
+    assert_eq!(
+        p.venue.as_deref(),
+        Some("Proceedings of Machine Learning Research")
+    );
+    let p = one("@article{k, title = {T}, publisher = {APS}}");
+    assert_eq!(p.venue.as_deref(), Some("APS"));
+    let p = one("@article{k, title = {T}, journal = {Physics,}, volume = 18}");
+    assert_eq!(p.venue.as_deref(), Some("Physics"));
+    let p = one("@article{k, title = {Learning $\\ell _{0}$ and $O(n \\log n)$}}");
+    assert_eq!(p.title, "Learning ℓ₀ and O(n log n)");
 }
 
 #[test]
@@ -144,7 +291,7 @@ fn vita_fields_in_the_bib() {
     assert_eq!(p.exclude, ["resume"]);
     let labels: Vec<&str> = p.links.0.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(labels, ["code", "slides"]);
-    let errs = errors("@article{k, title = {T}, author = {A, B}, equal = {1,3}}");
+    let errs = lenient("@article{k, title = {T}, author = {A, B}, equal = {1,3}}");
     assert_eq!(errs.len(), 1);
     assert!(
         errs[0].contains("`3`, which is not an author's position"),
@@ -239,14 +386,17 @@ fn broken_author_lists_keep_the_names_apart() {
 }
 
 #[test]
-fn bad_identifiers_in_the_bib_are_errors() {
-    let errs = errors("@misc{k, title = {T}, author = {A, B}, doi = {not a doi}}");
-    assert_eq!(errs, ["t.bib:1:47: `doi` of `k` is not a DOI: `not a doi`"]);
-    let errs =
-        errors("@misc{k, title = {T}, author = {A, B}, eprint = {nope}, archivePrefix = {arXiv}}");
+fn bad_identifiers_in_the_bib_are_left_out_with_a_warning() {
+    let errs = lenient("@misc{k, title = {T}, author = {A, B}, doi = {not a doi}}");
     assert_eq!(
         errs,
-        ["t.bib:1:50: `eprint` of `k` is not an arXiv identifier: `nope`"]
+        ["t.bib:1:47: `doi` of `k` is not a DOI, so it is left out: `not a doi`"]
+    );
+    let errs =
+        lenient("@misc{k, title = {T}, author = {A, B}, eprint = {nope}, archivePrefix = {arXiv}}");
+    assert_eq!(
+        errs,
+        ["t.bib:1:50: `eprint` of `k` is not an arXiv identifier, so it is left out: `nope`"]
     );
     let errs = errors("@article(k, title = {T})");
     assert_eq!(errs.len(), 1);

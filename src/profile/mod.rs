@@ -64,6 +64,10 @@ pub struct Profile {
     #[serde(deserialize_with = "one_or_many")]
     #[schemars(with = "crate::schema::OneOrMany")]
     pub bibliography: Vec<String>,
+    /// The address that file names in the .bib files' link fields are read against:
+    /// al-folio's `pdf = {paper.pdf}` links to `BASE/paper.pdf`. Without it such links are
+    /// left out, with one warning per file.
+    pub bibliography_base_url: Option<String>,
     /// Papers and preprints.
     pub publications: Vec<Publication>,
     /// How author lists mark equal contribution, corresponding authors and advisees.

@@ -252,6 +252,10 @@ fn venue_parts(
         // `ICCV 2021`
         let v = short.or_else(|| e.venue.clone());
         return match (v, year) {
+            // `NeurIPS 2023` already has its year.
+            (Some(v), Some(y)) if v.split(|c: char| !c.is_ascii_digit()).any(|w| w == y) => {
+                (Some(v), None, None)
+            }
             (Some(v), Some(y)) => (Some(format!("{v} {y}")), None, None),
             (v, y) => (v, y, None),
         };

@@ -118,7 +118,7 @@ fn bib_entries_merge_with_the_profile_once_each_profile_fields_winning() {
 }
 
 #[test]
-fn a_broken_bib_entry_is_an_error_at_its_line_and_the_pdf_stays() {
+fn a_field_vita_cannot_use_is_a_warning_and_strict_makes_it_an_error() {
     let dir = temp_dir("bib-broken");
     fs::write(dir.join("profile.toml"), PROFILE).unwrap();
     fs::write(dir.join("pubs.bib"), BIB).unwrap();
@@ -133,10 +133,12 @@ fn a_broken_bib_entry_is_an_error_at_its_line_and_the_pdf_stays() {
         ),
     )
     .unwrap();
-    let run = Run::vita(&["build", "--only", "cv"]).in_dir(&dir).fails(1);
+    // As biber would: the entry is listed without its date, and the warning says so.
+    let run = Run::vita(&["check"]).in_dir(&dir).ok();
     assert!(
-        run.stderr
-            .contains("error: `year` of `robust` is not a year: `20O1`"),
+        run.stderr.contains(
+            "warning: `year` of `robust` is not a year, so the entry has no date: `20O1`"
+        ),
         "{}",
         run.stderr
     );
@@ -146,7 +148,25 @@ fn a_broken_bib_entry_is_an_error_at_its_line_and_the_pdf_stays() {
         "{}",
         run.stderr
     );
+    // `--strict` is the old behaviour, for CI: an error, and nothing written.
+    let run = Run::vita(&["build", "--only", "cv", "--strict"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("error: `year` of `robust` is not a year, so the entry has no date: `20O1`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("read leniently and `--strict` is set"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(fs::read(dir.join("out/cv.pdf")).unwrap(), before);
+    // Other warnings are no errors under `--strict`.
+    fs::write(dir.join("pubs.bib"), BIB).unwrap();
+    Run::vita(&["check", "--strict"]).in_dir(&dir).ok();
 
     // A syntax error too.
     fs::write(

@@ -75,7 +75,7 @@ fn bibtex_reads_back_without_loss() {
         let pubs = publications(&profile);
         assert!(pubs.len() >= 6, "{}", profile.display());
         let bib = export(&pubs, PubFormat::Bib);
-        let (back, diags) = vita::bib::parse("export.bib", &Arc::from(bib.as_str()));
+        let (back, diags) = vita::bib::parse("export.bib", &Arc::from(bib.as_str()), None);
         assert!(diags.is_empty(), "{diags:?}\n{bib}");
         assert_eq!(back.len(), pubs.len(), "{bib}");
         for (a, b) in pubs.iter().zip(&back) {
