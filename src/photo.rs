@@ -11,21 +11,9 @@ use crate::profile::{KeyPath, Profile, Spans};
 /// The largest photo vita reads.
 pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
 
-/// A photo's bytes and what kind of image they are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Photo {
-    /// `png`, `jpg` or `svg`: the virtual file's extension.
-    pub ext: &'static str,
-    /// The file's bytes, shared by every document that prints it (no copy per compile).
-    pub bytes: typst::foundations::Bytes,
-}
-
-impl Photo {
-    /// The virtual path layouts read it at: `/photo.png`.
-    pub fn path(&self) -> String {
-        format!("/photo.{}", self.ext)
-    }
-}
+/// A photo's bytes and kind: a type of the profile (it holds one), defined there so the
+/// profile needs nothing of this module.
+pub use crate::profile::Photo;
 
 /// What kind of image `bytes` holds, by its first bytes (never by the file's name).
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {

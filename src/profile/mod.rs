@@ -168,7 +168,23 @@ pub struct Person {
     pub photo: Option<String>,
     /// The photo's bytes, read when the profile is loaded.
     #[serde(skip)]
-    pub photo_file: Option<crate::photo::Photo>,
+    pub photo_file: Option<Photo>,
+}
+
+/// A photo's bytes and what kind of image they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// `png`, `jpg` or `svg`: the virtual file's extension.
+    pub ext: &'static str,
+    /// The file's bytes, shared by every document that prints it (no copy per compile).
+    pub bytes: typst::foundations::Bytes,
+}
+
+impl Photo {
+    /// The virtual path layouts read it at: `/photo.png`.
+    pub fn path(&self) -> String {
+        format!("/photo.{}", self.ext)
+    }
 }
 
 /// How author lists mark people.
