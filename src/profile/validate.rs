@@ -1,6 +1,7 @@
 //! Checks across fields that types alone cannot express; all problems are reported at once.
 
 mod grants;
+mod industry;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -292,9 +293,9 @@ pub fn check(p: &Profile, c: &mut Checker) {
         c.required(&at.k("organisation"), &e.organisation, "an `organisation`");
         c.range(&at, "start", e.start.as_ref(), e.end.as_ref());
         c.exclude(&at, &e.exclude);
-        super::industry::check_positions(e, &at, c);
+        industry::check_positions(e, &at, c);
     }
-    super::industry::check(p, c);
+    industry::check(p, c);
     for (i, e) in p.news.iter().enumerate() {
         let at = KeyPath::key("news").i(i);
         c.required(&at.k("text"), &e.text, "a `text`");
@@ -454,7 +455,50 @@ pub fn check(p: &Profile, c: &mut Checker) {
             &s.title,
             "a `title` to print as its heading",
         );
-        if super::top_level_keys().contains(&s.id.as_str()) || custom_ids.contains(&s.id.as_str()) {
+        // A section that vita later made a built-in one (`projects`), written as a custom
+        // section by a profile of an older vita, is kept as written while the profile has no
+        // entries of the built-in one.
+        const NOT_SECTIONS: &[&str] = &[
+            "schema",
+            "updated",
+            "system_fonts",
+            "lang",
+            "default_lang",
+            "locale",
+            "person",
+            "summary",
+            "interests",
+            "bibliography",
+            "bibliography_base_url",
+            "marks",
+            "collaborators",
+            "personal_statement",
+            "custom",
+            "design",
+            "documents",
+            "resume",
+            "cv",
+            "letter",
+        ];
+        let built_in = super::top_level_keys().contains(&s.id.as_str());
+        if built_in
+            && !custom_ids.contains(&s.id.as_str())
+            && !NOT_SECTIONS.contains(&s.id.as_str())
+            && c.spans.find(&KeyPath::key(&s.id)).is_none()
+        {
+            let hint = format!(
+                "to use the built-in section (its own fields, in every theme), write the entries as `[[{}]]`",
+                s.id
+            );
+            c.push(
+                &at.k("id"),
+                Diagnostic::warning(format!(
+                    "`{at}.id` is `{}`, which is now a built-in section; this custom section is kept as written",
+                    s.id
+                ))
+                .hint(hint),
+            );
+        } else if built_in || custom_ids.contains(&s.id.as_str()) {
             c.error(
                 &at.k("id"),
                 format!("`{at}.id` is `{}`, a name already taken", s.id),
@@ -581,12 +625,12 @@ mod tests {
     #[test]
     fn custom_sections_need_ids_of_their_own() {
         let text = format!(
-            "{PERSON}[[custom]]\nid = \"news\"\ntitle = \"N\"\n[[custom]]\nid = \"x\"\ntitle = \"\"\n"
+            "{PERSON}[[custom]]\nid = \"summary\"\ntitle = \"N\"\n[[custom]]\nid = \"x\"\ntitle = \"\"\n"
         );
         let got = problems(&text);
         assert_eq!(got.len(), 2, "{got:#?}");
         assert!(
-            got[0].starts_with("4:6 `custom[1].id` is `news`, a name already taken"),
+            got[0].starts_with("4:6 `custom[1].id` is `summary`, a name already taken"),
             "{got:#?}"
         );
         assert!(

@@ -124,10 +124,17 @@ pub fn section_ids(p: &Profile, doc: &Document) -> Vec<String> {
             .filter(|id| !skip.contains(id))
             .collect(),
     };
+    let builtin: Vec<String> = builtin.into_iter().map(String::from).collect();
+    // A custom section standing in for a built-in of its id is listed once, in its place.
+    let custom: Vec<String> = p
+        .custom
+        .iter()
+        .map(|c| c.id.clone())
+        .filter(|id| !builtin.contains(id))
+        .collect();
     builtin
         .into_iter()
-        .map(String::from)
-        .chain(p.custom.iter().map(|c| c.id.clone()))
+        .chain(custom)
         .filter(|id| section_len(p, id).unwrap_or(0) > 0)
         .collect()
 }

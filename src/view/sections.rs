@@ -268,9 +268,18 @@ fn documents_max(p: &Profile, f: impl Fn(&crate::profile::DocSettings) -> usize)
         .unwrap_or(0)
 }
 
+/// The built-in section `id` names, unless a custom section of that id stands in for it:
+/// a profile written before vita had the built-in one (`[[custom]] id = "projects"`) and
+/// with no entries of it.
+fn built_in(p: &Profile, id: &str) -> Option<&'static SectionDef> {
+    let s = SECTIONS.iter().find(|s| s.id == id)?;
+    let stands_in = (s.len)(p) == 0 && p.custom.iter().any(|c| c.id == id);
+    (!stands_in).then_some(s)
+}
+
 /// How many entries a section has in the profile; `None` when no section has this id.
 pub fn section_len(p: &Profile, id: &str) -> Option<usize> {
-    match SECTIONS.iter().find(|s| s.id == id) {
+    match built_in(p, id) {
         Some(s) => Some((s.len)(p)),
         None => p
             .custom
@@ -283,7 +292,7 @@ pub fn section_len(p: &Profile, id: &str) -> Option<usize> {
 /// A section of a document, or `None` when it has nothing to show.
 pub fn build(c: &Ctx, id: &str) -> Option<Section> {
     let limit = c.doc.limit(id);
-    let (title, body) = match SECTIONS.iter().find(|s| s.id == id) {
+    let (title, body) = match built_in(c.p, id) {
         Some(s) => {
             let id = format!("sections.{}", s.id);
             let title = c.loc.lookup(&id).unwrap_or(s.heading).to_string();
