@@ -297,22 +297,8 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         }
         Command::Completions { .. } | Command::Man | Command::Schema => Ok(vec![]),
         Command::Import { file, out } => {
-            let unmapped = vita::import::import(&file, &out)?;
+            let warnings = vita::import::import(&file, &out)?;
             println!("wrote {}", out.display());
-            let warnings = if unmapped.is_empty() {
-                vec![]
-            } else {
-                let n = unmapped.len();
-                vec![
-                    Diagnostic::warning(format!(
-                        "{n} {} of `{}` had no place in the profile: {}",
-                        if n == 1 { "field" } else { "fields" },
-                        file.display(),
-                        unmapped.join(", ")
-                    ))
-                    .hint("add what matters by hand (the README lists every section and key), or keep it in a `[[custom]]` section"),
-                ]
-            };
             Ok(warnings)
         }
         Command::Export(vita::cli::Export {

@@ -157,10 +157,25 @@ impl Convert<'_> {
         p.links = self.links(&p);
         p.category = self.text("category");
         // al-folio's `award_name` is the badge, its `award` the sentence.
-        p.award = self.text("award").or_else(|| self.text("award_name"));
+        // Both may hold Markdown, which al-folio renders.
+        let md = |s: String| {
+            if s.contains(['*', '[', '_', '`']) {
+                super::latex::markdown(&s).0
+            } else {
+                s
+            }
+        };
+        p.award = self
+            .text("award")
+            .or_else(|| self.text("award_name"))
+            .map(md);
         p.presentation = self.text("presentation");
         p.acceptance = self.text("acceptance");
-        p.note = self.text("note").or_else(|| self.text("addendum"));
+        p.note = self
+            .text("note")
+            .or_else(|| self.text("addendum"))
+            .or_else(|| self.text("annotation"))
+            .map(md);
         if let Some((c, range)) = self.field("citations") {
             match c.trim().parse::<u32>() {
                 Ok(n) => p.citations = Some(n),

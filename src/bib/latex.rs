@@ -280,3 +280,79 @@ fn script(up: bool, arg: &str) -> String {
         None => format!("{}{arg}", if up { '^' } else { '_' }),
     }
 }
+
+/// Markdown's inline marks made plain (RenderCV's fields, al-folio's `award`): `**b**`,
+/// `*i*`, `_i_`, `` `c` `` lose their marks, `[text](url)` is its text (the links found are
+/// returned with it) and `$math$` is read as in a .bib title.
+pub(crate) fn markdown(s: &str) -> (String, Vec<(String, String)>) {
+    let mut out = String::with_capacity(s.len());
+    let mut links = vec![];
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() && "*_[]()`\\".contains(chars[i + 1]) {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if c == '$'
+            && let Some(end) = chars[i + 1..]
+                .iter()
+                .position(|&c| c == '$')
+                .map(|p| p + i + 1)
+            && end > i + 1
+        {
+            // Inline math, `$\\mathcal{O}(n^2)$`, as the .bib reader reads it.
+            let m: String = chars[i + 1..end].iter().collect();
+            out.push_str(&math(&m));
+            i = end + 1;
+            continue;
+        }
+        if c == '[' {
+            // `[text](url)`
+            if let Some(close) = chars[i + 1..]
+                .iter()
+                .position(|&c| c == ']')
+                .map(|p| p + i + 1)
+                && chars.get(close + 1) == Some(&'(')
+                && let Some(end) = chars[close + 2..]
+                    .iter()
+                    .position(|&c| c == ')')
+                    .map(|p| p + close + 2)
+            {
+                let text: String = chars[i + 1..close].iter().collect();
+                let url: String = chars[close + 2..end].iter().collect();
+                let text = markdown(&text).0;
+                out.push_str(&text);
+                links.push((text, url.trim().to_string()));
+                i = end + 1;
+                continue;
+            }
+        }
+        if c == '*' || c == '`' || (c == '_' && is_mark(&chars, i)) {
+            // A mark: a run of `*` next to a word, not a lone star between spaces.
+            let run = chars[i..].iter().take_while(|&&x| x == c).count();
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + run).copied();
+            let opens = after.is_some_and(|a| !a.is_whitespace());
+            let closes = before.is_some_and(|b| !b.is_whitespace());
+            if opens || closes {
+                i += run;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    (out, links)
+}
+
+/// Whether the `_` at `i` is Markdown's emphasis, not a `snake_case` word's.
+fn is_mark(chars: &[char], i: usize) -> bool {
+    let alnum = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    !(alnum(i.checked_sub(1)) && alnum(Some(i + 1)))
+}

@@ -17,7 +17,7 @@ mod convert;
 mod errors;
 mod expand;
 mod guard;
-mod latex;
+pub(crate) mod latex;
 mod merge;
 mod read;
 mod scan;

@@ -661,3 +661,20 @@ fn a_loop_in_an_entry_whose_key_is_used_twice_is_found() {
         ["t.bib:1:8: the entry `d` refers to itself through `crossref` or `xdata`: d → d"]
     );
 }
+
+#[test]
+fn markdown_is_made_plain_and_its_links_found() {
+    use super::latex::markdown;
+    let (text, links) = markdown(
+        "This is **bold**, *italic*, `code` and [a link](https://example.com); snake_case stays, 5 * 3 too, $\\mathcal{O}(n^2)$ reads plainly",
+    );
+    assert_eq!(
+        text,
+        "This is bold, italic, code and a link; snake_case stays, 5 * 3 too, O(n²) reads plainly"
+    );
+    assert_eq!(
+        links,
+        [("a link".to_string(), "https://example.com".to_string())]
+    );
+    assert_eq!(markdown("\\*not a mark\\*").0, "*not a mark*");
+}

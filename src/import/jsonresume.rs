@@ -19,6 +19,9 @@ pub fn import(text: &str) -> Result<Imported, String> {
     }
     let mut out = Out::new("a JSON Resume document");
     root.remove("$schema");
+    for v in root.values_mut() {
+        super::plain_markdown(v);
+    }
     // When the document was last changed is the profile's `updated`.
     if let Some(Value::Object(meta)) = root.get_mut("meta") {
         let mut t = toml_edit::Table::new();
@@ -32,7 +35,8 @@ pub fn import(text: &str) -> Result<Imported, String> {
         out.leftovers("basics", &Value::Object(b));
     }
     interests(&mut out, &mut root);
-    let sections: [(&str, MapEntry); 10] = [
+    references(&mut out, &mut root);
+    let sections: [(&str, MapEntry); 9] = [
         ("work", work),
         ("volunteer", volunteer),
         ("education", education),
@@ -42,7 +46,6 @@ pub fn import(text: &str) -> Result<Imported, String> {
         ("publications", publication),
         ("skills", skill),
         ("languages", language),
-        ("references", |_, _| {}),
     ];
     for (key, map) in sections {
         let Some(Value::Array(list)) = root.remove(key) else {
@@ -71,9 +74,14 @@ fn basics(out: &mut Out, b: &mut Map<String, Value>) {
     set(&mut person, "headline", take_str(b, "label"));
     set(&mut person, "email", take_str(b, "email"));
     set(&mut person, "phone", take_str(b, "phone"));
-    if let Some(url) = b.get("url").and_then(Value::as_str).filter(|u| is_url(u)) {
-        person.insert("homepage", s(url));
-        b.remove("url");
+    // `website` is the key before 1.0.
+    for key in ["url", "website"] {
+        if let Some(url) = b.get(key).and_then(Value::as_str).filter(|u| is_url(u)) {
+            if !person.contains_key("homepage") {
+                person.insert("homepage", s(url));
+            }
+            b.remove(key);
+        }
     }
     if let Some(Value::Object(mut loc)) = b.remove("location") {
         let parts: Vec<String> = ["city", "region", "countryCode"]
@@ -101,6 +109,19 @@ fn basics(out: &mut Out, b: &mut Map<String, Value>) {
                 ("linkedin", Some(u), _) => {
                     person.insert("linkedin", s(u));
                 }
+                ("orcid", user, url) if user.is_some() || url.is_some() => {
+                    let id = user.or(url).unwrap_or_default();
+                    match crate::ids::orcid(&id) {
+                        Ok(id) => {
+                            person.insert("orcid", s(id));
+                        }
+                        Err(e) => out.warnings.push(super::bad_orcid(
+                            &format!("basics.profiles[{i}]"),
+                            &id,
+                            &e,
+                        )),
+                    }
+                }
                 (_, _, Some(url)) if is_url(&url) && !network.is_empty() => {
                     links.push((network, url));
                 }
@@ -124,6 +145,38 @@ fn basics(out: &mut Out, b: &mut Map<String, Value>) {
     }
     *out.table("person") = person;
     out.table("person").set_implicit(false);
+}
+
+/// `references` (who vouches for the person, and what they say): a section of its own.
+fn references(out: &mut Out, root: &mut Map<String, Value>) {
+    let Some(Value::Array(list)) = root.remove("references") else {
+        return;
+    };
+    let mut entries = toml_edit::ArrayOfTables::new();
+    for (i, e) in list.into_iter().enumerate() {
+        let Value::Object(mut m) = e else {
+            out.leftovers(&format!("references[{i}]"), &e);
+            continue;
+        };
+        let mut t = Table::new();
+        let name = take_str(&mut m, "name");
+        let says = take_str(&mut m, "reference");
+        if name.is_none() && says.is_none() {
+            out.leftovers(&format!("references[{i}]"), &Value::Object(m));
+            continue;
+        }
+        t.insert("title", s(name.unwrap_or_else(|| "Reference".into())));
+        set_list(&mut t, "highlights", &says.into_iter().collect::<Vec<_>>());
+        entries.push(t);
+        out.leftovers(&format!("references[{i}]"), &Value::Object(m));
+    }
+    if !entries.is_empty() {
+        let mut sec = Table::new();
+        sec.insert("id", s("references"));
+        sec.insert("title", s("References"));
+        sec.insert("entries", toml_edit::Item::ArrayOfTables(entries));
+        out.push("custom", sec);
+    }
 }
 
 fn interests(out: &mut Out, root: &mut Map<String, Value>) {
@@ -152,7 +205,9 @@ fn interests(out: &mut Out, root: &mut Map<String, Value>) {
 fn work(out: &mut Out, m: &mut Map<String, Value>) {
     let mut t = Table::new();
     t.insert("role", s(take_str(m, "position").unwrap_or_default()));
-    t.insert("organisation", s(take_str(m, "name").unwrap_or_default()));
+    // `company` is the key of JSON Resume before 1.0.
+    let org = take_str(m, "name").or_else(|| take_str(m, "company"));
+    t.insert("organisation", s(org.unwrap_or_default()));
     set(&mut t, "location", take_str(m, "location"));
     set_date(&mut t, "start", m, "startDate");
     set_date(&mut t, "end", m, "endDate");

@@ -21,31 +21,57 @@ pub struct Imported {
     pub toml: String,
     /// Paths of fields with no place in a profile (`basics.image`), in the order met.
     pub unmapped: Vec<String>,
+    /// What the mapping read another way or left out, with the source's path.
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads `input` and writes its profile to `out`, never replacing a file. Returns the paths
-/// of the fields that were not mapped.
-pub fn import(input: &Path, out: &Path) -> Result<Vec<String>, Failure> {
+/// How much of a file vita imports: a CV is a few hundred KiB at most, and a larger file
+/// would make a profile vita refuses to read.
+pub const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads `input` and writes its profile to `out`, never replacing a file. The profile
+/// written passes `vita check`: an entry that lacks what vita needs is written commented
+/// out, with a warning that says what to fill in. Returns the warnings.
+pub fn import(input: &Path, out: &Path) -> Result<Vec<Diagnostic>, Failure> {
     let shown = input.display().to_string();
-    let text = std::fs::read_to_string(input).map_err(|e| {
-        Failure::input(vec![
-            Diagnostic::error(format!("cannot read `{shown}`: {e}"))
-                .hint("name a JSON Resume file (resume.json) or a RenderCV file (cv.yaml)"),
-        ])
-    })?;
+    let refuse = |msg: String, hint: &str| Failure::input(vec![Diagnostic::error(msg).hint(hint)]);
+    let hint = "name a JSON Resume file (resume.json) or a RenderCV file (cv.yaml)";
+    // What the file is, from its name, before a byte of it is read.
     let ext = input
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    if !matches!(ext.as_str(), "json" | "yaml" | "yml") {
+        return Err(refuse(
+            format!("`{shown}` is neither JSON Resume (.json) nor RenderCV (.yaml)"),
+            hint,
+        ));
+    }
+    use crate::files::ReadError;
+    let bytes = crate::files::read_capped(input, MAX_IMPORT_BYTES).map_err(|e| match e {
+        ReadError::NotFound => refuse(format!("`{shown}` does not exist"), hint),
+        ReadError::NotAFile | ReadError::Folder => {
+            refuse(format!("`{shown}` is not a regular file"), hint)
+        }
+        ReadError::TooLarge { .. } => refuse(
+            format!(
+                "`{shown}` is larger than {} MiB, more than any CV",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+            "check that this is the right file",
+        ),
+        ReadError::Io(e) => refuse(format!("cannot read `{shown}`: {e}"), hint),
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| refuse(format!("`{shown}` is not UTF-8 text"), "save it as UTF-8"))?;
+    // Editors on Windows write a byte-order mark; JSON and YAML readers do not want it.
+    let text = text.trim_start_matches('\u{feff}');
     let imported = match ext.as_str() {
-        "json" => jsonresume::import(&text),
-        "yaml" | "yml" => rendercv::import(&text),
-        _ => Err(format!(
-            "`{shown}` is neither JSON Resume (.json) nor RenderCV (.yaml)"
-        )),
+        "json" => jsonresume::import(text),
+        _ => rendercv::import(text),
     }
     .map_err(|e| {
-        Failure::input(vec![Diagnostic::error(format!("cannot import `{shown}`: {e}")).hint(
+        Failure::input(vec![Diagnostic::error(format!("cannot import `{}`: {}", shown, short(&e, 300))).hint(
             "vita imports JSON Resume 1.0 (`resume.json`) and RenderCV's YAML (`cv:` and `design:`)",
         )])
     })?;
@@ -55,8 +81,125 @@ pub fn import(input: &Path, out: &Path) -> Result<Vec<String>, Failure> {
                 .hint("vita import never replaces a file: name another with `--out FILE`"),
         ]));
     }
-    crate::output::write_atomic(out, imported.toml.as_bytes()).map_err(Failure::other)?;
-    Ok(imported.unmapped)
+    let mut warnings = imported.warnings.clone();
+    let (toml, set_aside) = settle(imported.toml, out)?;
+    warnings.extend(set_aside);
+    crate::output::write_atomic(out, toml.as_bytes()).map_err(Failure::other)?;
+    let n = imported.unmapped.len();
+    if n > 0 {
+        // A path is shown whole up to a length: a 100,000-character key is not.
+        let paths: Vec<String> = imported.unmapped.iter().map(|p| short(p, 80)).collect();
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{n} {} of `{shown}` had no place in the profile: {}",
+                if n == 1 { "field" } else { "fields" },
+                paths.join(", ")
+            ))
+            .hint("add what matters by hand (the README lists every section and key), or keep it in a `[[custom]]` section"),
+        );
+    }
+    Ok(warnings)
+}
+
+/// `s` cut to `max` characters, with `…` where it was cut.
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Checks the profile an import made as `vita check` would, and sets aside what fails:
+/// an entry (`education[2]`) or a key (`person.orcid`) named by an error is moved into a
+/// comment at the end of the file, and a warning says what to fill in. Errors that name
+/// nothing that can be set aside stop the import, with nothing written.
+fn settle(mut toml: String, out: &Path) -> Result<(String, Vec<Diagnostic>), Failure> {
+    let display = out.display().to_string();
+    let mut warnings = vec![];
+    let mut aside = String::new();
+    // Each round sets aside at least one thing; a profile has far fewer entries.
+    for _ in 0..10_000 {
+        let errors = match crate::load::load_str(&display, &toml) {
+            Ok(_) => break,
+            Err(d) => d
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect::<Vec<_>>(),
+        };
+        if errors.is_empty() {
+            break;
+        }
+        let mut doc: DocumentMut = toml.parse().map_err(|_| Failure::input(errors.clone()))?;
+        let Some((d, path)) = errors
+            .iter()
+            .find_map(|d| Some((d, named_path(&d.message)?)))
+        else {
+            return Err(Failure::input(errors));
+        };
+        let Some(text) = set_aside(&mut doc, &path) else {
+            return Err(Failure::input(errors));
+        };
+        let what = path.split('.').take(1).collect::<String>();
+        aside.push_str(&format!(
+            "\n# {}\n{}",
+            short(&d.message, 200).replace('\n', " "),
+            text.lines().map(|l| format!("# {l}\n")).collect::<String>()
+        ));
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{}, so `{what}` is written commented out at the end of `{display}`",
+                d.message
+            ))
+            .hint("fill in what it lacks and remove the `#`s, or delete it"),
+        );
+        toml = doc.to_string();
+    }
+    if !aside.is_empty() {
+        toml.push_str("\n# Set aside by `vita import`: each lacks what vita needs.\n");
+        toml.push_str(&aside);
+    }
+    Ok((toml, warnings))
+}
+
+/// The first profile path in backticks in an error message, when it names an entry of a
+/// section (`experience[2]`, 1-based as messages count) or a key of a table (`person.orcid`).
+fn named_path(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    let path = &message[start..start + len];
+    let ok = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_-.[]".contains(c))
+        && (path.contains('[') || path.contains('.'));
+    ok.then(|| path.to_string())
+}
+
+/// Removes what `path` names from `doc` (the whole entry, for a path into one) and returns
+/// it as TOML text.
+fn set_aside(doc: &mut DocumentMut, path: &str) -> Option<String> {
+    if let Some((section, rest)) = path.split_once('[') {
+        let n: usize = rest.split(']').next()?.parse().ok()?;
+        let entries = doc.get_mut(section)?.as_array_of_tables_mut()?;
+        if n == 0 || n > entries.len() {
+            return None;
+        }
+        let entry = entries.get(n - 1)?.clone();
+        entries.remove(n - 1);
+        if entries.is_empty() {
+            doc.remove(section);
+        }
+        let mut one = DocumentMut::new();
+        let mut aot = ArrayOfTables::new();
+        aot.push(entry);
+        one.insert(section, Item::ArrayOfTables(aot));
+        return Some(one.to_string());
+    }
+    let (table, key) = path.split_once('.')?;
+    let t = doc.get_mut(table)?.as_table_mut()?;
+    let v = t.remove(key)?;
+    Some(format!("[{table}]\n{key} = {}\n", v.to_string().trim()))
 }
 
 /// The default output of an import: `profile.toml` beside where it runs.
@@ -68,6 +211,7 @@ pub fn default_out() -> PathBuf {
 struct Out {
     doc: DocumentMut,
     unmapped: Vec<String>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Out {
@@ -80,6 +224,7 @@ impl Out {
         Out {
             doc,
             unmapped: vec![],
+            warnings: vec![],
         }
     }
 
@@ -130,6 +275,7 @@ impl Out {
         Imported {
             toml: self.doc.to_string(),
             unmapped: self.unmapped,
+            warnings: self.warnings,
         }
     }
 }
@@ -246,6 +392,33 @@ fn set_date(t: &mut Table, tkey: &str, m: &mut serde_json::Map<String, Value>, k
     if let Some(item) = date_item(&raw) {
         t.insert(tkey, item);
         m.remove(key);
+    }
+}
+
+/// The warning for an ORCID iD that is not one (a wrong check digit, too few digits), at
+/// its path in the imported file; the iD is left out of the profile.
+fn bad_orcid(path: &str, id: &str, e: &crate::ids::OrcidError) -> Diagnostic {
+    let why = match e {
+        crate::ids::OrcidError::Form => "it is not 16 digits in groups of four",
+        crate::ids::OrcidError::CheckDigit => "its last digit is not the check digit",
+    };
+    Diagnostic::warning(format!(
+        "`{path}` is not an ORCID iD ({why}), so it is left out: `{}`",
+        short(id, 60)
+    ))
+    .hint("copy the iD from your ORCID record (orcid.org), then add `orcid = \"0000-...\"` under `[person]`")
+}
+
+/// Every string of `v` with its Markdown made plain (JSON Resume's themes and RenderCV
+/// render Markdown; vita's fields are plain text); an address or e-mail alone is kept.
+fn plain_markdown(v: &mut Value) {
+    match v {
+        Value::String(s)
+            if !(s.contains(char::is_whitespace) || !s.contains("://") && !s.contains('@')) => {}
+        Value::String(s) => *s = crate::bib::latex::markdown(s).0,
+        Value::Array(a) => a.iter_mut().for_each(plain_markdown),
+        Value::Object(m) => m.values_mut().for_each(plain_markdown),
+        _ => {}
     }
 }
 

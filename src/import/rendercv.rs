@@ -21,7 +21,26 @@ pub fn import(text: &str) -> Result<Imported, String> {
         return Err("it has no `cv:` mapping: it is not a RenderCV file".into());
     };
     let mut out = Out::new("a RenderCV file");
+    // RenderCV's Markdown made plain: `**bold**` and `*italic*` lose their marks (vita's
+    // fields are plain text), `[text](url)` keeps its text, and an entry whose name is a
+    // link gets the link; `*Name*` among authors marks the person's own name.
+    let mut own = vec![];
+    for v in cv.values_mut() {
+        plain_markdown(v, &mut own);
+    }
     person(&mut out, &mut cv);
+    let name = out
+        .table("person")
+        .get("name")
+        .and_then(toml_edit::Item::as_str)
+        .unwrap_or("")
+        .to_string();
+    own.retain(|o| *o != name);
+    own.sort();
+    own.dedup();
+    if !own.is_empty() {
+        out.table("person").insert("aliases", super::list(&own));
+    }
     if let Some(Value::Object(mut sections)) = cv.remove("sections") {
         // The sections in the order written (a JSON map sorts its keys).
         let ordered: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).unwrap_or_default();
@@ -46,15 +65,17 @@ pub fn import(text: &str) -> Result<Imported, String> {
     }
     if let Some(Value::Object(locale)) = root.get_mut("locale")
         && let Some(lang) = locale.get("language").and_then(Value::as_str)
-        && lang.len() == 2
-        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && let Some(tag) = language(lang)
     {
-        out.doc["lang"] = s(lang);
+        out.doc["lang"] = s(tag);
         locale.remove("language");
     }
-    if let Some(Value::Object(design)) = root.get_mut("design") {
-        self::design(&mut out, design);
-    }
+    let mut no_design = Map::new();
+    let design = match root.get_mut("design") {
+        Some(Value::Object(design)) => design,
+        _ => &mut no_design,
+    };
+    self::design(&mut out, design);
     out.leftovers("cv", &Value::Object(cv));
     // `design`, `locale`, `rendercv_settings`: RenderCV's own look and settings.
     out.leftovers("", &Value::Object(root));
@@ -109,6 +130,16 @@ fn person(out: &mut Out, cv: &mut Map<String, Value>) {
                 _ => None,
             };
             match (key, url) {
+                (Some("orcid"), _) => match crate::ids::orcid(&user) {
+                    Ok(id) => {
+                        p.insert("orcid", s(id));
+                    }
+                    Err(e) => out.warnings.push(super::bad_orcid(
+                        &format!("cv.social_networks[{i}].username"),
+                        &user,
+                        &e,
+                    )),
+                },
                 (Some(k), _) => {
                     p.insert(k, s(user));
                 }
@@ -128,31 +159,113 @@ fn person(out: &mut Out, cv: &mut Map<String, Value>) {
     out.table("person").set_implicit(false);
 }
 
-/// The theme and paper of RenderCV's `design`, where vita has a match.
+/// The theme and paper of RenderCV's `design`, where vita has a match. RenderCV's paper
+/// is US Letter unless it says otherwise, so an import without one is on US Letter too.
 fn design(out: &mut Out, d: &mut Map<String, Value>) {
-    // moderncv puts dates in a column at the left, as vita's `academic` theme does.
+    // The nearest vita theme to each of RenderCV's: moderncv puts dates in a column at the
+    // left, as vita's `academic` theme does; sb2nov and engineeringresumes are dense one-page
+    // resumes, as `compact` is.
     let theme = match d.get("theme").and_then(Value::as_str) {
-        Some("classic") => Some("classic"),
+        Some("classic" | "engineeringclassic") => Some("classic"),
         Some("moderncv") => Some("academic"),
+        Some("sb2nov" | "engineeringresumes") => Some("compact"),
+        Some("harvard") => Some("harvard"),
+        Some("ink" | "opal" | "ember") => Some("modern"),
         _ => None,
     };
     if let Some(t) = theme {
         out.table("design").insert("theme", s(t));
         d.remove("theme");
     }
-    let paper = d
+    // `page.size` since 2.0, `page_size` (LaTeX's names) before.
+    let written = d
         .get("page")
         .and_then(|p| p.get("size"))
+        .or_else(|| d.get("page_size"))
         .and_then(Value::as_str)
-        .filter(|p| ["a4", "us-letter"].contains(p))
-        .map(String::from);
+        .map(str::to_ascii_lowercase);
+    let paper = match written.as_deref() {
+        Some("a4" | "a4paper") => Some("a4"),
+        Some("us-letter" | "letterpaper" | "letter") | None => Some("us-letter"),
+        Some(_) => None,
+    };
     if let Some(paper) = paper {
         for doc in ["resume", "cv"] {
-            out.table(doc).insert("paper", s(paper.as_str()));
+            out.table(doc).insert("paper", s(paper));
         }
         if let Some(Value::Object(page)) = d.get_mut("page") {
             page.remove("size");
         }
+        d.remove("page_size");
+    }
+}
+
+/// The vita language of RenderCV's `locale.language`: a tag (`de`) or an English name
+/// (`german`), when vita has it.
+fn language(lang: &str) -> Option<&'static str> {
+    let lower = lang.trim().to_lowercase();
+    let tag = match lower.as_str() {
+        "english" => "en",
+        "german" | "deutsch" => "de",
+        "french" | "français" => "fr",
+        "spanish" | "español" => "es",
+        "italian" => "it",
+        "portuguese" => "pt",
+        "dutch" => "nl",
+        "turkish" => "tr",
+        "russian" => "ru",
+        "japanese" => "ja",
+        "korean" => "ko",
+        "chinese" | "mandarin" => "zh-Hans",
+        "arabic" => "ar",
+        "hindi" => "hi",
+        "indonesian" => "id",
+        "danish" => "da",
+        "norwegian" => "nb",
+        "swedish" => "sv",
+        "polish" => "pl",
+        other => other,
+    };
+    crate::locale::resolve(tag)
+}
+
+/// Makes RenderCV's Markdown plain in every string of `v`, collecting the names marked as
+/// the person's own among `authors`.
+fn plain_markdown(v: &mut Value, own: &mut Vec<String>) {
+    match v {
+        // An address or e-mail alone keeps its `_`s.
+        Value::String(s)
+            if !(s.contains(char::is_whitespace) || !s.contains("://") && !s.contains('@')) => {}
+        Value::String(s) => *s = crate::bib::latex::markdown(s).0,
+        Value::Array(a) => a.iter_mut().for_each(|v| plain_markdown(v, own)),
+        Value::Object(m) => {
+            if let Some(Value::Array(authors)) = m.get_mut("authors") {
+                for a in authors.iter_mut() {
+                    if let Value::String(name) = a {
+                        let t = name.trim();
+                        let bare = t.trim_matches('*').trim();
+                        if t.starts_with('*') && t.ends_with('*') && !bare.is_empty() {
+                            own.push(bare.to_string());
+                            *name = bare.to_string();
+                        }
+                    }
+                }
+            }
+            // An entry named by a link: `name: '[FlashInfer](https://...)'`.
+            for key in ["name", "title"] {
+                if let Some(Value::String(t)) = m.get(key) {
+                    let (text, links) = crate::bib::latex::markdown(t);
+                    if let [(_, url)] = links.as_slice()
+                        && !m.contains_key("url")
+                    {
+                        m.insert("url".into(), Value::String(url.clone()));
+                    }
+                    m.insert(key.into(), Value::String(text));
+                }
+            }
+            m.values_mut().for_each(|v| plain_markdown(v, own));
+        }
+        _ => {}
     }
 }
 
