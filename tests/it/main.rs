@@ -6,6 +6,7 @@ mod bib;
 mod bibhostile;
 mod cli;
 mod coa;
+mod corpus;
 mod documents;
 mod export;
 mod formats;
