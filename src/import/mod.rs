@@ -131,15 +131,29 @@ fn settle(mut toml: String, out: &Path) -> Result<(String, Vec<Diagnostic>), Fai
         if errors.is_empty() {
             break;
         }
-        let mut doc: DocumentMut = toml.parse().map_err(|_| Failure::input(errors.clone()))?;
+        // What cannot be set aside (the person's name) is for the user to fill in: said by
+        // the profile's keys, since no profile was written to point into.
+        let fail = |errors: &[Diagnostic]| {
+            let mut all = vec![Diagnostic::error(format!(
+                "the profile made from this file would not pass `vita check`, so `{display}` was not written"
+            ))
+            .hint("fill in what the errors below name in the file you import")];
+            all.extend(errors.iter().map(|d| Diagnostic {
+                location: None,
+                ..d.clone()
+            }));
+            Failure::input(all)
+        };
+        let mut doc: DocumentMut = toml.parse().map_err(|_| fail(&errors))?;
         let Some((d, path)) = errors
             .iter()
             .find_map(|d| Some((d, named_path(&d.message)?)))
         else {
-            return Err(Failure::input(errors));
+            return Err(fail(&errors));
         };
-        let Some(text) = set_aside(&mut doc, &path) else {
-            return Err(Failure::input(errors));
+        // A person without a name is no profile: not set aside, said.
+        let Some(text) = set_aside(&mut doc, &path).filter(|_| path != "person.name") else {
+            return Err(fail(&errors));
         };
         let what = path.split('.').take(1).collect::<String>();
         aside.push_str(&format!(

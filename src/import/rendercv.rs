@@ -13,7 +13,16 @@ use super::{Imported, Out, is_url, s, set, set_date, set_links, set_list, take_l
 
 /// Maps a RenderCV file.
 pub fn import(text: &str) -> Result<Imported, String> {
-    let root: Value = serde_yaml_ng::from_str(text).map_err(|e| format!("it is not YAML: {e}"))?;
+    // Read as YAML first: a key given twice is refused (as RenderCV's reader does) rather
+    // than the last one silently winning, merge keys (`<<: *base`) are merged, and tags
+    // (`!custom`) are read as the values they tag.
+    let mut yaml: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(text).map_err(|e| format!("it is not YAML: {e}"))?;
+    yaml.apply_merge()
+        .map_err(|e| format!("its merge keys (`<<`) cannot be merged: {e}"))?;
+    untag(&mut yaml);
+    let root: Value =
+        serde_json::to_value(&yaml).map_err(|e| format!("it is not a RenderCV file: {e}"))?;
     let Value::Object(mut root) = root else {
         return Err("a RenderCV file is a mapping with `cv:`".into());
     };
@@ -265,6 +274,21 @@ fn plain_markdown(v: &mut Value, own: &mut Vec<String>) {
             }
             m.values_mut().for_each(|v| plain_markdown(v, own));
         }
+        _ => {}
+    }
+}
+
+/// `v` with every YAML tag (`!custom A`) replaced by the value it tags.
+fn untag(v: &mut serde_yaml_ng::Value) {
+    use serde_yaml_ng::Value as Y;
+    match v {
+        Y::Tagged(t) => {
+            let mut inner = std::mem::take(&mut t.value);
+            untag(&mut inner);
+            *v = inner;
+        }
+        Y::Sequence(s) => s.iter_mut().for_each(untag),
+        Y::Mapping(m) => m.values_mut().for_each(untag),
         _ => {}
     }
 }

@@ -558,3 +558,130 @@ fn a_photo_bomb_or_a_broken_image_is_an_error_at_person_photo() {
     }
     assert!(!dir.join("out").exists());
 }
+
+#[test]
+fn import_reads_with_bounds_and_never_writes_a_profile_that_fails() {
+    let dir = temp_dir("hostile-import");
+    // A device has no import's name: refused before a byte is read (it once read /dev/zero
+    // until memory ran out).
+    let run = Run::vita(&["import", "/dev/zero", "-o", "z.toml"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("is neither JSON Resume"),
+        "{}",
+        run.stderr
+    );
+    // A pipe named like a JSON file is not a regular file (it once blocked for ever).
+    let fifo = dir.join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = Run::vita(&["import", "pipe.json", "-o", "p.toml"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("`pipe.json` is not a regular file"),
+        "{}",
+        run.stderr
+    );
+    // More than any CV: refused by its size.
+    fs::write(dir.join("big.json"), vec![b' '; 5 * 1024 * 1024]).unwrap();
+    let run = Run::vita(&["import", "big.json", "-o", "b.toml"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("is larger than 4 MiB"),
+        "{}",
+        run.stderr
+    );
+    // A byte-order mark is no reason to refuse a file.
+    fs::write(
+        dir.join("bom.json"),
+        "\u{feff}{\"basics\": {\"name\": \"Ana Lima\", \"email\": \"ana@example.org\"}}",
+    )
+    .unwrap();
+    Run::vita(&["import", "bom.json", "-o", "bom.toml"])
+        .in_dir(&dir)
+        .ok();
+    assert!(
+        fs::read_to_string(dir.join("bom.toml"))
+            .unwrap()
+            .contains("Ana Lima")
+    );
+    // A 100,000-character key is not printed whole.
+    let key = "k".repeat(100_000);
+    fs::write(
+        dir.join("long.json"),
+        format!("{{\"basics\": {{\"name\": \"A B\", \"email\": \"a@b.org\"}}, \"{key}\": 1}}"),
+    )
+    .unwrap();
+    let run = Run::vita(&["import", "long.json", "-o", "long.toml"])
+        .in_dir(&dir)
+        .ok();
+    assert!(run.stderr.len() < 2_000, "{} bytes", run.stderr.len());
+    // No name: nothing is written, and the user is told what to fill in.
+    fs::write(
+        dir.join("noname.json"),
+        r#"{"basics": {"name": ""}, "work": [{"position": "Dev"}]}"#,
+    )
+    .unwrap();
+    let run = Run::vita(&["import", "noname.json", "-o", "noname.toml"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("would not pass `vita check`, so `noname.toml` was not written"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the profile has no `person.name`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("noname.toml").exists());
+    // An entry without what vita needs is set aside, and what is written passes `check`.
+    fs::write(
+        dir.join("partial.json"),
+        r#"{"basics": {"name": "A B", "email": "a@b.org"}, "work": [{"position": "Dev"}, {"name": "Acme", "position": "Lead"}]}"#,
+    )
+    .unwrap();
+    let run = Run::vita(&["import", "partial.json"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.contains(
+            "`experience[1].organisation` is empty, so `experience[1]` is written commented out"
+        ),
+        "{}",
+        run.stderr
+    );
+    let profile = fs::read_to_string(dir.join("profile.toml")).unwrap();
+    assert!(profile.contains("# role = \"Dev\""), "{profile}");
+    assert!(profile.contains("organisation = \"Acme\""), "{profile}");
+    Run::vita(&["check"]).in_dir(&dir).ok();
+    // YAML: a key given twice is refused, merge keys merge, tags are read as their values.
+    fs::write(dir.join("twice.yaml"), "cv:\n  name: A\n  name: B\n").unwrap();
+    let run = Run::vita(&["import", "twice.yaml", "-o", "t.toml"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("duplicate entry with key \"name\""),
+        "{}",
+        run.stderr
+    );
+    fs::write(
+        dir.join("merge.yaml"),
+        "base: &b\n  email: a@b.org\ncv:\n  <<: *b\n  name: !custom A B\n",
+    )
+    .unwrap();
+    Run::vita(&["import", "merge.yaml", "-o", "m.toml"])
+        .in_dir(&dir)
+        .ok();
+    let m = fs::read_to_string(dir.join("m.toml")).unwrap();
+    assert!(
+        m.contains("email = \"a@b.org\"") && m.contains("name = \"A B\""),
+        "{m}"
+    );
+}
