@@ -21,8 +21,11 @@ pub fn check(p: &Profile, c: &mut Checker) {
             c.push(&at, d);
         }
     }
-    for (id, at, _) in p.locale_strings() {
+    for (id, at, value) in p.locale_strings() {
         if super::is_id(&id) {
+            if let Some(d) = pattern(&id, &value) {
+                c.push(&at, d);
+            }
             continue;
         }
         // `present` for `dates.present`: the last part of an id is enough to find it.
@@ -38,6 +41,66 @@ pub fn check(p: &Profile, c: &mut Checker) {
         };
         c.push(&at, d);
     }
+}
+
+/// The `{name}` placeholders of a pattern, or `Err` with where its braces do not balance.
+fn placeholders(s: &str) -> Result<Vec<&str>, ()> {
+    let mut out = vec![];
+    let mut rest = s;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err(());
+        }
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or(())?;
+        if after[..close].contains('{') {
+            return Err(());
+        }
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    Ok(out)
+}
+
+/// The error for a replaced string whose placeholders are not those of the string it
+/// replaces (`{yeer}` for `{year}`, a `{` left open): it would print the pattern literally.
+fn pattern(id: &str, value: &str) -> Option<Diagnostic> {
+    let en = super::builtin("en")?.lookup(id)?;
+    let mut known = placeholders(en).unwrap_or_default();
+    if matches!(
+        id,
+        "dates.month_year" | "dates.day" | "dates.long_month_year" | "dates.long_day"
+    ) {
+        known = super::dates::DATE_FIELDS.to_vec();
+    }
+    let list = || {
+        known
+            .iter()
+            .map(|k| format!("`{{{k}}}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Ok(used) = placeholders(value) else {
+        return Some(
+            Diagnostic::error(format!(
+                "the braces of `locale.{id}` do not balance: `{value}`"
+            ))
+            .hint(if known.is_empty() {
+                "this string takes no placeholders: leave out `{` and `}`".to_string()
+            } else {
+                format!("a placeholder is a name in braces: {}", list())
+            }),
+        );
+    };
+    let unknown = used.into_iter().find(|u| !known.contains(u))?;
+    let d = Diagnostic::error(format!(
+        "`locale.{id}` has the placeholder `{{{unknown}}}`, which this string does not fill"
+    ));
+    Some(match did_you_mean(unknown, known.iter().copied()) {
+        Some(best) => d.hint(format!("did you mean `{{{best}}}`?")),
+        None if known.is_empty() => d.hint("this string takes no placeholders"),
+        None => d.hint(format!("its placeholders are {}", list())),
+    })
 }
 
 /// The built-in locale a language tag names, or the error for a tag vita does not know.

@@ -59,6 +59,7 @@ impl Locale {
     }
 
     fn date_in(&self, d: &Date, month_year: &str, day: &str) -> String {
+        // The names filled are [`DATE_FIELDS`].
         let Date::On {
             year,
             month,
@@ -86,3 +87,7 @@ impl Locale {
         )
     }
 }
+
+/// The placeholders every date pattern (`dates.month_year`, `dates.day` and their long
+/// forms) may use.
+pub const DATE_FIELDS: &[&str] = &["year", "month_long", "month", "mm", "m", "dd", "day"];

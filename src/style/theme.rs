@@ -299,6 +299,18 @@ pub fn read_folder(name: &str, path: &std::path::Path) -> Result<Folder, Vec<Dia
         ]);
     };
     let shown = file.display().to_string();
+    // A theme folder is a sandbox, as layouts are: its `theme.toml` may not be a link to a
+    // file elsewhere (whose text an error message would then quote).
+    if let (Ok(real_dir), Ok(real_file)) = (dir.canonicalize(), file.canonicalize())
+        && real_file.parent() != Some(real_dir.as_path())
+    {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "the `theme.toml` of the theme folder `{name}` is a link to a file outside the folder"
+            ))
+            .hint("put the theme's own `theme.toml` in the folder: a theme folder reads nothing outside itself"),
+        ]);
+    }
     let bytes = crate::files::read_capped(&file, 1024 * 1024).map_err(|e| {
         let why = match e {
             crate::files::ReadError::NotFound => "it has no `theme.toml`".to_string(),

@@ -685,3 +685,68 @@ fn import_reads_with_bounds_and_never_writes_a_profile_that_fails() {
         "{m}"
     );
 }
+
+#[test]
+fn a_theme_folder_cannot_read_a_file_outside_itself() {
+    let dir = temp_dir("hostile-theme-link");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A B\"\nemail = \"a@b.org\"\n",
+    )
+    .unwrap();
+    let outside = dir.join("secret.txt");
+    fs::write(&outside, "root:x:0:0:the first line of a secret\n").unwrap();
+    fs::create_dir_all(dir.join("mytheme")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("mytheme/theme.toml")).unwrap();
+    let run = Run::vita(&["check", "--theme", "mytheme"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr
+            .contains("is a link to a file outside the folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("secret"), "{}", run.stderr);
+}
+
+#[test]
+fn a_locale_pattern_with_a_misspelt_placeholder_is_refused_at_its_key() {
+    let dir = temp_dir("hostile-locale-pattern");
+    let base = "[person]\nname = \"A B\"\nemail = \"a@b.org\"\n\n[locale]\n";
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{base}dates.month_year = \"{{yeer}}/{{month}}\"\n"),
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(run.stderr.contains("`locale.dates.month_year` has the placeholder `{yeer}`, which this string does not fill"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> profile.toml:6:20"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `{year}`?"),
+        "{}",
+        run.stderr
+    );
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{base}dates.month_year = \"{{year}}/{{month\"\n"),
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("the braces of `locale.dates.month_year` do not balance"),
+        "{}",
+        run.stderr
+    );
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{base}dates.month_year = \"{{mm}}/{{year}}\"\n"),
+    )
+    .unwrap();
+    Run::vita(&["check"]).in_dir(&dir).ok();
+}
