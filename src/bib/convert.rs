@@ -246,7 +246,10 @@ impl Convert<'_> {
                 .filter(|c| matches!(c.v, Chunk::Normal(_)))
                 .map(|c| c.v.get().matches(',').count())
                 .sum();
-            if commas > 2 {
+            // biblatex's extended form (`family=Li, given=Yiming, useprefix=true`) has
+            // commas by design.
+            let extended = person.iter().any(|c| c.v.get().contains('='));
+            if commas > 2 && !extended {
                 let written: String = person.iter().map(|c| c.v.get()).collect();
                 let range = if span.end <= self.text.len() {
                     span.clone()

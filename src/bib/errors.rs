@@ -359,6 +359,36 @@ pub(super) fn undefined_abbreviations<'s>(
         }
     }
     raw.abbreviations.extend(added);
+    // A file written to go with another (a list of `@string`s kept apart) uses hundreds:
+    // one warning names them all, with their lines.
+    const ALONE: usize = 3;
+    if diags.len() > ALONE {
+        let line = |d: &Diagnostic| d.location.as_ref().map_or(0, |l| l.line_col().0);
+        let named: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                let word = d.message.split('`').nth(1).unwrap_or("");
+                format!("`{word}` (line {})", line(d))
+            })
+            .collect();
+        let first = diags.swap_remove(0);
+        let n = named.len();
+        const SHOWN: usize = 20;
+        let mut named = named;
+        if n > SHOWN {
+            let more = n - SHOWN;
+            named.truncate(SHOWN);
+            named.push(format!("and {more} more"));
+        }
+        let mut d = Diagnostic::warning(format!(
+            "{n} abbreviations are used but not defined as `@string`s, so each is printed as its word: {}",
+            named.join(", ")
+        ))
+        .hint("define them in this file (`@string{name = {...}}`): vita reads each .bib file on its own, so a file of `@string`s kept apart does not define them here")
+        .lenient();
+        d.location = first.location;
+        return vec![d];
+    }
     diags
 }
 
@@ -431,4 +461,38 @@ pub(super) fn relative_links(
                 .at(file, text, ranges[0].clone())
         })
         .collect()
+}
+
+/// The "has no authors" warnings of a file as one when there are more than a few (a file
+/// of proceedings volumes has no authors at all), naming each entry's line.
+pub(super) fn group_no_authors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    const ALONE: usize = 3;
+    let is = |d: &Diagnostic| !d.is_error() && d.message.ends_with("has no authors");
+    let n = diags.iter().filter(|d| is(d)).count();
+    if n <= ALONE {
+        return diags;
+    }
+    let (none, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) = diags.into_iter().partition(is);
+    let named: Vec<String> = none
+        .iter()
+        .take(20)
+        .map(|d| {
+            let key = d.message.split('`').nth(1).unwrap_or("");
+            let line = d.location.as_ref().map_or(0, |l| l.line_col().0);
+            format!("`{key}` (line {line})")
+        })
+        .collect();
+    let more = if n > 20 {
+        format!(" and {} more", n - 20)
+    } else {
+        String::new()
+    };
+    let mut d = Diagnostic::warning(format!(
+        "{n} entries have no authors: {}{more}",
+        named.join(", ")
+    ))
+    .hint("add `author = {Family, Given and ...}`; if an entry has one, check the quotes and braces before it");
+    d.location = none[0].location.clone();
+    rest.push(d);
+    rest
 }

@@ -95,6 +95,13 @@ pub(super) fn clean(s: &str) -> String {
             }
             '{' | '}' => {}
             '~' => out.push('\u{a0}'),
+            // A soft hyphen is where a word may break; followed by a space, it is a word
+            // broken across lines in the source (`Öffent\u{ad} lichkeit`): joined again.
+            '\u{ad}' => {
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
             c if c.is_whitespace() => {
                 if !out.ends_with(' ') && !out.is_empty() {
                     out.push(' ');

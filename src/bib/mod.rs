@@ -280,5 +280,5 @@ pub fn parse(
         }
     }
     diags.extend(errors::relative_links(file, text, relative));
-    (pubs, diags)
+    (pubs, errors::group_no_authors(diags))
 }

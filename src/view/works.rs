@@ -295,6 +295,12 @@ fn venue_parts(
             loc.fill("works.page", &[("page", &pages)])
         });
     }
+    // `NeurIPS 2023` is not followed by `, 2023`.
+    let year = year.filter(|y| {
+        !venue
+            .as_deref()
+            .is_some_and(|v| v.split(|c: char| !c.is_ascii_digit()).any(|w| w == y))
+    });
     (venue, year, Some(detail).filter(|d| !d.is_empty()))
 }
 
