@@ -323,3 +323,109 @@ fn mangled_bib_files_never_crash() {
         }
     }
 }
+
+/// Random edits of real JSON Resume and RenderCV files (the corpus), mapped as `vita import`
+/// maps them: a profile that is TOML, or a message; never a panic.
+#[test]
+fn mangled_import_files_never_panic() {
+    let files: [(&str, &str); 3] = [
+        (
+            "json",
+            include_str!("../tests/corpus/jsonresume/resume-schema_sample.resume.json"),
+        ),
+        (
+            "json",
+            include_str!("../tests/corpus/jsonresume/fresh-test_jane-fullstacker_jrs0.json"),
+        ),
+        (
+            "yaml",
+            include_str!("../tests/corpus/rendercv/rendercv_sample_content.yaml"),
+        ),
+    ];
+    let pieces = [
+        "{", "}", "[", "]", "\"", ":", ",", "- ", "\n  ", "<<: *a", "&a ", "!tag ", "**", "](",
+        "null", "2021-13", "\u{feff}",
+    ];
+    let mut rng = Rng(0x5eed_0005);
+    for _ in 0..iterations(600) {
+        let (ext, base) = rng.pick(&files);
+        let mut text: Vec<char> = base.chars().collect();
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(text.len() + 1);
+            if rng.below(2) == 0 && at < text.len() {
+                let end = (at + 1 + rng.below(12)).min(text.len());
+                text.drain(at..end);
+            } else {
+                let piece = rng.pick(&pieces);
+                for (i, c) in piece.chars().enumerate() {
+                    text.insert((at + i).min(text.len()), c);
+                }
+            }
+        }
+        let text: String = text.into_iter().collect();
+        match crate::import::map_text(ext, &text) {
+            Ok(imported) => assert!(
+                imported.toml.parse::<toml::Table>().is_ok(),
+                "{}",
+                imported.toml
+            ),
+            Err(e) => assert!(!e.is_empty()),
+        }
+    }
+}
+
+/// Photo headers with random sizes and bytes: accepted or refused, never a panic or an
+/// allocation past the pixel limit.
+#[test]
+fn random_photo_headers_never_panic() {
+    fn png(w: u32, h: u32, depth: u8, colour: u8, tail: &[u8]) -> Vec<u8> {
+        let mut ihdr = w.to_be_bytes().to_vec();
+        ihdr.extend(h.to_be_bytes());
+        ihdr.extend([depth, colour, 0, 0, 0]);
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        out.extend((ihdr.len() as u32).to_be_bytes());
+        out.extend(b"IHDR");
+        out.extend(&ihdr);
+        out.extend([0, 0, 0, 0]);
+        out.extend(tail);
+        out
+    }
+    let mut rng = Rng(0x5eed_0006);
+    for _ in 0..iterations(1500) {
+        let w = if rng.below(2) == 0 {
+            rng.below(70_000) as u32
+        } else {
+            rng.next() as u32
+        };
+        let h = if rng.below(2) == 0 {
+            rng.below(70_000) as u32
+        } else {
+            rng.next() as u32
+        };
+        let tail: Vec<u8> = (0..rng.below(64)).map(|_| rng.next() as u8).collect();
+        let bytes = match rng.below(3) {
+            0 => png(
+                w,
+                h,
+                rng.pick(&[1, 2, 4, 8, 16]),
+                rng.pick(&[0, 2, 3, 4, 6]),
+                &tail,
+            ),
+            1 => {
+                let mut j = vec![0xff, 0xd8, 0xff, 0xc0, 0, 17, 8];
+                j.extend((h as u16).to_be_bytes());
+                j.extend((w as u16).to_be_bytes());
+                j.extend(&tail);
+                j
+            }
+            _ => format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\">{}</svg>",
+                String::from_utf8_lossy(&tail)
+            )
+            .into_bytes(),
+        };
+        let ext = ["png", "jpg", "svg"]
+            [usize::from(bytes[0] == 0xff) + usize::from(bytes[0] == b'<') * 2];
+        let _ = crate::photo::check(ext, &typst::foundations::Bytes::new(bytes));
+    }
+}

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text: std::sync::Arc<str> = String::from_utf8_lossy(data).into();
-    let (pubs, diags) = vita::bib::parse("fuzz.bib", &text);
+    let (pubs, diags) = vita::bib::parse("fuzz.bib", &text, None);
     for d in &diags {
         assert!(
             !d.message.is_empty() && !d.hints.is_empty(),

@@ -216,6 +216,15 @@ fn set_aside(doc: &mut DocumentMut, path: &str) -> Option<String> {
     Some(format!("[{table}]\n{key} = {}\n", v.to_string().trim()))
 }
 
+/// Maps a file's text, as `import` does before it checks and writes the profile: `json`
+/// for JSON Resume, anything else for RenderCV. For the fuzz targets and tests.
+pub fn map_text(ext: &str, text: &str) -> Result<Imported, String> {
+    match ext {
+        "json" => jsonresume::import(text),
+        _ => rendercv::import(text),
+    }
+}
+
 /// The default output of an import: `profile.toml` beside where it runs.
 pub fn default_out() -> PathBuf {
     PathBuf::from("profile.toml")
