@@ -191,7 +191,13 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
         person,
         sections,
         letter: (doc.kind.name == "letter").then(|| {
-            let s = &doc.settings;
+            // The letter's text as read in its language: `p` is the profile in the
+            // document's language, `doc.settings` as read in the profile's own.
+            let s = p
+                .documents()
+                .into_iter()
+                .find(|(n, _)| *n == doc.name)
+                .map_or(&doc.settings, |(_, s)| s);
             model::LetterData {
                 recipient: s.recipient.clone(),
                 date: s.date.or(date).map(|d| loc.date_long(&d)),

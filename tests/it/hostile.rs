@@ -750,3 +750,25 @@ fn a_locale_pattern_with_a_misspelt_placeholder_is_refused_at_its_key() {
     .unwrap();
     Run::vita(&["check"]).in_dir(&dir).ok();
 }
+
+#[test]
+fn a_letter_in_another_language_prints_its_translated_text() {
+    let dir = temp_dir("letter-translated");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A B\"\nemail = \"a@b.org\"\n\n[documents.anschreiben]\nkind = \"letter\"\nlang = \"de\"\nsubject = { en = \"Application\", de = \"Bewerbung\" }\nparagraphs = [{ en = \"I apply.\", de = \"Ich bewerbe mich.\" }]\n",
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "anschreiben"])
+        .in_dir(&dir)
+        .ok();
+    let (_, text) = pdf_text(&fs::read(dir.join("out/anschreiben.pdf")).unwrap());
+    assert!(
+        text.contains("Bewerbung") && text.contains("Ich bewerbe mich."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Application") && !text.contains("I apply."),
+        "{text}"
+    );
+}
