@@ -300,13 +300,53 @@ impl DocSettings {
 }
 
 /// One entry of `[locale]`: a string, or a table of them (`[locale.sections]`).
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum LocaleString {
     /// `present = "now"`.
     One(String),
     /// `sections = { news = "Updates" }`.
     Group(std::collections::BTreeMap<String, String>),
+}
+
+/// Read by hand, so a wrong type says what is wanted (serde's untagged enums say only that
+/// nothing matched).
+impl<'de> Deserialize<'de> for LocaleString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = LocaleString;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text, such as `\"dates.present\" = \"now\"`, or a table of texts, such as `[locale.sections]` with `news = \"Updates\"`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(LocaleString::One(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = std::collections::BTreeMap::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    let v = m.next_value::<Text>().map_err(|_| {
+                        serde::de::Error::custom(format!(
+                            "`{k}` in a table of `[locale]` strings is not text: write `{k} = \"...\"`"
+                        ))
+                    })?;
+                    out.insert(k, v.0);
+                }
+                Ok(LocaleString::Group(out))
+            }
+        }
+        /// A string, and nothing else.
+        struct Text(String);
+        impl<'de> Deserialize<'de> for Text {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                String::deserialize(d).map(Text)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Profile {

@@ -772,3 +772,26 @@ fn a_letter_in_another_language_prints_its_translated_text() {
         "{text}"
     );
 }
+
+#[test]
+fn a_locale_string_of_the_wrong_type_says_what_is_wanted() {
+    let dir = temp_dir("hostile-locale-type");
+    fs::write(
+        dir.join("profile.toml"),
+        "[person]\nname = \"A B\"\nemail = \"a@b.org\"\n[locale]\n\"dates.present\" = 5\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("expected text, such as `\"dates.present\" = \"now\"`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("untagged enum"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> profile.toml:5:19"),
+        "{}",
+        run.stderr
+    );
+}
