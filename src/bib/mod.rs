@@ -20,6 +20,7 @@ mod guard;
 pub(crate) mod latex;
 mod merge;
 mod read;
+mod read_as;
 mod scan;
 #[cfg(test)]
 mod tests;
