@@ -35,7 +35,7 @@ pub fn import(text: &str) -> Result<Imported, String> {
     // link gets the link; `*Name*` among authors marks the person's own name.
     let mut own = vec![];
     for v in cv.values_mut() {
-        plain_markdown(v, &mut own);
+        plain_cv(v, &mut own);
     }
     person(&mut out, &mut cv);
     let name = out
@@ -240,13 +240,10 @@ fn language(lang: &str) -> Option<&'static str> {
 
 /// Makes RenderCV's Markdown plain in every string of `v`, collecting the names marked as
 /// the person's own among `authors`.
-fn plain_markdown(v: &mut Value, own: &mut Vec<String>) {
+fn plain_cv(v: &mut Value, own: &mut Vec<String>) {
     match v {
-        // An address or e-mail alone keeps its `_`s.
-        Value::String(s)
-            if !(s.contains(char::is_whitespace) || !s.contains("://") && !s.contains('@')) => {}
-        Value::String(s) => *s = crate::bib::latex::markdown(s).0,
-        Value::Array(a) => a.iter_mut().for_each(|v| plain_markdown(v, own)),
+        Value::String(_) => super::plain_markdown(v),
+        Value::Array(a) => a.iter_mut().for_each(|v| plain_cv(v, own)),
         Value::Object(m) => {
             if let Some(Value::Array(authors)) = m.get_mut("authors") {
                 for a in authors.iter_mut() {
@@ -272,7 +269,7 @@ fn plain_markdown(v: &mut Value, own: &mut Vec<String>) {
                     m.insert(key.into(), Value::String(text));
                 }
             }
-            m.values_mut().for_each(|v| plain_markdown(v, own));
+            m.values_mut().for_each(|v| plain_cv(v, own));
         }
         _ => {}
     }
