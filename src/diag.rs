@@ -224,7 +224,8 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The known name closest to `unknown`, when it is close enough to be a likely typo.
+/// The known name closest to `unknown`, when it is close enough to be a likely typo. Distance
+/// is in characters, a swap of two neighbours counting as one edit (`emial` is one from `email`).
 pub fn did_you_mean<'a>(
     unknown: &str,
     known: impl IntoIterator<Item = &'a str>,
@@ -232,35 +233,10 @@ pub fn did_you_mean<'a>(
     let unknown = unknown.to_lowercase();
     known
         .into_iter()
-        .map(|k| (edit_distance(&unknown, &k.to_lowercase()), k))
+        .map(|k| (strsim::osa_distance(&unknown, &k.to_lowercase()), k))
         .filter(|(d, k)| *d <= (k.chars().count().max(unknown.chars().count()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-/// Edit distance in characters, a swap of two neighbours counting as one edit (so `emial`
-/// is one edit from `email`).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
