@@ -188,6 +188,7 @@ fn load_language(
     let text = text.clone();
     let (mut profile, mut diags, broken) =
         crate::profile::parse_translated(display, &text, work.clone());
+    diags.iter_mut().for_each(translate::explain);
     let mut files = vec![];
     if let Some(profile) = &mut profile {
         crate::profile::normalise(profile);

@@ -123,6 +123,79 @@ pub fn choose(
     (out, warnings)
 }
 
+/// Rewords a schema error about a table where text belongs, when the table looks like a
+/// table of languages gone wrong: `{}`, a key that is no language vita knows
+/// (`{ en = "..", dee = ".." }`), or a language whose text is not in quotes. Any other
+/// diagnostic is left as it is (its type error says enough).
+pub fn explain(d: &mut Diagnostic) {
+    if !d.is_error() || !d.message.contains("invalid type: table") {
+        return;
+    }
+    let Some(written) = d
+        .location
+        .as_ref()
+        .and_then(|l| l.text.get(l.range.clone()))
+    else {
+        return;
+    };
+    let Some((message, hint)) = misread(written) else {
+        return;
+    };
+    // The key path the schema error starts with (`` `education[0].degree`: ``) is kept.
+    let path = d.message.split_once(": invalid type").map(|(p, _)| p);
+    d.message = match path {
+        Some(p) => format!("{p}: {message}"),
+        None => message,
+    };
+    d.hints = vec![hint];
+}
+
+/// What is wrong with a table of languages as written (`{ ... }`): the message and its hint.
+fn misread(written: &str) -> Option<(String, String)> {
+    let doc = ImDocument::parse(format!("v = {written}")).ok()?;
+    let t = doc.as_table().get("v")?.as_inline_table()?;
+    let form = "a table of languages, `{ en = \"...\", de = \"...\" }`";
+    if t.is_empty() {
+        return Some((
+            "is an empty table where text belongs".into(),
+            format!("write the text in quotes, or {form}"),
+        ));
+    }
+    if let Some((k, _)) = t.iter().find(|(k, v)| resolve(k).is_some() && !v.is_str()) {
+        return Some((
+            format!("the `{k}` text of this table of languages is not text"),
+            format!("put it in quotes: {form}"),
+        ));
+    }
+    let known = t.iter().filter(|(k, _)| resolve(k).is_some()).count();
+    let unknown: Vec<&str> = t
+        .iter()
+        .filter(|(k, v)| resolve(k).is_none() && v.is_str())
+        .map(|(k, _)| k)
+        .collect();
+    // Only a table whose values are all text reads as an attempt at translations.
+    if unknown.is_empty() || known + unknown.len() != t.len() {
+        return None;
+    }
+    let named: Vec<String> = unknown.iter().map(|k| format!("`{k}`")).collect();
+    let what = if named.len() == 1 {
+        format!("{} is not a language vita knows", named[0])
+    } else {
+        format!("{} are not languages vita knows", named.join(", "))
+    };
+    let hint = match crate::diag::did_you_mean(unknown[0], super::known_tags()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            let tags: Vec<&str> = super::BUILTIN.iter().map(|(t, _)| *t).collect();
+            format!(
+                "a table of languages takes the tags {}, or a region of one (`de-AT`)",
+                tags.join(", ")
+            )
+        }
+    };
+    Some((format!("{what} (a table of languages)"), hint))
+}
+
 /// A string at the top level of the profile's text (`lang`), before the profile is read.
 pub fn top_string(text: &str, key: &str) -> Option<String> {
     let doc = ImDocument::parse(text).ok()?;
@@ -294,6 +367,35 @@ mod tests {
             assert_eq!(out, text);
             assert!(w.is_empty());
         }
+    }
+
+    #[test]
+    fn a_table_of_languages_gone_wrong_says_what_is_wrong() {
+        let said = |w: &str| misread(w).map(|(m, h)| format!("{m} | {h}"));
+        let empty = said("{}").unwrap();
+        assert!(
+            empty.starts_with("is an empty table where text belongs"),
+            "{empty}"
+        );
+        let typo = said("{ en = \"PhD\", dee = \"Promotion\" }").unwrap();
+        assert_eq!(
+            typo,
+            "`dee` is not a language vita knows (a table of languages) | did you mean `de`?"
+        );
+        let far = said("{ en = \"a\", klingon = \"b\", xx = \"c\" }").unwrap();
+        assert!(
+            far.starts_with("`klingon`, `xx` are not languages vita knows"),
+            "{far}"
+        );
+        assert!(far.contains("zh-Hans"), "{far}");
+        let number = said("{ en = 3 }").unwrap();
+        assert!(
+            number.starts_with("the `en` text of this table"),
+            "{number}"
+        );
+        // Tables that are no attempt at translations keep their type error.
+        assert_eq!(said("{ name = \"x\", year = 2020 }"), None);
+        assert_eq!(said("\"text\""), None);
     }
 
     #[test]
