@@ -27,6 +27,19 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("pt", include_str!("../../locales/pt.toml")),
     ("nl", include_str!("../../locales/nl.toml")),
     ("ru", include_str!("../../locales/ru.toml")),
+    ("pl", include_str!("../../locales/pl.toml")),
+    ("cs", include_str!("../../locales/cs.toml")),
+    ("uk", include_str!("../../locales/uk.toml")),
+    ("el", include_str!("../../locales/el.toml")),
+    ("tr", include_str!("../../locales/tr.toml")),
+    ("hu", include_str!("../../locales/hu.toml")),
+    ("ro", include_str!("../../locales/ro.toml")),
+    ("sv", include_str!("../../locales/sv.toml")),
+    ("da", include_str!("../../locales/da.toml")),
+    ("nb", include_str!("../../locales/nb.toml")),
+    ("fi", include_str!("../../locales/fi.toml")),
+    ("vi", include_str!("../../locales/vi.toml")),
+    ("id", include_str!("../../locales/id.toml")),
 ];
 
 /// Other ways people write the built-in tags, and the tag each means.
@@ -39,6 +52,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("zh-TW", "zh-Hant"),
     ("zh-HK", "zh-Hant"),
     ("zh-MO", "zh-Hant"),
+    // Norwegian written without naming bokmål.
+    ("no", "nb"),
 ];
 
 /// Every string of one language, by id (`sections.education`, `dates.present`).
