@@ -147,7 +147,8 @@ pub fn spill(
     ))
 }
 
-fn table(doc: &Document) -> String {
+/// The table a document's settings go in: `[cv]`, or `[documents.NAME]`.
+pub(super) fn table(doc: &Document) -> String {
     if doc.name == doc.kind.name {
         format!("[{}]", doc.name)
     } else {

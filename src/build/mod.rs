@@ -1,6 +1,7 @@
 //! Making documents: the profile is loaded, a [`plan::Plan`] resolved, and each document is
 //! typeset on its own thread and exported, within a deadline.
 
+mod bound;
 mod epoch;
 mod fit;
 pub mod plan;
@@ -337,7 +338,9 @@ fn make_one(
             None => return Err(vec![fit::overflow(doc, pages, max, &first, &job.style)]),
         }
     }
+    // A document cut before layout (`bound`) has said so already.
     if job.style.max_pages.is_none()
+        && view.left_out == 0
         && let Some(expected) = doc.kind.expected_pages
         && document.pages().len() > expected
     {
@@ -473,7 +476,8 @@ fn typeset_viewed(
     fonts: Arc<typst_kit::fonts::FontStore>,
     reads: &world::Reads,
 ) -> Result<Viewed, Vec<Diagnostic>> {
-    let data = view::view(p, &job.document, &plan.view, style);
+    let mut data = view::view(p, &job.document, &plan.view, style);
+    let bounded = bound::check(&mut data, &job.document, style).map_err(|e| vec![e])?;
     let bytes = serde_json::to_vec(&data).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot serialise the profile: {e}"
@@ -488,8 +492,9 @@ fn typeset_viewed(
     )
     .with_photo(p.person.photo_file.as_ref())
     .recording_into(reads.clone());
-    let (result, warnings) = compile::compile(&world);
+    let (result, mut warnings) = compile::compile(&world);
     let document = result?;
+    warnings.extend(bounded);
     Ok((world, document, warnings, data))
 }
 

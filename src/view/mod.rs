@@ -208,6 +208,7 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
                 signature: s.signature.clone().unwrap_or_else(|| p.person.name.clone()),
             }
         }),
+        left_out: 0,
     }
 }
 

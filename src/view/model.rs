@@ -38,6 +38,9 @@ pub struct View {
     /// A letter's own text (for the `letter` kind only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub letter: Option<LetterData>,
+    /// Lines cut before layout because the document could never hold them (`build::bound`).
+    #[serde(skip)]
+    pub left_out: usize,
 }
 
 /// A cover letter's text, as written in its document's table.

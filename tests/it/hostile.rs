@@ -795,3 +795,81 @@ fn a_locale_string_of_the_wrong_type_says_what_is_wanted() {
         run.stderr
     );
 }
+
+/// A profile of `n` jobs, each with one bullet (as an import of a long JSON Resume makes).
+fn many_jobs(n: usize) -> String {
+    let mut text = String::from("[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n");
+    for i in 0..n {
+        text += &format!(
+            "[[experience]]\nrole = \"Engineer {i}\"\norganisation = \"Org {i}\"\nstart = \"{}-01\"\nhighlights = [\"Did thing {i}\"]\n",
+            1950 + i % 70
+        );
+    }
+    text
+}
+
+#[test]
+fn a_resume_far_past_its_page_is_cut_before_it_is_laid_out() {
+    let dir = temp_dir("hostile-scale-resume");
+    fs::write(dir.join("profile.toml"), many_jobs(3_000)).unwrap();
+    let run = Run::vita(&["build", "--only", "resume"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.contains(
+            "warning: the resume would take about 9000 lines, far more than the 1 page a resume has by convention: only its first 100 lines are laid out, the rest is left out"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Said once: no second warning that it runs onto page 2.
+    assert!(!run.stderr.contains("runs onto page"), "{}", run.stderr);
+    let (pages, text) = pdf_text(&fs::read(dir.join("out/resume.pdf")).unwrap());
+    assert!(pages <= 3, "{pages} pages");
+    // 100 lines: 33 jobs of three lines each (role, organisation, bullet).
+    assert_eq!(text.matches("Engineer ").count(), 33, "{text}");
+    // Pages allowed by `max_pages` that could never hold it: an error, nothing laid out.
+    fs::write(
+        dir.join("profile.toml"),
+        many_jobs(3_000) + "[resume]\nmax_pages = 2\nfit = true\n",
+    )
+    .unwrap();
+    let before = fs::read(dir.join("out/resume.pdf")).unwrap();
+    let run = Run::vita(&["build", "--only", "resume"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: the resume would take about 9000 lines; 2 pages hold 200 at the most\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: choose what it shows"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(dir.join("out/resume.pdf")).unwrap(), before);
+}
+
+#[test]
+fn a_document_past_what_vita_lays_out_is_refused_before_layout() {
+    let dir = temp_dir("hostile-scale-cv");
+    let mut text = String::from("[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n");
+    for i in 0..10_001 {
+        text += &format!("[[awards]]\ntitle = \"A{i}\"\n");
+    }
+    fs::write(dir.join("profile.toml"), text).unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains(
+            "error: the cv would take about 10001 lines, more than vita lays out in one document (10000, some 250 pages)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`limit = { awards = 100 }`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -165,8 +165,14 @@ fn threads_and_ticks(pid: u32) -> (u32, u64) {
 #[test]
 fn a_build_past_its_deadline_leaves_no_thread_running() {
     let dir = temp_dir("watch-timeout");
-    // A summary long enough that laying it out takes more than the one second allowed.
-    let slow: String = (0..150_000).map(|i| format!("word{i} ")).collect();
+    // A summary that takes more than the one second allowed to lay out, yet is within what
+    // vita lays out at all (src/build/bound.rs): 450,000 Chinese characters, about 9,000
+    // lines, each a place to break.
+    let slow: String = "的一是不了人我在有他这为之大来以个中上们"
+        .chars()
+        .cycle()
+        .take(450_000)
+        .collect();
     fs::write(
         dir.join("profile.toml"),
         format!("summary = \"{slow}\"\n[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n"),
