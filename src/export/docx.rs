@@ -16,7 +16,7 @@ use docx_rs::{
 };
 
 use crate::diag::Diagnostic;
-use crate::view::model::{Body, Entry, Item, Link, View, Work};
+use crate::view::model::{Body, Entry, Item, Link, View, Words, Work};
 
 /// The numbering of bulleted lists.
 const BULLETS: usize = 1;
@@ -159,7 +159,7 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
             }
             Body::Entries { entries, .. } => {
                 for e in entries {
-                    entry(&mut paras, e, &v.words.colon, &date_tab);
+                    entry(&mut paras, e, &v.words, &date_tab);
                 }
             }
             Body::Items {
@@ -167,7 +167,7 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
                 entries,
             } => {
                 for e in entries {
-                    paras.push(item(e, *date_first, &v.words.colon, &date_tab));
+                    paras.push(item(e, *date_first, &v.words, &date_tab));
                 }
             }
             Body::Works { groups, legend, .. } => {
@@ -188,7 +188,7 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
                         );
                     }
                     for w in &g.entries {
-                        paras.push(work(w));
+                        paras.push(work(w, &v.words));
                     }
                 }
             }
@@ -216,7 +216,8 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
 
 /// A titled entry: title and date on one line (the date at the right tab), then subtitle and
 /// place, labelled lines and bullets.
-fn entry(paras: &mut Vec<Paragraph>, e: &Entry, colon: &str, tab: &Tab) {
+fn entry(paras: &mut Vec<Paragraph>, e: &Entry, words: &Words, tab: &Tab) {
+    let (colon, comma) = (words.colon.as_str(), words.comma.as_str());
     let mut head = Paragraph::new()
         .add_tab(tab.clone())
         .keep_next(true)
@@ -253,7 +254,7 @@ fn entry(paras: &mut Vec<Paragraph>, e: &Entry, colon: &str, tab: &Tab) {
             .line_spacing(LineSpacing::new().before(60).after(20))
             .add_run(text(&r.title).italic());
         if let Some(l) = &r.location {
-            head = head.add_run(text(&format!(", {l}")));
+            head = head.add_run(text(&format!("{comma}{l}")));
         }
         if !r.date.is_empty() {
             head = head.add_run(Run::new().add_tab().add_text(clean(&r.date)));
@@ -269,17 +270,18 @@ fn entry(paras: &mut Vec<Paragraph>, e: &Entry, colon: &str, tab: &Tab) {
 }
 
 /// A one-line item, its date at the right tab (or first, for news).
-fn item(e: &Item, date_first: bool, colon: &str, tab: &Tab) -> Paragraph {
+fn item(e: &Item, date_first: bool, words: &Words, tab: &Tab) -> Paragraph {
+    let colon = &words.colon;
     let mut p = bullet().add_tab(tab.clone());
     if date_first && let Some(d) = &e.date {
-        p = p.add_run(text(&format!("{d}: ")).bold());
+        p = p.add_run(text(&format!("{d}{colon}")).bold());
     }
     if let Some(label) = &e.label {
         p = p.add_run(text(&format!("{label}{colon}")).bold());
     }
     p = p.add_run(text(&e.text));
     if let Some(note) = &e.note {
-        p = p.add_run(text(&format!(" ({note})")));
+        p = p.add_run(text(&format!("{}{note}{}", words.open, words.close)));
     }
     if !date_first && let Some(d) = &e.date {
         p = p.add_run(Run::new().add_tab().add_text(clean(d)));
@@ -288,23 +290,16 @@ fn item(e: &Item, date_first: bool, colon: &str, tab: &Tab) -> Paragraph {
 }
 
 /// An authored work as the layout prints it, the own name in bold.
-fn work(w: &Work) -> Paragraph {
+fn work(w: &Work, words: &Words) -> Paragraph {
     let mut p = match w.number {
         Some(n) => Paragraph::new()
             .indent(Some(480), Some(SpecialIndentType::Hanging(480)), None, None)
             .add_run(text(&format!("[{n}]\t"))),
         None => bullet(),
     };
-    let zh = !w.authors.is_empty()
-        && w.authors.iter().all(|a| {
-            a.name
-                .chars()
-                .all(|c| c == '·' || ('\u{4e00}'..='\u{9fff}').contains(&c))
-        });
-    let stop = if zh { "。" } else { ". " };
     for (i, a) in w.authors.iter().enumerate() {
         if i > 0 {
-            p = p.add_run(text(if zh { "、" } else { ", " }));
+            p = p.add_run(text(&words.names));
         }
         let name = text(&a.name);
         p = p.add_run(if a.me { name.bold() } else { name });
@@ -313,10 +308,9 @@ fn work(w: &Work) -> Paragraph {
         }
     }
     if let Some(last) = w.authors.last() {
-        let et_al = last.name.ends_with('.') && !zh;
-        p = p.add_run(text(if et_al { " " } else { stop }));
+        p = p.add_run(text(words.after(&last.name)));
     }
-    p = p.add_run(text(&format!("{}{stop}", w.title)));
+    p = p.add_run(text(&format!("{}{}", w.title, words.after(&w.title))));
     let mut place = vec![];
     if let Some(venue) = &w.venue {
         p = p.add_run(text(venue).italic());
@@ -326,12 +320,12 @@ fn work(w: &Work) -> Paragraph {
     let rest = if place.is_empty() {
         String::new()
     } else if w.venue.is_some() {
-        format!(", {}", place.join(", "))
+        format!("{}{}", words.comma, place.join(&words.comma))
     } else {
-        place.join(", ")
+        place.join(&words.comma)
     };
     if w.venue.is_some() || !place.is_empty() {
-        p = p.add_run(text(&format!("{rest}.")));
+        p = p.add_run(text(&format!("{rest}{}", words.end())));
     }
     if let Some(award) = &w.award {
         p = p.add_run(text(&format!(" {award}.")).bold());

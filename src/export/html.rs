@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::view::model::{Body, Entry, Item, Link, PersonData, Section, View, Work};
+use crate::view::model::{Body, Entry, Item, Link, PersonData, Section, View, Words, Work};
 
 /// The page's style: readable measure, system fonts after the document's own, and both colour
 /// schemes.
@@ -108,7 +108,7 @@ pub fn export(v: &View) -> String {
     header(&mut out, p);
     out.push_str("<main>\n");
     for s in &v.sections {
-        section(&mut out, s);
+        section(&mut out, s, &v.words);
     }
     out.push_str("</main>\n");
     if let Some(updated) = v.words.updated_sentence() {
@@ -147,7 +147,7 @@ fn header(out: &mut String, p: &PersonData) {
     out.push_str("</header>\n");
 }
 
-fn section(out: &mut String, s: &Section) {
+fn section(out: &mut String, s: &Section, words: &Words) {
     let _ = writeln!(
         out,
         "<section id=\"{}\">\n<h2>{}</h2>",
@@ -169,7 +169,7 @@ fn section(out: &mut String, s: &Section) {
         }
         Body::Entries { entries, .. } => {
             for e in entries {
-                entry(out, e);
+                entry(out, e, words);
             }
         }
         Body::Items {
@@ -183,7 +183,7 @@ fn section(out: &mut String, s: &Section) {
             };
             let _ = writeln!(out, "<ul class=\"{class}\">");
             for e in entries {
-                item(out, e, *date_first);
+                item(out, e, *date_first, words);
             }
             out.push_str("</ul>\n");
         }
@@ -206,7 +206,7 @@ fn section(out: &mut String, s: &Section) {
                 let list = if *numbered { "ol" } else { "ul" };
                 let _ = writeln!(out, "<{list} class=\"works\">");
                 for w in &g.entries {
-                    work(out, w);
+                    work(out, w, words);
                 }
                 let _ = writeln!(out, "</{list}>");
             }
@@ -215,7 +215,7 @@ fn section(out: &mut String, s: &Section) {
     out.push_str("</section>\n");
 }
 
-fn entry(out: &mut String, e: &Entry) {
+fn entry(out: &mut String, e: &Entry, words: &Words) {
     out.push_str("<div class=\"entry\">\n<div class=\"entry-head\"><span><strong>");
     out.push_str(&esc(&e.title));
     out.push_str("</strong>");
@@ -240,7 +240,14 @@ fn entry(out: &mut String, e: &Entry) {
     for l in &e.lines {
         out.push_str("<p class=\"line\">");
         if let Some(label) = &l.label {
-            let _ = write!(out, "<span class=\"muted\">{}:</span> ", esc(label));
+            let mark = words.colon.trim_end();
+            let _ = write!(
+                out,
+                "<span class=\"muted\">{}{}</span>{}",
+                esc(label),
+                esc(mark),
+                &words.colon[mark.len()..]
+            );
         }
         out.push_str(&esc(&l.text));
         out.push_str("</p>\n");
@@ -249,7 +256,7 @@ fn entry(out: &mut String, e: &Entry) {
         out.push_str("<div class=\"entry-head\">");
         let _ = write!(out, "<span class=\"sub\">{}", esc(&r.title));
         if let Some(l) = &r.location {
-            let _ = write!(out, ", {}", esc(l));
+            let _ = write!(out, "{}{}", words.comma, esc(l));
         }
         let _ = write!(out, "</span><span class=\"date\">{}</span>", esc(&r.date));
         out.push_str("</div>\n");
@@ -271,7 +278,7 @@ fn entry(out: &mut String, e: &Entry) {
     out.push_str("</div>\n");
 }
 
-fn item(out: &mut String, e: &Item, date_first: bool) {
+fn item(out: &mut String, e: &Item, date_first: bool, words: &Words) {
     let date = e
         .date
         .as_deref()
@@ -283,11 +290,30 @@ fn item(out: &mut String, e: &Item, date_first: bool) {
     }
     out.push_str("<span>");
     if let Some(label) = &e.label {
-        let _ = write!(out, "<strong>{}:</strong> ", esc(label));
+        // The colon inside the bold, its space (if any) after: `<strong>Reviewer:</strong> `.
+        let mark = words.colon.trim_end();
+        let _ = write!(
+            out,
+            "<strong>{}{}</strong>{}",
+            esc(label),
+            esc(mark),
+            &words.colon[mark.len()..]
+        );
     }
     out.push_str(&esc(&e.text));
     if let Some(note) = &e.note {
-        let _ = write!(out, " <span class=\"muted\">({})</span>", esc(note));
+        let _ = write!(
+            out,
+            "{}<span class=\"muted\">{}{}{}</span>",
+            if words.open.starts_with(['\u{a0}', ' ']) {
+                " "
+            } else {
+                ""
+            },
+            esc(words.open.trim_start()),
+            esc(note),
+            esc(&words.close)
+        );
     }
     out.push_str("</span>");
     if !date_first {
@@ -296,20 +322,13 @@ fn item(out: &mut String, e: &Item, date_first: bool) {
     out.push_str("</li>\n");
 }
 
-fn work(out: &mut String, w: &Work) {
+fn work(out: &mut String, w: &Work, words: &Words) {
     match w.number {
         Some(n) => {
             let _ = write!(out, "<li value=\"{n}\">");
         }
         None => out.push_str("<li>"),
     }
-    let zh = !w.authors.is_empty()
-        && w.authors.iter().all(|a| {
-            a.name
-                .chars()
-                .all(|c| c == '·' || ('\u{4e00}'..='\u{9fff}').contains(&c))
-        });
-    let stop = if zh { "。" } else { ". " };
     if !w.authors.is_empty() {
         let names: Vec<String> = w
             .authors
@@ -327,11 +346,15 @@ fn work(out: &mut String, w: &Work) {
                 }
             })
             .collect();
-        out.push_str(&names.join(if zh { "、" } else { ", " }));
-        let et_al = w.authors.last().is_some_and(|a| a.name.ends_with('.'));
-        out.push_str(if et_al && !zh { " " } else { stop });
+        out.push_str(&names.join(&words.names));
+        out.push_str(words.after(w.authors.last().map_or("", |a| &a.name)));
     }
-    let _ = write!(out, "<cite>{}</cite>{stop}", esc(&w.title));
+    let _ = write!(
+        out,
+        "<cite>{}</cite>{}",
+        esc(&w.title),
+        words.after(&w.title)
+    );
     let mut place = vec![];
     if let Some(venue) = &w.venue {
         place.push(format!("<em>{}</em>", esc(venue)));
@@ -339,7 +362,7 @@ fn work(out: &mut String, w: &Work) {
     place.extend(w.venue_detail.iter().map(|d| esc(d)));
     place.extend(w.date.iter().map(|d| esc(d)));
     if !place.is_empty() {
-        let _ = write!(out, "{}.", place.join(", "));
+        let _ = write!(out, "{}{}", place.join(&words.comma), words.end());
     }
     if let Some(award) = &w.award {
         let _ = write!(out, " <span class=\"award\">{}.</span>", esc(award));

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crate::view::model::{Body, Entry, Item, PersonData, Section, View, Work};
+use crate::view::model::{Body, Entry, Item, PersonData, Section, View, Words, Work};
 
 /// Which of the two text formats is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn counts(v: &View) -> Vec<Count> {
     v.sections
         .iter()
         .map(|s| {
-            let text = body(s, &v.words.colon, Mode::Plain);
+            let text = body(s, &v.words, Mode::Plain);
             let text = text.trim();
             Count {
                 title: s.title.clone(),
@@ -57,20 +57,24 @@ pub fn counts(v: &View) -> Vec<Count> {
 }
 
 fn write(v: &View, mode: Mode) -> String {
-    let mut out = header(&v.person, mode);
+    let mut out = header(&v.person, &v.words, mode);
     for s in &v.sections {
         out.push('\n');
         match mode {
             Mode::Plain => {
                 let _ = writeln!(out, "{}", s.title);
-                let _ = writeln!(out, "{}", "=".repeat(s.title.chars().count()));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    "=".repeat(unicode_width::UnicodeWidthStr::width(s.title.as_str()))
+                );
             }
             Mode::Markdown => {
                 let _ = writeln!(out, "## {}", esc(&s.title, mode));
             }
         }
         out.push('\n');
-        out.push_str(&body(s, &v.words.colon, mode));
+        out.push_str(&body(s, &v.words, mode));
     }
     if let Some(updated) = v.words.updated_sentence() {
         out.push('\n');
@@ -79,11 +83,11 @@ fn write(v: &View, mode: Mode) -> String {
     out
 }
 
-fn header(p: &PersonData, mode: Mode) -> String {
+fn header(p: &PersonData, words: &Words, mode: Mode) -> String {
     let mut out = String::new();
     let mut name = esc(&p.name, mode);
     if let Some(native) = &p.native_name {
-        let _ = write!(name, " ({})", esc(native, mode));
+        name.push_str(&paren(words, &esc(native, mode)));
     }
     match mode {
         Mode::Plain => {
@@ -117,7 +121,7 @@ fn header(p: &PersonData, mode: Mode) -> String {
 
 /// A section's body, ending in a newline.
 /// A section's body; `colon` goes between a label and its text (`: `, `：`).
-fn body(s: &Section, colon: &str, mode: Mode) -> String {
+fn body(s: &Section, words: &Words, mode: Mode) -> String {
     let mut out = String::new();
     match &s.body {
         Body::Text { text } => {
@@ -128,7 +132,7 @@ fn body(s: &Section, colon: &str, mode: Mode) -> String {
             let _ = writeln!(out, "{}", items.join(" · "));
         }
         Body::Entries { entries, .. } => {
-            let blocks: Vec<String> = entries.iter().map(|e| entry(e, colon, mode)).collect();
+            let blocks: Vec<String> = entries.iter().map(|e| entry(e, words, mode)).collect();
             out.push_str(&blocks.join("\n"));
         }
         Body::Items {
@@ -136,7 +140,7 @@ fn body(s: &Section, colon: &str, mode: Mode) -> String {
             entries,
         } => {
             for e in entries {
-                let _ = writeln!(out, "- {}", item(e, *date_first, colon, mode));
+                let _ = writeln!(out, "- {}", item(e, *date_first, words, mode));
             }
         }
         Body::Works { groups, legend, .. } => {
@@ -162,7 +166,7 @@ fn body(s: &Section, colon: &str, mode: Mode) -> String {
                     };
                 }
                 for w in &g.entries {
-                    let _ = writeln!(out, "- {}", work(w, mode));
+                    let _ = writeln!(out, "- {}", work(w, words, mode));
                 }
             }
         }
@@ -171,14 +175,15 @@ fn body(s: &Section, colon: &str, mode: Mode) -> String {
 }
 
 /// A titled entry: title and date, then subtitle and place, labelled lines, bullets.
-fn entry(e: &Entry, colon: &str, mode: Mode) -> String {
+fn entry(e: &Entry, words: &Words, mode: Mode) -> String {
+    let colon = &words.colon;
     let mut lines = vec![];
     let mut first = match mode {
         Mode::Plain => e.title.clone(),
         Mode::Markdown => format!("**{}**", esc(&e.title, mode)),
     };
     if !e.date.is_empty() {
-        let _ = write!(first, " ({})", esc(&e.date, mode));
+        first.push_str(&paren(words, &esc(&e.date, mode)));
     }
     lines.push(first);
     let place: Vec<String> = [&e.subtitle, &e.location]
@@ -191,7 +196,7 @@ fn entry(e: &Entry, colon: &str, mode: Mode) -> String {
         })
         .collect();
     if !place.is_empty() {
-        lines.push(place.join(", "));
+        lines.push(place.join(&words.comma));
     }
     for l in &e.lines {
         lines.push(match &l.label {
@@ -215,10 +220,10 @@ fn entry(e: &Entry, colon: &str, mode: Mode) -> String {
             Mode::Markdown => format!("\n*{}*", esc(&r.title, mode)),
         };
         if let Some(l) = &r.location {
-            let _ = write!(head, ", {}", esc(l, mode));
+            let _ = write!(head, "{}{}", words.comma, esc(l, mode));
         }
         if !r.date.is_empty() {
-            let _ = write!(head, " ({})", esc(&r.date, mode));
+            head.push_str(&paren(words, &esc(&r.date, mode)));
         }
         let _ = writeln!(out, "{head}");
         if mode == Mode::Markdown && !r.bullets.is_empty() {
@@ -240,10 +245,11 @@ fn entry(e: &Entry, colon: &str, mode: Mode) -> String {
 }
 
 /// A one-line item: `Label: text (note), date`, or `date: text` when the date comes first.
-fn item(e: &Item, date_first: bool, colon: &str, mode: Mode) -> String {
+fn item(e: &Item, date_first: bool, words: &Words, mode: Mode) -> String {
+    let colon = words.colon.as_str();
     let mut out = String::new();
     if date_first && let Some(date) = &e.date {
-        let _ = write!(out, "{}: ", esc(date, mode));
+        let _ = write!(out, "{}{colon}", esc(date, mode));
     }
     if let Some(label) = &e.label {
         let _ = match mode {
@@ -262,25 +268,23 @@ fn item(e: &Item, date_first: bool, colon: &str, mode: Mode) -> String {
     }
     out.push_str(&esc(&e.text, mode));
     if let Some(note) = &e.note {
-        let _ = write!(out, " ({})", esc(note, mode));
+        out.push_str(&paren(words, &esc(note, mode)));
     }
     if !date_first && let Some(date) = &e.date {
-        let _ = write!(out, ", {}", esc(date, mode));
+        let _ = write!(out, "{}{}", words.comma, esc(date, mode));
     }
     out
 }
 
+/// A note in the document language's parentheses: ` (note)`, `（note）`; a space, not a
+/// no-break space, before it in a text file.
+fn paren(words: &Words, note: &str) -> String {
+    format!("{}{note}{}", words.open.replace('\u{a0}', " "), words.close)
+}
+
 /// An authored work, as the layout prints it: number, authors, title, venue, date, award,
 /// notes, detail, links, and a remark on a line of its own.
-fn work(w: &Work, mode: Mode) -> String {
-    // A work by authors whose names are all in Han characters takes Chinese punctuation.
-    let zh = !w.authors.is_empty()
-        && w.authors.iter().all(|a| {
-            a.name
-                .chars()
-                .all(|c| c == '·' || ('\u{4e00}'..='\u{9fff}').contains(&c))
-        });
-    let stop = if zh { "。" } else { ". " };
+fn work(w: &Work, words: &Words, mode: Mode) -> String {
     let mut out = String::new();
     if let Some(n) = w.number {
         let _ = match mode {
@@ -300,12 +304,11 @@ fn work(w: &Work, mode: Mode) -> String {
                 format!("{name}{}", esc(&a.marks, mode))
             })
             .collect();
-        out.push_str(&names.join(if zh { "、" } else { ", " }));
-        let et_al = w.authors.last().is_some_and(|a| a.name.ends_with('.'));
-        out.push_str(if et_al && !zh { " " } else { stop });
+        out.push_str(&names.join(&words.names));
+        out.push_str(words.after(w.authors.last().map_or("", |a| &a.name)));
     }
     out.push_str(&esc(&w.title, mode));
-    out.push_str(stop);
+    out.push_str(words.after(&w.title));
     let mut place = vec![];
     if let Some(venue) = &w.venue {
         place.push(match mode {
@@ -316,7 +319,7 @@ fn work(w: &Work, mode: Mode) -> String {
     place.extend(w.venue_detail.iter().map(|d| esc(d, mode)));
     place.extend(w.date.iter().map(|d| esc(d, mode)));
     if !place.is_empty() {
-        let _ = write!(out, "{}.", place.join(", "));
+        let _ = write!(out, "{}{}", place.join(&words.comma), words.end());
     }
     if let Some(award) = &w.award {
         let _ = match mode {

@@ -124,7 +124,7 @@ pub fn contributions(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             if !numbers.is_empty() {
                 lines.push(Line {
                     label: Some(c.loc.get("labels.related_products").to_string()),
-                    text: numbers.join(", "),
+                    text: numbers.join(c.loc.get("list.sep")),
                 });
             }
         } else {

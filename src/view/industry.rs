@@ -56,7 +56,7 @@ pub fn projects(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             .flatten()
             .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(c.loc.get("labels.comma"));
         let mut lines = vec![];
         if let Some(d) = e.description.as_deref().filter(|d| !d.trim().is_empty()) {
             lines.push(Line {
@@ -67,7 +67,7 @@ pub fn projects(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         if !e.technologies.is_empty() {
             lines.push(Line {
                 label: Some(c.loc.get("labels.technologies").to_string()),
-                text: e.technologies.join(", "),
+                text: e.technologies.join(c.loc.get("list.sep")),
             });
         }
         Entry {

@@ -71,11 +71,37 @@ pub struct Words {
     pub open: String,
     /// After the note: `)`, `）` in Chinese.
     pub close: String,
+    /// After a part of a reference (`Title. Venue`): `. `, `。` in Chinese and Japanese.
+    pub stop: String,
+    /// Between parts (`Venue, 2021`, a role and its organisation): `, `, `，` in Chinese.
+    pub comma: String,
+    /// Between authors: `, `, `、` in Chinese and Japanese.
+    pub names: String,
     /// `last updated September 29, 2021`, if there is a date.
     pub updated: Option<String>,
 }
 
 impl Words {
+    /// What follows a part of a reference (its authors, its title): the stop (`. `, `。`);
+    /// after a part that ends in a stop of its own ("et al.", "Is Attention All You Need?"),
+    /// only the stop's space, if it has one. The one rule the layouts (`work` in
+    /// `common.typ`) and the text, HTML and Word exports follow.
+    pub fn after(&self, part: &str) -> &str {
+        let own = part
+            .trim_end()
+            .ends_with(['.', '?', '!', '。', '？', '！', '…']);
+        match (own, self.stop.ends_with(' ')) {
+            (false, _) => &self.stop,
+            (true, true) => " ",
+            (true, false) => "",
+        }
+    }
+
+    /// The stop that ends a reference's venue and date (`.`, `。`).
+    pub fn end(&self) -> &str {
+        self.stop.trim_end()
+    }
+
     /// `Last updated September 29, 2021`: the footer's words as a sentence of their own.
     pub fn updated_sentence(&self) -> Option<String> {
         let s = self.updated.as_deref()?;

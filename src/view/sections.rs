@@ -414,7 +414,7 @@ fn teaching(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(c.loc.get("labels.comma"));
         Entry {
             title: e.course.clone(),
             subtitle: Some(subtitle),
@@ -461,7 +461,7 @@ fn service(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         .map(|e| Item {
             label: Some(e.role.clone()),
             text: [
-                Some(e.venues.join(", ")).filter(|v| !v.is_empty()),
+                Some(e.venues.join(c.loc.get("list.sep"))).filter(|v| !v.is_empty()),
                 e.text.clone(),
             ]
             .into_iter()

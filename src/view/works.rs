@@ -74,7 +74,7 @@ pub fn patents(ctx: &Ctx, limit: Option<usize>) -> Option<Body> {
             .flatten()
             .map(str::trim)
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(ctx.loc.get("labels.comma"));
         work(
             ctx,
             Work {

@@ -341,3 +341,78 @@ fn every_script_of_the_locales_is_drawn_by_an_embedded_face() {
         assert_eq!(run.stderr, "", "{lang}");
     }
 }
+
+#[test]
+fn punctuation_follows_the_documents_language_not_the_script_of_a_field() {
+    // Chinese inventors in an English CV, an English paper in a Chinese one: vita's own
+    // joins (between authors, after a title, between venue and year, between a patent's
+    // parts) are the document's. The fixture's own text has no punctuation of its own.
+    let dir = temp_dir("locales-punctuation");
+    fs::copy(
+        crate::support::fixture("bilingual-punctuation.toml"),
+        dir.join("profile.toml"),
+    )
+    .unwrap();
+    Run::vita(&["build", "--format", "pdf,txt,md,html"])
+        .in_dir(&dir)
+        .ok();
+    let en = pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap()).1;
+    let zh = pdf_text(&fs::read(dir.join("out/cv-zh.pdf")).unwrap()).1;
+    assert!(
+        squeezed(&en).contains(&squeezed(
+            "李一鸣, 吴保元. 一种图像识别模型的训练方法. May 10, 2024. 发明专利, CN123"
+        )),
+        "{en}"
+    );
+    assert!(
+        squeezed(&zh).contains(&squeezed(
+            "Yiming Li、Yong Jiang。Backdoor Learning A Survey。计算机学报，2023。"
+        )),
+        "{zh}"
+    );
+    for ext in ["pdf", "txt", "md", "html"] {
+        let read = |name: &str| match ext {
+            "pdf" => pdf_text(&fs::read(dir.join(format!("out/{name}.pdf"))).unwrap()).1,
+            _ => fs::read_to_string(dir.join(format!("out/{name}.{ext}"))).unwrap(),
+        };
+        let en = read("cv");
+        let wide: Vec<char> = en.chars().filter(|c| "，。、：（）".contains(*c)).collect();
+        assert!(wide.is_empty(), "{ext}: {wide:?} in the English CV:\n{en}");
+        // The Chinese CV's text, without markup and the English month in no date of it.
+        let zh = read("cv-zh");
+        let zh = if ext == "html" {
+            zh.split("<main>")
+                .nth(1)
+                .unwrap_or_default()
+                .replace("</", "<")
+        } else {
+            zh
+        };
+        let text: String = if ext == "html" {
+            let mut inside = false;
+            zh.chars()
+                .filter(|c| {
+                    match c {
+                        '<' => inside = true,
+                        '>' => {
+                            inside = false;
+                            return false;
+                        }
+                        _ => {}
+                    }
+                    !inside
+                })
+                .collect()
+        } else {
+            zh
+        };
+        let ascii: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains([',', '.', ':', '(', ')']) && !l.contains("example.org"))
+            .collect();
+        assert!(
+            ascii.is_empty(),
+            "{ext}: ASCII joins in the Chinese CV: {ascii:?}"
+        );
+    }
+}
