@@ -149,6 +149,12 @@ fn load_text(
     // A byte-order mark is invisible in editors and harmless: drop it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Arc<str> = text.into();
+    // Texts no document could print are refused before anything else reads them.
+    let mut refused = crate::profile::sizes::check(display, &text);
+    refused.extend(translate::misplaced(display, &text));
+    if !refused.is_empty() {
+        return Err(refused);
+    }
     let top = |key| translate::top_string(&text, key).and_then(|l| crate::locale::resolve(&l));
     let own = top("lang").unwrap_or("en");
     let fallback = top("default_lang").unwrap_or("en");

@@ -117,6 +117,15 @@ pub fn attach(
             Ok((src, warning)) => {
                 let shown = path.display().to_string();
                 let src: Arc<str> = src.into();
+                // A letter under thousands of marks would cost the layout minutes: the file
+                // cannot be used as it is (like a file whose braces never close).
+                if let Some((span, marks)) = crate::files::stacked_marks(&src) {
+                    diags.push(
+                        crate::files::stacked_marks_error(&format!("`{name}`"), marks)
+                            .at(&shown, &src, span),
+                    );
+                    continue;
+                }
                 let mut found = vec![];
                 if let Some(w) = warning {
                     found.push(w.at(&shown, &src, 0..0));

@@ -8,7 +8,7 @@ use crate::profile::{Checker, DocSettings, Entry, KeyPath, Profile};
 /// the profile has in it (`None` for an id that is no section).
 pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usize>) {
     let names: Vec<&str> = p.documents().iter().map(|(n, _)| *n).collect();
-    let tags: Vec<&str> = all_tags(p);
+    let tags = all_tags(p);
     let resumes = p
         .documents()
         .iter()
@@ -109,17 +109,32 @@ pub fn check(p: &Profile, c: &mut Checker, sections: &dyn Fn(&str) -> Option<usi
             ("include_tags", &s.include_tags),
             ("exclude_tags", &s.exclude_tags),
         ] {
-            for (i, tag) in list.iter().enumerate() {
-                if !tags.contains(&tag.as_str()) {
-                    let mut d = Diagnostic::warning(format!(
-                        "`{place}.{key}` names the tag `{tag}`, which no entry has"
-                    ));
-                    d = match did_you_mean(tag, tags.iter().copied()) {
-                        Some(best) => d.hint(format!("did you mean `{best}`?")),
-                        None => d.hint("give entries this tag with `tags = [\"...\"]`"),
-                    };
-                    c.push(&at.k(key).i(i), d);
-                }
+            let unknown: Vec<(usize, &String)> = list
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !tags.contains(t.as_str()))
+                .collect();
+            // The first few are told at their place with a did-you-mean; the rest counted in
+            // one warning (thousands of them, each compared with every tag, took minutes).
+            for (i, tag) in unknown.iter().take(MAX_UNKNOWN_TAGS_TOLD) {
+                let mut d = Diagnostic::warning(format!(
+                    "`{place}.{key}` names the tag `{tag}`, which no entry has"
+                ));
+                d = match did_you_mean(tag, tags.iter().copied()) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint("give entries this tag with `tags = [\"...\"]`"),
+                };
+                c.push(&at.k(key).i(*i), d);
+            }
+            if let Some((i, _)) = unknown.get(MAX_UNKNOWN_TAGS_TOLD) {
+                c.push(
+                    &at.k(key).i(*i),
+                    Diagnostic::warning(format!(
+                        "`{place}.{key}` names {} more tags that no entry has",
+                        unknown.len() - MAX_UNKNOWN_TAGS_TOLD
+                    ))
+                    .hint("give entries these tags with `tags = [\"...\"]`, or remove them"),
+                );
             }
         }
         if s.formats.as_ref().is_some_and(Vec::is_empty) {
@@ -205,13 +220,14 @@ fn unknown_section(
     }
 }
 
-/// Every tag that some entry carries.
-fn all_tags(p: &Profile) -> Vec<&str> {
-    let mut out: Vec<&str> = vec![];
-    for t in p.entries().into_iter().flat_map(Entry::tags) {
-        if !out.contains(&t.as_str()) {
-            out.push(t);
-        }
-    }
-    out
+/// Unknown tags of one list told one by one; the rest are counted in one warning.
+const MAX_UNKNOWN_TAGS_TOLD: usize = 8;
+
+/// Every tag that some entry carries, in order.
+fn all_tags(p: &Profile) -> std::collections::BTreeSet<&str> {
+    p.entries()
+        .into_iter()
+        .flat_map(Entry::tags)
+        .map(String::as_str)
+        .collect()
 }

@@ -16,7 +16,7 @@ use crate::diag::Diagnostic;
 
 /// A table of languages in the profile's text.
 struct LangTable {
-    /// The key path, for messages: `education[0].degree`.
+    /// The key path, for messages: `education[1].degree`.
     path: String,
     /// The whole `{ ... }`.
     span: Range<usize>,
@@ -123,6 +123,75 @@ pub fn choose(
     (out, warnings)
 }
 
+/// Keys whose value is one for every document (a setting, a date, an identifier, a file):
+/// a table of languages there is refused, not chosen from per document.
+const ONE_FOR_ALL: &[&str] = &[
+    "schema",
+    "lang",
+    "default_lang",
+    "kind",
+    "theme",
+    "output",
+    "id",
+    "tags",
+    "include_tags",
+    "exclude_tags",
+    "exclude",
+    "bibliography",
+    "bibliography_base_url",
+    "start",
+    "end",
+    "date",
+    "updated",
+    "formats",
+    "preset",
+    "paper",
+    "font",
+    "heading_font",
+    "photo",
+    "email",
+    "phone",
+    "orcid",
+    "github",
+    "linkedin",
+    "scholar",
+    "dblp",
+    "openalex",
+    "homepage",
+    "doi",
+    "arxiv",
+    "pmid",
+    "key",
+    "type",
+    "category",
+    "sections",
+    "currency",
+    "max_pages",
+    "fit",
+];
+
+/// Tables of languages where the value is one for every document (`lang = { en = "de" }`,
+/// `theme = { en = "classic", de = "./mine" }`): an error at each.
+pub fn misplaced(display: &str, text: &Arc<str>) -> Vec<Diagnostic> {
+    tables(text)
+        .iter()
+        .filter_map(|t| {
+            let key = t.path.rsplit('.').next()?;
+            let key = key.split('[').next()?;
+            ONE_FOR_ALL.contains(&key).then(|| {
+                Diagnostic::error(format!(
+                    "`{}` is the same in every language: it cannot be a table of languages",
+                    t.path
+                ))
+                .at(display, text, t.span.clone())
+                .hint(format!(
+                    "write one value, `{key} = ...`; a document in another language is a `[documents.NAME]` with its own `lang`"
+                ))
+            })
+        })
+        .collect()
+}
+
 /// Rewords a schema error about a table where text belongs, when the table looks like a
 /// table of languages gone wrong: `{}`, a key that is no language vita knows
 /// (`{ en = "..", dee = ".." }`), or a language whose text is not in quotes. Any other
@@ -141,7 +210,7 @@ pub fn explain(d: &mut Diagnostic) {
     let Some((message, hint)) = misread(written) else {
         return;
     };
-    // The key path the schema error starts with (`` `education[0].degree`: ``) is kept.
+    // The key path the schema error starts with (`` `education[1].degree`: ``) is kept.
     let path = d.message.split_once(": invalid type").map(|(p, _)| p);
     d.message = match path {
         Some(p) => format!("{p}: {message}"),
@@ -241,7 +310,7 @@ fn table(t: &Table, path: &str, out: &mut Vec<LangTable>) {
             Item::Table(t) => table(t, &path, out),
             Item::ArrayOfTables(a) => {
                 for (i, t) in a.iter().enumerate() {
-                    table(t, &format!("{path}[{i}]"), out);
+                    table(t, &format!("{path}[{}]", i + 1), out);
                 }
             }
             Item::None => {}
@@ -274,7 +343,7 @@ fn value(v: &Value, path: &str, out: &mut Vec<LangTable>) {
         }
         Value::Array(a) => {
             for (i, v) in a.iter().enumerate() {
-                value(v, &format!("{path}[{i}]"), out);
+                value(v, &format!("{path}[{}]", i + 1), out);
             }
         }
         _ => {}
@@ -320,7 +389,7 @@ mod tests {
         assert_eq!(w.len(), 1);
         let shown = w[0].render(false);
         assert!(
-            shown.contains("`education[0].degree` has no `ja` text; the `en` text is used"),
+            shown.contains("`education[1].degree` has no `ja` text; the `en` text is used"),
             "{shown}"
         );
         assert!(shown.contains("p.toml:2:10"), "{shown}");

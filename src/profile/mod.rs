@@ -13,6 +13,7 @@ mod links;
 mod load;
 pub mod options;
 mod pubtype;
+pub mod sizes;
 mod spans;
 mod validate;
 

@@ -7,6 +7,9 @@ mod industry;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Links the header shows at the most (`person.links`).
+const MAX_PERSON_LINKS: usize = 20;
+
 use super::spans::{KeyPath, Seg, Spans};
 use super::{Date, Links, Profile};
 use crate::diag::{Diagnostic, did_you_mean};
@@ -218,6 +221,36 @@ pub fn check(p: &Profile, c: &mut Checker) {
         let d = Diagnostic::error("the profile has no `person.name`")
             .hint("add `[person]` with `name = \"Your Name\"` at the top of the profile");
         c.push(&person.k("name"), d);
+    }
+    // The name is printed in the header and again in every page's footer, and the headline
+    // under it: each must stay a line or two (a 200 KB name took 44 s and 6 GB).
+    for (key, value, max) in [
+        ("name", Some(&p.person.name), 200),
+        ("native_name", p.person.native_name.as_ref(), 200),
+        ("headline", p.person.headline.as_ref(), 400),
+    ] {
+        if let Some(v) = value
+            && v.chars().count() > max
+        {
+            c.error(
+                &person.k(key),
+                format!(
+                    "`person.{key}` is {} characters long; it is printed on every page and may have at most {max}",
+                    v.chars().count()
+                ),
+                "shorten it: put a longer text in `summary`",
+            );
+        }
+    }
+    if p.person.links.0.len() > MAX_PERSON_LINKS {
+        c.error(
+            &person.k("links"),
+            format!(
+                "`person.links` has {} links; the header has room for at most {MAX_PERSON_LINKS}",
+                p.person.links.0.len()
+            ),
+            "keep the few a reader needs; a list of projects or repositories belongs in `[[projects]]` or a custom section",
+        );
     }
     if let Some(email) = &p.person.email {
         let ok = email.split_once('@').is_some_and(|(user, host)| {

@@ -32,14 +32,16 @@ pub fn page_text(page: &typst_layout::Page) -> String {
 /// line): the start of each such run, with its page, at most `max` of them.
 pub fn off_the_page(doc: &PagedDocument, max: usize) -> Vec<(usize, String)> {
     use typst::layout::{Frame, FrameItem, Point, Transform};
-    fn walk(frame: &Frame, ts: Transform, width: f64, out: &mut Vec<String>) {
+    // Past either side, or below the foot (a block that cannot break, taller than a page).
+    fn walk(frame: &Frame, ts: Transform, size: (f64, f64), out: &mut Vec<String>) {
         for (pos, item) in frame.items() {
             let at = ts.pre_concat(Transform::translate(pos.x, pos.y));
             match item {
-                FrameItem::Group(g) => walk(&g.frame, at.pre_concat(g.transform), width, out),
+                FrameItem::Group(g) => walk(&g.frame, at.pre_concat(g.transform), size, out),
                 FrameItem::Text(t) => {
-                    let x = Point::zero().transform(at).x.to_pt();
-                    if x < -0.5 || x + t.width().to_pt() > width + 0.5 {
+                    let p = Point::zero().transform(at);
+                    let (x, y) = (p.x.to_pt(), p.y.to_pt());
+                    if x < -0.5 || x + t.width().to_pt() > size.0 + 0.5 || y > size.1 + 0.5 {
                         out.push(t.text.chars().take(40).collect());
                     }
                 }
@@ -53,7 +55,7 @@ pub fn off_the_page(doc: &PagedDocument, max: usize) -> Vec<(usize, String)> {
         walk(
             &page.frame,
             Transform::identity(),
-            page.frame.width().to_pt(),
+            (page.frame.width().to_pt(), page.frame.height().to_pt()),
             &mut here,
         );
         found.extend(here.into_iter().map(|t| (i + 1, t)));

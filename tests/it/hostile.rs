@@ -815,7 +815,7 @@ fn a_resume_far_past_its_page_is_cut_before_it_is_laid_out() {
     let run = Run::vita(&["build", "--only", "resume"]).in_dir(&dir).ok();
     assert!(
         run.stderr.contains(
-            "warning: the resume would take about 9000 lines, far more than the 1 page a resume has by convention: only its first 100 lines are laid out, the rest is left out"
+            "warning: the resume would take about 9002 lines, far more than the 1 page a resume has by convention: only its first 100 lines are laid out, the rest is left out"
         ),
         "{}",
         run.stderr
@@ -824,8 +824,8 @@ fn a_resume_far_past_its_page_is_cut_before_it_is_laid_out() {
     assert!(!run.stderr.contains("runs onto page"), "{}", run.stderr);
     let (pages, text) = pdf_text(&fs::read(dir.join("out/resume.pdf")).unwrap());
     assert!(pages <= 3, "{pages} pages");
-    // 100 lines: 33 jobs of three lines each (role, organisation, bullet).
-    assert_eq!(text.matches("Engineer ").count(), 33, "{text}");
+    // 100 lines: the header (2) and 32 jobs of three lines each (role, organisation, bullet).
+    assert_eq!(text.matches("Engineer ").count(), 32, "{text}");
     // Pages allowed by `max_pages` that could never hold it: an error, nothing laid out.
     fs::write(
         dir.join("profile.toml"),
@@ -838,7 +838,7 @@ fn a_resume_far_past_its_page_is_cut_before_it_is_laid_out() {
         .fails(1);
     assert!(
         run.stderr.starts_with(
-            "error: the resume would take about 9000 lines; 2 pages hold 200 at the most\n"
+            "error: the resume would take about 9002 lines; 2 pages hold 200 at the most\n"
         ),
         "{}",
         run.stderr
@@ -862,7 +862,7 @@ fn a_document_past_what_vita_lays_out_is_refused_before_layout() {
     let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
     assert!(
         run.stderr.contains(
-            "error: the cv would take about 10001 lines, more than vita lays out in one document (10000, some 250 pages)"
+            "error: the cv would take about 10003 lines, more than vita lays out in one document (10000, some 250 pages)"
         ),
         "{}",
         run.stderr
@@ -872,4 +872,116 @@ fn a_document_past_what_vita_lays_out_is_refused_before_layout() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn texts_no_document_could_print_are_refused_at_their_place() {
+    let dir = temp_dir("hostile-texts");
+    let person = "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n";
+    for (extra, says) in [
+        (
+            format!("[[awards]]\ntitle = \"a{}\"\n", "\u{301}".repeat(30_000)),
+            "error: this text has a letter with 30000 accents or other marks stacked on it; vita takes at most 16\n --> profile.toml:5:10",
+        ),
+        (
+            format!("[[awards]]\ntitle = \"{}\"\n", "x".repeat(25_000)),
+            "error: `awards[1].title` is 25000 characters long; one text may have at most 20000 (about eight pages)\n --> profile.toml:5:9",
+        ),
+        (
+            format!(
+                "[person.links]\n{}",
+                (0..30)
+                    .map(|i| format!("l{i} = \"https://e.org/{i}\"\n"))
+                    .collect::<String>()
+            ),
+            "error: `person.links` has 30 links; the header has room for at most 20",
+        ),
+        (
+            "[documents.d]\nkind = { en = \"cv\", de = \"letter\" }\n".to_string(),
+            "error: `documents.d.kind` is the same in every language: it cannot be a table of languages\n --> profile.toml:5:8",
+        ),
+        (
+            "[design]\ntheme = { en = \"classic\", de = \"./nowhere\" }\n".to_string(),
+            "error: `design.theme` is the same in every language",
+        ),
+    ] {
+        fs::write(dir.join("profile.toml"), format!("{person}{extra}")).unwrap();
+        let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+        assert!(run.stderr.contains(says), "{says}\n{}", run.stderr);
+    }
+    let long_name = format!("[person]\nname = \"{}\"\n", "N".repeat(300));
+    fs::write(dir.join("profile.toml"), long_name).unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains("`person.name` is 300 characters long; it is printed on every page and may have at most 200"),
+        "{}",
+        run.stderr
+    );
+    // In a .bib file too, at its line.
+    fs::write(
+        dir.join("profile.toml"),
+        format!("bibliography = [\"x.bib\"]\n{person}"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("x.bib"),
+        format!(
+            "@article{{k,\n  title = {{a{}}},\n  author = {{Ada}}, year = 2020\n}}\n",
+            "\u{308}".repeat(500)
+        ),
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("error: `x.bib` has a letter with 500 accents or other marks stacked on it"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("x.bib:2:12"), "{}", run.stderr);
+}
+
+#[test]
+fn thousands_of_unknown_tags_are_one_warning_after_the_first_few() {
+    let dir = temp_dir("hostile-tags");
+    let tags: Vec<String> = (0..3_000).map(|i| format!("\"u{i}\"")).collect();
+    fs::write(
+        dir.join("profile.toml"),
+        format!(
+            "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n[[awards]]\ntitle = \"A\"\ntags = [\"topic\"]\n[documents.d]\nkind = \"cv\"\ninclude_tags = [\"topc\", {}]\n",
+            tags.join(", ")
+        ),
+    )
+    .unwrap();
+    let run = Run::vita(&["check", "--only", "d"]).in_dir(&dir).ok();
+    assert!(
+        run.stderr.contains("hint: did you mean `topic`?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 9, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`[documents.d].include_tags` names 2993 more tags that no entry has"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_long_entry_breaks_across_pages_and_nothing_is_lost() {
+    let dir = temp_dir("hostile-long-entry");
+    let words: String = (0..1_800).map(|i| format!("w{i} ")).collect();
+    fs::write(
+        dir.join("profile.toml"),
+        format!(
+            "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = 2020\nhighlights = [\"{words}THE-END\"]\n"
+        ),
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "cv"]).in_dir(&dir).ok();
+    assert!(!run.stderr.contains("runs off the page"), "{}", run.stderr);
+    let (pages, text) = pdf_text(&fs::read(dir.join("out/cv.pdf")).unwrap());
+    assert!(pages >= 2, "{pages}");
+    assert!(text.contains("THE-END"), "{text}");
 }

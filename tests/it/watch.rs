@@ -165,17 +165,20 @@ fn threads_and_ticks(pid: u32) -> (u32, u64) {
 #[test]
 fn a_build_past_its_deadline_leaves_no_thread_running() {
     let dir = temp_dir("watch-timeout");
-    // A summary that takes more than the one second allowed to lay out, yet is within what
-    // vita lays out at all (src/build/bound.rs): 450,000 Chinese characters, about 9,000
-    // lines, each a place to break.
+    // Text that takes more than the one second allowed to lay out, yet is within what vita
+    // lays out at all (src/build/bound.rs, src/profile/sizes.rs): 24 bullets of 19,000
+    // Chinese characters each, about 9,000 lines, each character a place to break.
     let slow: String = "的一是不了人我在有他这为之大来以个中上们"
         .chars()
         .cycle()
-        .take(450_000)
+        .take(19_000)
         .collect();
+    let bullets = vec![format!("\"{slow}\""); 24].join(", ");
     fs::write(
         dir.join("profile.toml"),
-        format!("summary = \"{slow}\"\n[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n"),
+        format!(
+            "[person]\nname = \"Ada\"\nemail = \"ada@example.org\"\n[[experience]]\nrole = \"R\"\norganisation = \"O\"\nstart = 2020\nhighlights = [{bullets}]\n"
+        ),
     )
     .unwrap();
     let (child, lines) = crate::support::watch(&dir, &["--timeout", "1", "--only", "cv"]);
