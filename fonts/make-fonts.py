@@ -9,7 +9,8 @@ Libertinus Serif (the serif of the compact, academic and harvard themes) is subs
 Greek and the punctuation a CV uses, keeping every OpenType feature (small capitals, old-style
 figures, ligatures): about a third of its size.
 
-Noto Sans is copied as it is (Latin, Greek, Cyrillic). Noto Sans CJK SC is taken out of
+Noto Sans is copied as it is (Latin, Greek, Cyrillic), and so are Noto Naskh Arabic, Noto Sans
+Hebrew, Thai, Devanagari and Bengali (regular and bold). Noto Sans CJK SC is taken out of
 Debian's collection (.ttc) and subset to what the built-in locales need: the GB 2312 repertoire
 (6,763 Hanzi plus its punctuation, kana, Greek and Cyrillic), the frequent Hanzi of Big5 (level
 1, 5,401, for Traditional Chinese), the level-1 kanji of JIS X 0208 (2,965, for Japanese), the
@@ -31,6 +32,13 @@ SC_INDEX = 2  # JP, KR, SC, TC, HK, ...
 
 for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
     shutil.copy(LATIN.format(style), f"NotoSans-{style}.ttf")
+
+# Arabic (and Persian), Hebrew, Thai, Devanagari and Bengali, copied whole: shaping these
+# scripts needs every form and feature, and each face is small (27 to 240 KB).
+for family in ["NotoNaskhArabic", "NotoSansHebrew", "NotoSansThai", "NotoSansDevanagari",
+               "NotoSansBengali"]:
+    for style in ["Regular", "Bold"]:
+        shutil.copy(f"/usr/share/fonts/truetype/noto/{family}-{style}.ttf", f"{family}-{style}.ttf")
 
 def repertoire(codec, firsts, seconds):
     """The characters of a double-byte character set: every pair of bytes that decodes."""

@@ -40,6 +40,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("fi", include_str!("../../locales/fi.toml")),
     ("vi", include_str!("../../locales/vi.toml")),
     ("id", include_str!("../../locales/id.toml")),
+    ("ar", include_str!("../../locales/ar.toml")),
+    ("he", include_str!("../../locales/he.toml")),
+    ("fa", include_str!("../../locales/fa.toml")),
+    ("th", include_str!("../../locales/th.toml")),
+    ("hi", include_str!("../../locales/hi.toml")),
+    ("bn", include_str!("../../locales/bn.toml")),
 ];
 
 /// Other ways people write the built-in tags, and the tag each means.
@@ -54,6 +60,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("zh-MO", "zh-Hant"),
     // Norwegian written without naming bokmål.
     ("no", "nb"),
+    // Hebrew's code before 1989.
+    ("iw", "he"),
 ];
 
 /// Every string of one language, by id (`sections.education`, `dates.present`).

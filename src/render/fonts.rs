@@ -8,7 +8,8 @@ use typst_kit::fonts::{FontSource, FontStore};
 
 /// The embedded font files: Noto Sans for Latin, Greek and Cyrillic text, Noto Sans CJK SC
 /// for Chinese, Japanese and Korean (its `locl` forms follow the document's language; see
-/// `fonts/make-fonts.py` for the characters kept), Libertinus Serif for the serif themes, and
+/// `fonts/make-fonts.py` for the characters kept), Libertinus Serif for the serif themes,
+/// Noto Naskh Arabic, Noto Sans Hebrew, Thai, Devanagari and Bengali for those scripts, and
 /// two small icon fonts (`fonts/make-icons.py`).
 const EMBEDDED: &[(&str, &[u8])] = &[
     (
@@ -50,6 +51,48 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "LibertinusSerif-BoldItalic.otf",
         include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+    ),
+    // Arabic (and Persian), Hebrew, Thai, Devanagari and Bengali, whole (their shaping
+    // needs every form): drawn where the theme's faces lack a character.
+    (
+        "NotoNaskhArabic-Regular.ttf",
+        include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
+    ),
+    (
+        "NotoNaskhArabic-Bold.ttf",
+        include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
+    ),
+    (
+        "NotoSansHebrew-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+    (
+        "NotoSansHebrew-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf"),
+    ),
+    (
+        "NotoSansThai-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansThai-Regular.ttf"),
+    ),
+    (
+        "NotoSansThai-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansThai-Bold.ttf"),
+    ),
+    (
+        "NotoSansDevanagari-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansDevanagari-Regular.ttf"),
+    ),
+    (
+        "NotoSansDevanagari-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansDevanagari-Bold.ttf"),
+    ),
+    (
+        "NotoSansBengali-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansBengali-Regular.ttf"),
+    ),
+    (
+        "NotoSansBengali-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansBengali-Bold.ttf"),
     ),
     // Contact and link icons (Font Awesome Free, OFL): the few glyphs vita draws.
     (

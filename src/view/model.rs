@@ -89,7 +89,7 @@ impl Words {
     pub fn after(&self, part: &str) -> &str {
         let own = part
             .trim_end()
-            .ends_with(['.', '?', '!', '。', '？', '！', '…']);
+            .ends_with(['.', '?', '!', '。', '？', '！', '…', '؟', '।']);
         match (own, self.stop.ends_with(' ')) {
             (false, _) => &self.stop,
             (true, true) => " ",

@@ -109,6 +109,28 @@ pub fn pdf_text(pdf: &[u8]) -> (usize, String) {
     (pages, text)
 }
 
+/// A PDF's text as poppler's `pdftotext` extracts it: in logical order, right-to-left text
+/// included (pdf-extract gives the order glyphs are drawn in), without bidi controls.
+/// `.ci/run` installs poppler-utils.
+pub fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
 /// The width and height of a PDF's first page, in points.
 pub fn page_size(pdf: &[u8]) -> (f32, f32) {
     let doc = lopdf::Document::load_mem(pdf).expect("a valid PDF");

@@ -748,3 +748,75 @@ fn an_equal_contribution_asterisk_is_the_size_of_the_name_it_marks() {
         );
     }
 }
+
+#[test]
+fn arabic_and_hebrew_documents_are_mirror_images_of_english_ones_in_every_theme() {
+    // The same document in English and in a right-to-left language: the name's first word
+    // and the section title stand where the English ones stand, mirrored about the page's
+    // middle (at the right margin where English has them at the left, beside a date column
+    // on the right where English has it on the left, in the middle where centred).
+    let write = |lang: &str, name: &str| {
+        let dir = temp_dir(&format!("themes-rtl-{lang}"));
+        std::fs::write(
+            dir.join("profile.toml"),
+            format!(
+                "lang = \"{lang}\"\n[person]\nname = \"{name}\"\nemail = \"ada@example.org\"\n[[education]]\ndegree = \"{name}\"\ninstitution = \"{name}\"\nstart = 1830\nend = 1835\n"
+            ),
+        )
+        .unwrap();
+        dir.join("profile.toml")
+    };
+    // Where the line holding `text` starts and ends, on the first page.
+    let span = |page: &Page, text: &str, what: &str| {
+        let at = page
+            .1
+            .iter()
+            .find(|r| r.text.to_lowercase().contains(&text.to_lowercase()))
+            .unwrap_or_else(|| panic!("{what}: no {text:?}"));
+        // Its runs on that line, leaving out the date column's (digits, or far away).
+        let near: Vec<&Glyphs> = page
+            .1
+            .iter()
+            .filter(|r| (r.y - at.y).abs() < 0.5 && (r.x - at.x).abs() < 250.0)
+            .filter(|r| !r.text.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        (
+            near.iter().map(|r| r.x).fold(f64::MAX, f64::min),
+            near.iter().map(|r| r.x + r.width).fold(f64::MIN, f64::max),
+        )
+    };
+    let english = write("en", "Ada Lovelace");
+    for (lang, name, heading) in [
+        ("ar", "آدا لوفليس", "التعليم"),
+        ("he", "עדה לאבלייס", "השכלה"),
+    ] {
+        let rtl = write(lang, name);
+        for theme in THEMES {
+            let ltr_docs = typeset(&english, theme, "a4");
+            for (doc, pages) in typeset(&rtl, theme, "a4") {
+                let what = format!("{lang} {theme} {doc}");
+                let (_, ltr) = ltr_docs.iter().find(|(d, _)| *d == doc).unwrap();
+                let w = pages[0].0.0;
+                for (left_text, right_text) in [
+                    ("Education", heading),
+                    ("Ada", name.split(' ').next().unwrap()),
+                ] {
+                    let (l0, l1) = span(&ltr[0], left_text, &what);
+                    let (r0, r1) = span(&pages[0], right_text, &what);
+                    let (lw, rw) = (l1 - l0, r1 - r0);
+                    // Centred text mirrors its centre; text at a side mirrors its edge.
+                    let centre = ((l0 + lw / 2.0) - w / 2.0).abs() < 3.0;
+                    let (want, got) = if centre {
+                        (w / 2.0, r0 + rw / 2.0)
+                    } else {
+                        (w - l0, r1)
+                    };
+                    assert!(
+                        (want - got).abs() < 3.0,
+                        "{what}: {right_text:?} ends at {got:.1}, the mirror of {left_text:?} at {want:.1}"
+                    );
+                }
+            }
+        }
+    }
+}
