@@ -93,6 +93,9 @@ pub enum Command {
         /// What kind of profile to start from.
         #[arg(long, short, value_enum, default_value = "minimal")]
         template: crate::init::Template,
+        /// The bilingual template's two languages, the documents' first language first.
+        #[arg(long, value_name = "A,B")]
+        lang: Option<String>,
     },
     /// Write a profile.toml from a JSON Resume (.json) or RenderCV (.yaml) file, reporting
     /// each field that has no place in it.

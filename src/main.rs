@@ -320,8 +320,26 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             }
             Ok(loaded.warnings)
         }
-        Command::Init { dir, template } => {
-            let written = vita::init::init(&dir, template)?;
+        Command::Init {
+            dir,
+            template,
+            lang,
+        } => {
+            // A mistake on the command line: exit code 2, like clap's own.
+            let langs = match (&lang, template) {
+                (None, _) => vita::init::BILINGUAL,
+                (Some(l), vita::init::Template::Bilingual) => {
+                    vita::init::languages(l).map_err(vita::Failure::other)?
+                }
+                (Some(_), _) => {
+                    return Err(vita::Failure::other(
+                        Diagnostic::error("`--lang` goes with `--template bilingual`").hint(
+                            "`vita init --template bilingual --lang en,zh-Hans`; a profile of one language sets `lang = \"...\"` itself",
+                        ),
+                    ));
+                }
+            };
+            let written = vita::init::init(&dir, template, langs)?;
             for path in &written {
                 println!("wrote {}", path.display());
             }

@@ -10,6 +10,7 @@ fn each_template_builds_without_warnings() {
         ("academic", "Robust Training Under Label Shift"),
         ("industry", "Paylane GmbH"),
         ("minimal", "Your Employer"),
+        ("bilingual", "Your Employer"),
     ] {
         let dir = temp_dir(&format!("init-{template}"));
         let run = Run::vita(&["init", "new", "--template", template])
@@ -74,4 +75,53 @@ fn init_never_replaces_a_file_and_writes_nothing_then() {
         .in_dir(&dir)
         .fails(2);
     assert!(run.stderr.contains("academic"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bilingual_profile_makes_each_document_in_both_languages_without_warnings() {
+    let dir = temp_dir("init-bilingual");
+    for (langs, second, heading) in [
+        ("en,zh-Hans", "zh-Hans", "工作经历"),
+        ("de,ar", "ar", "الخبرات العملية"),
+        ("fr,ja", "ja", "職歴"),
+    ] {
+        let new = dir.join(second);
+        Run::vita(&["init"])
+            .arg(&new)
+            .args(&["--template", "bilingual", "--lang", langs])
+            .ok();
+        let build = Run::vita(&["build", "--deny-warnings"]).in_dir(&new).ok();
+        assert!(build.stderr.is_empty(), "{langs}: {}", build.stderr);
+        for doc in ["resume", "cv"] {
+            let text = crate::support::pdftotext(&new.join(format!("out/{doc}-{second}.pdf")));
+            assert!(text.contains(heading), "{langs} {doc}: {text}");
+            assert!(
+                text.contains(&format!("Your Employer [{second}]")),
+                "{langs} {doc}: {text}"
+            );
+        }
+    }
+    for (langs, says) in [
+        (
+            "en,en-US",
+            "`--lang en,en-US` names the same language twice",
+        ),
+        ("en", "`--lang en` names one language, not two"),
+        ("en,zh-Hanz", "vita has no `zh-Hanz` locale"),
+    ] {
+        let run = Run::vita(&["init", "x", "--template", "bilingual", "--lang", langs])
+            .in_dir(&dir)
+            .fails(2);
+        assert!(run.stderr.contains(says), "{langs}: {}", run.stderr);
+    }
+    let run = Run::vita(&["init", "x", "--lang", "de"])
+        .in_dir(&dir)
+        .fails(2);
+    assert!(
+        run.stderr
+            .contains("`--lang` goes with `--template bilingual`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("x").exists());
 }
