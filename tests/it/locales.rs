@@ -391,9 +391,15 @@ fn punctuation_follows_the_documents_language_not_the_script_of_a_field() {
             "pdf" => pdf_text(&fs::read(dir.join(format!("out/{name}.pdf"))).unwrap()).1,
             _ => fs::read_to_string(dir.join(format!("out/{name}.{ext}"))).unwrap(),
         };
-        let en = read("cv");
-        let wide: Vec<char> = en.chars().filter(|c| "，。、：（）".contains(*c)).collect();
-        assert!(wide.is_empty(), "{ext}: {wide:?} in the English CV:\n{en}");
+        for doc in ["cv", "resume"] {
+            let en = read(doc);
+            assert!(en.contains("CN123"), "{ext}: the {doc} lists no patent:\n{en}");
+            let wide: Vec<char> = en.chars().filter(|c| "，。、：（）".contains(*c)).collect();
+            assert!(
+                wide.is_empty(),
+                "{ext}: {wide:?} in the English {doc}:\n{en}"
+            );
+        }
         // The Chinese CV's text, without markup and the English month in no date of it.
         let zh = read("cv-zh");
         let zh = if ext == "html" {
