@@ -8,6 +8,7 @@ use crate::diag::{Diagnostic, did_you_mean};
 /// Built-in layout files by their name in the layout folder.
 const BUILTIN: &[(&str, &str)] = &[
     ("common.typ", include_str!("../../layouts/common.typ")),
+    ("icons.typ", include_str!("../../layouts/icons.typ")),
     ("resume.typ", include_str!("../../layouts/resume.typ")),
     ("cv.typ", include_str!("../../layouts/cv.typ")),
     ("letter.typ", include_str!("../../layouts/letter.typ")),

@@ -393,7 +393,10 @@ fn punctuation_follows_the_documents_language_not_the_script_of_a_field() {
         };
         for doc in ["cv", "resume"] {
             let en = read(doc);
-            assert!(en.contains("CN123"), "{ext}: the {doc} lists no patent:\n{en}");
+            assert!(
+                en.contains("CN123"),
+                "{ext}: the {doc} lists no patent:\n{en}"
+            );
             let wide: Vec<char> = en.chars().filter(|c| "，。、：（）".contains(*c)).collect();
             assert!(
                 wide.is_empty(),

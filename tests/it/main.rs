@@ -1,6 +1,7 @@
 //! Integration tests: one binary (each test binary links Typst again), a module per topic.
 
 mod action;
+mod ats;
 mod batch;
 mod bib;
 mod bibhostile;

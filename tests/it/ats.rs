@@ -1,0 +1,110 @@
+//! The text layer as a recruiter's parser reads it: every theme, on A4 and US Letter, in
+//! English, German and Chinese, extracted with two extractors (pdf-extract, which reads glyphs
+//! in drawing order, and poppler's pdftotext): no private-use characters (icons are shapes),
+//! the name first, the section titles in order, every e-mail, phone number and address whole.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::support::{Run, fixture, pdf_text, pdftotext, temp_dir};
+
+const THEMES: &[&str] = &["classic", "compact", "academic", "modern", "harvard"];
+
+/// Text without white space, in lower case: extractors break lines and space words their
+/// own way, and themes may set titles in capitals.
+fn squeezed(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn private_use(c: char) -> bool {
+    matches!(u32::from(c), 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+}
+
+#[test]
+fn every_theme_paper_and_language_extracts_clean_text_in_reading_order() {
+    let dir = temp_dir("ats-text");
+    fs::copy(fixture("ats.toml"), dir.join("profile.toml")).unwrap();
+    let contacts = [
+        "ada.lovelace@example.org",
+        "+44 20 7946 0958",
+        "ada.example.org/cv",
+        "github.com/adalovelace",
+        "linkedin.com/in/ada-lovelace",
+        "0000-0002-1825-0097",
+    ];
+    for lang in ["en", "de", "zh-Hans"] {
+        // The section titles the resume shows, in order, as its layout receives them.
+        let data: Value = serde_json::from_str(
+            &Run::vita(&["data", "--only", "resume", "--lang", lang])
+                .in_dir(&dir)
+                .ok()
+                .stdout,
+        )
+        .unwrap();
+        let titles: Vec<String> = data["resume"]["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["title"].as_str().unwrap().to_string())
+            .collect();
+        assert!(titles.len() >= 4, "{lang}: {titles:?}");
+        for theme in THEMES {
+            for paper in ["a4", "us-letter"] {
+                let what = format!("{theme} {paper} {lang}");
+                let out = dir.join(format!("out-{theme}-{paper}-{lang}"));
+                Run::vita(&[
+                    "build", "--only", "resume", "--theme", theme, "--paper", paper,
+                ])
+                .args(&["--lang", lang, "--out"])
+                .arg(&out)
+                .in_dir(&dir)
+                .ok();
+                let pdf = out.join(format!("resume-{lang}.pdf"));
+                let pdf = if pdf.exists() {
+                    pdf
+                } else {
+                    out.join("resume.pdf")
+                };
+                for (extractor, text) in [
+                    ("pdf-extract", pdf_text(&fs::read(&pdf).unwrap()).1),
+                    ("pdftotext", pdftotext(&pdf)),
+                ] {
+                    let what = format!("{what} ({extractor})");
+                    let junk: Vec<char> = text.chars().filter(|c| private_use(*c)).collect();
+                    assert!(junk.is_empty(), "{what}: private-use characters {junk:?}");
+                    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                    assert!(
+                        squeezed(first).contains("adalovelace") || squeezed(first).contains("艾达"),
+                        "{what}: the first line is {first:?}"
+                    );
+                    let flat = squeezed(&text);
+                    let mut at = 0;
+                    for t in &titles {
+                        let found = flat[at..].find(&squeezed(t));
+                        assert!(
+                            found.is_some(),
+                            "{what}: no {t:?} after byte {at} in {text}"
+                        );
+                        at += found.unwrap() + squeezed(t).len();
+                    }
+                    for c in contacts {
+                        assert!(
+                            flat.contains(&squeezed(c)),
+                            "{what}: {c:?} is not whole in {text}"
+                        );
+                    }
+                    // Nothing soft-hyphenated or ligated away.
+                    assert!(!text.contains('\u{ad}'), "{what}: a soft hyphen");
+                    assert!(
+                        flat.contains("analytical") || lang != "en",
+                        "{what}: {text}"
+                    );
+                }
+            }
+        }
+    }
+}
