@@ -47,6 +47,19 @@ fn walk(frame: &Frame, ts: Transform, out: &mut Vec<Glyphs>) {
                     size: t.size.to_pt(),
                 });
             }
+            // An image (an icon is one) as a run without text, its family `image`.
+            FrameItem::Image(_, size, _) => {
+                let p = Point::zero().transform(at);
+                out.push(Glyphs {
+                    text: String::new(),
+                    family: "image".into(),
+                    bold: false,
+                    x: p.x.to_pt(),
+                    y: p.y.to_pt() + size.y.to_pt(),
+                    width: size.x.to_pt(),
+                    size: size.y.to_pt(),
+                });
+            }
             _ => {}
         }
     }
@@ -641,28 +654,58 @@ fn a_letter_s_keys_belong_to_letters() {
 }
 
 #[test]
-fn contact_and_link_icons_are_drawn_by_the_embedded_icon_faces() {
+fn contact_and_link_icons_are_drawn_as_shapes_not_characters() {
     let dir = profile(
         "themes-icons",
         "[cv.design]\ncontact_icons = true\nlinks = \"icons\"\n[resume.design]\ncontact_icons = true\nlinks = \"icons\"\n[[talks]]\ntitle = \"Notes\"\nevent = \"Royal Society\"\ndate = 1843\nlinks = { slides = \"https://example.org/s.pdf\", arXiv = \"https://arxiv.org/abs/1\" }\n",
     );
-    let docs = typeset(&dir.join("profile.toml"), "classic", "a4");
-    let runs: Vec<&Glyphs> = docs
-        .iter()
-        .flat_map(|(_, p)| p.iter().flat_map(|(_, r)| r))
-        .collect();
-    let face_of = |c: char| {
-        runs.iter()
-            .find(|r| r.text.contains(c))
-            .map(|r| r.family.clone())
-            .unwrap_or_else(|| panic!("U+{:04X} is not drawn", u32::from(c)))
-    };
-    // The envelope before the e-mail address, the slides icon before the talk's link.
-    assert_eq!(face_of('\u{f0e0}'), "Font Awesome 7 Free Solid");
-    assert_eq!(face_of('\u{e53d}'), "Font Awesome 7 Free Solid");
-    // A kind with no icon of its own gets the chain link; no label keeps brackets.
-    assert_eq!(face_of('\u{f0c1}'), "Font Awesome 7 Free Solid");
-    assert!(!runs.iter().any(|r| r.text.contains("[arXiv]")));
+    for theme in THEMES {
+        let docs = typeset(&dir.join("profile.toml"), theme, "a4");
+        for (doc, pages) in &docs {
+            let runs: Vec<&Glyphs> = pages.iter().flat_map(|(_, r)| r).collect();
+            let what = format!("{theme} {doc}");
+            // No icon is a character: nothing in Font Awesome's private-use area is drawn.
+            assert!(
+                !runs.iter().any(|r| r
+                    .text
+                    .chars()
+                    .any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c))),
+                "{what}: an icon drawn as a character"
+            );
+            // An icon just before the e-mail address, on its line, about as tall as its text.
+            let email = runs
+                .iter()
+                .find(|r| r.text.contains("ada@example.org"))
+                .unwrap();
+            let icon = runs
+                .iter()
+                .find(|r| r.family == "image" && r.x < email.x && email.x - (r.x + r.width) < 6.0);
+            let icon = icon.unwrap_or_else(|| panic!("{what}: no icon before the e-mail"));
+            assert!(
+                (icon.size - email.size * 0.92 * 1.25).abs() < 1.0
+                    && (icon.y - email.y).abs() < email.size,
+                "{what}: the icon is {:.1} pt tall at {:.1}, the address {:.1} pt at {:.1}",
+                icon.size,
+                icon.y,
+                email.size,
+                email.y
+            );
+            if doc == "cv" {
+                // The slides icon and the chain link for a label with no icon of its own,
+                // and no label keeps its brackets.
+                let talk = runs
+                    .iter()
+                    .find(|r| r.text.contains("Royal Society"))
+                    .unwrap();
+                let beside = runs
+                    .iter()
+                    .filter(|r| r.family == "image" && (r.y - talk.y).abs() < talk.size)
+                    .count();
+                assert_eq!(beside, 2, "{what}: {beside} icons beside the talk");
+                assert!(!runs.iter().any(|r| r.text.contains("[arXiv]")), "{what}");
+            }
+        }
+    }
 }
 
 /// Every section title vita prints in English, lower-cased.
