@@ -79,6 +79,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read a document's PDF back as an applicant tracking system would (the resume unless
+    /// `--only` names another): name, contacts, section titles and dates found whole and in
+    /// order, junk characters, hidden text, and with `--job` a posting's terms. Exit code 1
+    /// when the text layer loses something the document prints.
+    Ats {
+        /// Options shared with `build`.
+        #[command(flatten)]
+        input: Input,
+        /// A job posting as plain text: which of its terms the document uses, and where.
+        #[arg(long, value_name = "FILE")]
+        job: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the data a document's layout receives, as JSON.
     Data {
         /// Options shared with `build`.

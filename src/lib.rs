@@ -6,6 +6,7 @@
 //! [`document`]s with their [`style`]) -> a [`view`] per document -> [`render`] (Typst) ->
 //! [`export`] (bytes per format) -> [`output`] (atomic writes).
 
+pub mod ats;
 pub mod batch;
 pub mod bib;
 pub mod build;

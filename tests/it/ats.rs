@@ -108,3 +108,76 @@ fn every_theme_paper_and_language_extracts_clean_text_in_reading_order() {
         }
     }
 }
+
+#[test]
+fn vita_ats_reports_what_a_parser_reads_and_a_postings_terms() {
+    let dir = temp_dir("ats-command");
+    fs::copy(fixture("ats.toml"), dir.join("profile.toml")).unwrap();
+    fs::write(
+        dir.join("posting.txt"),
+        "Analyst, Analytical Engines Ltd.\nWe want an analyst who knows mathematics and French, \
+         writes programs, and has used Kubernetes.\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["ats", "--job", "posting.txt"])
+        .in_dir(&dir)
+        .ok();
+    for line in [
+        "resume: read as a parser reads it (pdf-extract)",
+        "  found  name      Ada Lovelace",
+        "  found  email     ada.lovelace@example.org",
+        "  found  phone     +44 20 7946 0958",
+        "  found  section   Experience",
+        "  found  section titles in the document's order",
+        "  dates  2 of 2 entry dates whole",
+        "  found    mathematics  (Education)",
+        "  found    french  (Skills)",
+        "  missing  kubernetes",
+        "  missing  programs",
+    ] {
+        assert!(run.stdout.contains(line), "no {line:?} in\n{}", run.stdout);
+    }
+    assert!(
+        !run.stdout.contains("LOST") && !run.stdout.contains("HIDDEN"),
+        "{}",
+        run.stdout
+    );
+    let json: Value = serde_json::from_str(
+        &Run::vita(&["ats", "--json", "--only", "cv"])
+            .in_dir(&dir)
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json[0]["document"], "cv");
+    assert!(
+        json[0]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["found"] == true)
+    );
+    // A layout that hides keywords in 2 pt white text: reported, and exit code 1.
+    let layouts = dir.join("layouts");
+    Run::vita(&["layouts"]).arg(&layouts).in_dir(&dir).ok();
+    let resume = fs::read_to_string(layouts.join("resume.typ")).unwrap();
+    fs::write(
+        layouts.join("resume.typ"),
+        resume + "#text(size: 2pt, fill: white)[kubernetes terraform]\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["ats", "--layouts", "layouts"])
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stdout.contains("  HIDDEN page 1: text drawn 2.0 pt"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("error: a parser reads something other than what the document shows"),
+        "{}",
+        run.stderr
+    );
+}
