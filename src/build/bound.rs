@@ -90,9 +90,11 @@ fn item_lines(i: &Item) -> usize {
     ])
 }
 
-/// The lines a work is counted as: its authors, title, venue and detail.
+/// The lines a work is counted as: its authors, title, venue and detail. An author list
+/// counts double its width: each name is set on its own (marks, the own name in bold), and
+/// 50,000 authors took 4.5 s to lay out where the same width of plain text takes 1.
 fn work_lines(w: &Work) -> usize {
-    let authors: usize = w.authors.iter().map(|a| a.name.len() + 2).sum();
+    let authors: usize = w.authors.iter().map(|a| 2 * (a.name.len() + 2)).sum();
     let texts = [
         &w.title,
         w.venue.as_deref().unwrap_or(""),
