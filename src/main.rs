@@ -279,64 +279,8 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         Command::Ats { input, job, json } => {
             let mut input = input;
             input.only.get_or_insert_with(|| "resume".to_string());
-            let posting = match &job {
-                Some(path) => Some(
-                    vita::files::read_capped(path, 1024 * 1024)
-                        .ok()
-                        .and_then(|b| String::from_utf8(b).ok())
-                        .ok_or_else(|| {
-                            Failure::other(
-                                Diagnostic::error(format!(
-                                    "cannot read the job posting `{}`",
-                                    path.display()
-                                ))
-                                .hint("give a plain text file (UTF-8) of at most 1 MiB"),
-                            )
-                        })?,
-                ),
-                None => None,
-            };
             let opts = options(&input, &no_formats(), &[vita::export::Format::Pdf])?;
-            let loaded = vita::build::plan::load(&opts)?;
-            let plan = vita::build::plan::resolve(&loaded, &opts)?;
-            let outcome = vita::make_loaded(&loaded, &opts)?;
-            let mut lost = false;
-            let mut reports = vec![];
-            for job in &plan.documents {
-                let view = vita::view::view(
-                    loaded.profile_for(job.document.lang),
-                    &job.document,
-                    &plan.view,
-                    &job.style,
-                );
-                let made = outcome.made.iter().find(|m| m.name == job.document.file_stem());
-                let pdf = made.and_then(|m| {
-                    m.files
-                        .iter()
-                        .find(|f| f.format == vita::export::Format::Pdf)
-                });
-                let Some(pdf) = pdf else {
-                    continue;
-                };
-                let report = vita::ats::check(&pdf.bytes, &view, posting.as_deref())
-                    .map_err(|e| Failure::other(Diagnostic::error(format!("cannot read the PDF back: {e}"))))?;
-                lost |= report.lost();
-                reports.push(report);
-            }
-            if json {
-                println!("{}", serde_json::to_string_pretty(&reports).unwrap_or_default());
-            } else {
-                for r in &reports {
-                    print!("{}", vita::ats::render(r));
-                }
-            }
-            if lost {
-                return Err(Failure::input(vec![Diagnostic::error(
-                    "a parser reads something other than what the document shows (LOST or HIDDEN above)",
-                )
-                .hint("a layout that draws text as images, icons as characters, text too small to see, or a font without a ToUnicode map does this; the built-in themes do not")]));
-            }
-            Ok(outcome.warnings)
+            cmd::ats::run(&opts, job.as_deref(), json)
         }
         Command::Data { input } => {
             let opts = options(&input, &no_formats(), &[])?;
@@ -344,12 +288,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             let plan = vita::build::plan::resolve(&loaded, &opts)?;
             let mut map = serde_json::Map::new();
             for job in &plan.documents {
-                let view = vita::view::view(
-                    loaded.profile_for(job.document.lang),
-                    &job.document,
-                    &plan.view,
-                    &job.style,
-                );
+                let view = plan.view(&loaded, job);
                 map.insert(
                     job.document.name.clone(),
                     serde_json::to_value(view).unwrap_or_default(),

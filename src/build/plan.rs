@@ -37,6 +37,18 @@ pub struct Plan {
     pub request: BuildOptions,
 }
 
+impl Plan {
+    /// The data one document's layout receives (its view), from the profile in its language.
+    pub fn view(&self, loaded: &Loaded, job: &DocPlan) -> view::model::View {
+        view::view(
+            loaded.profile_for(job.document.lang),
+            &job.document,
+            &self.view,
+            &job.style,
+        )
+    }
+}
+
 /// One document to make.
 #[derive(Debug, Clone)]
 pub struct DocPlan {

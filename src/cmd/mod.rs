@@ -1,6 +1,7 @@
-//! The binary's own parts (not the library's): what the commands print, batch builds and the
-//! watch session in the terminal.
+//! The binary's own parts (not the library's): what the commands print, batch builds, the
+//! watch session in the terminal, and `vita ats`'s report.
 
+pub mod ats;
 pub mod batch;
 pub mod print;
 pub mod watch;

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use toml_edit::{ImDocument, Item, Table, Value};
+use toml_edit::{ImDocument, Value};
 
 use super::resolve;
 use crate::diag::Diagnostic;
@@ -288,39 +288,10 @@ fn same_language(key: &str, lang: &str) -> bool {
 fn tables(text: &str) -> Vec<LangTable> {
     let mut out = vec![];
     if let Ok(doc) = ImDocument::parse(text) {
-        table(doc.as_table(), "", &mut out);
-    }
-    out.sort_by_key(|t| t.span.start);
-    out
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn table(t: &Table, path: &str, out: &mut Vec<LangTable>) {
-    for (k, item) in t.iter() {
-        let path = join(path, k);
-        match item {
-            Item::Value(v) => value(v, &path, out),
-            Item::Table(t) => table(t, &path, out),
-            Item::ArrayOfTables(a) => {
-                for (i, t) in a.iter().enumerate() {
-                    table(t, &format!("{path}[{}]", i + 1), out);
-                }
-            }
-            Item::None => {}
-        }
-    }
-}
-
-fn value(v: &Value, path: &str, out: &mut Vec<LangTable>) {
-    match v {
-        Value::InlineTable(t) => {
+        crate::profile::walk::values(doc.as_table(), &mut |path, v| {
+            let Value::InlineTable(t) = v else {
+                return true;
+            };
             let texts: Option<Vec<(String, Range<usize>)>> = t
                 .iter()
                 .map(|(k, v)| {
@@ -329,25 +300,20 @@ fn value(v: &Value, path: &str, out: &mut Vec<LangTable>) {
                 })
                 .collect();
             match (texts, t.span()) {
-                (Some(texts), Some(span)) if !texts.is_empty() => out.push(LangTable {
-                    path: path.to_string(),
-                    span,
-                    texts,
-                }),
-                _ => {
-                    for (k, v) in t.iter() {
-                        value(v, &join(path, k), out);
-                    }
+                (Some(texts), Some(span)) if !texts.is_empty() => {
+                    out.push(LangTable {
+                        path: path.to_string(),
+                        span,
+                        texts,
+                    });
+                    false
                 }
+                _ => true,
             }
-        }
-        Value::Array(a) => {
-            for (i, v) in a.iter().enumerate() {
-                value(v, &format!("{path}[{}]", i + 1), out);
-            }
-        }
-        _ => {}
+        });
     }
+    out.sort_by_key(|t| t.span.start);
+    out
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod pubtype;
 pub mod sizes;
 mod spans;
 mod validate;
+pub mod walk;
 
 use serde::Deserialize;
 

@@ -2,10 +2,9 @@
 //! than a CV could print, or a letter buried under stacked marks, is refused at its place
 //! before it costs a layout minutes and gigabytes (a 500 KB title without spaces took 34 s).
 
-use std::ops::Range;
 use std::sync::Arc;
 
-use toml_edit::{ImDocument, Item, Table, Value};
+use toml_edit::{ImDocument, Value};
 
 use crate::diag::Diagnostic;
 use crate::files::{stacked_marks, stacked_marks_error};
@@ -25,7 +24,15 @@ pub fn check(display: &str, text: &Arc<str>) -> Vec<Diagnostic> {
         return out;
     };
     let mut long = vec![];
-    table(doc.as_table(), "", &mut long);
+    super::walk::values(doc.as_table(), &mut |path, v| {
+        if let Value::String(s) = v {
+            let chars = s.value().chars().count();
+            if chars > MAX_TEXT_CHARS {
+                long.push((path.to_string(), v.span().unwrap_or(0..0), chars));
+            }
+        }
+        true
+    });
     for (path, span, chars) in long.into_iter().take(8) {
         out.push(
             Diagnostic::error(format!(
@@ -36,53 +43,6 @@ pub fn check(display: &str, text: &Arc<str>) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// Every string longer than the bound below a table: its path, span and length.
-fn table(t: &Table, path: &str, out: &mut Vec<(String, Range<usize>, usize)>) {
-    for (k, item) in t.iter() {
-        let path = join(path, k);
-        match item {
-            Item::Value(v) => value(v, &path, out),
-            Item::Table(t) => table(t, &path, out),
-            Item::ArrayOfTables(a) => {
-                for (i, t) in a.iter().enumerate() {
-                    table(t, &format!("{path}[{}]", i + 1), out);
-                }
-            }
-            Item::None => {}
-        }
-    }
-}
-
-fn value(v: &Value, path: &str, out: &mut Vec<(String, Range<usize>, usize)>) {
-    match v {
-        Value::String(s) => {
-            let chars = s.value().chars().count();
-            if chars > MAX_TEXT_CHARS {
-                out.push((path.to_string(), v.span().unwrap_or(0..0), chars));
-            }
-        }
-        Value::InlineTable(t) => {
-            for (k, v) in t.iter() {
-                value(v, &join(path, k), out);
-            }
-        }
-        Value::Array(a) => {
-            for (i, v) in a.iter().enumerate() {
-                value(v, &format!("{path}[{}]", i + 1), out);
-            }
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]
