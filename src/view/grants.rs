@@ -84,7 +84,7 @@ pub fn appointments(c: &Ctx, limit: Option<usize>) -> Option<Body> {
 
 /// Honors: awards with their dates.
 pub fn honors(c: &Ctx, limit: Option<usize>) -> Option<Body> {
-    let newest = c.newest_first(&c.p.awards, limit, super::sections::award_date);
+    let newest = c.newest_first(&c.p.awards, limit, super::parts::award_date);
     let entries = newest.map(|e| Item {
         label: None,
         text: match &e.issuer {
@@ -252,7 +252,7 @@ pub fn outreach(c: &Ctx, limit: Option<usize>) -> Option<Body> {
         subtitle: e.venue.clone(),
         date: e.date.as_ref().map(|d| c.loc.date(d)).unwrap_or_default(),
         bullets: e.description.iter().cloned().collect(),
-        links: super::sections::links(&e.links),
+        links: super::parts::links(&e.links),
         ..Entry::default()
     });
     Some(entries_body(true, entries))

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::model::{Body, Entry, Line, Link, Role};
-use super::sections::{entries_body, links, people_line};
+use super::parts::{entries_body, links, people_line};
 use crate::profile::Experience;
 
 /// An experience entry: one role, or an organisation with the roles held there.

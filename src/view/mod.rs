@@ -7,6 +7,7 @@
 mod grants;
 mod industry;
 pub mod model;
+mod parts;
 mod sections;
 mod works;
 

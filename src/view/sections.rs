@@ -5,9 +5,10 @@
 
 use super::Ctx;
 use super::grants;
-use super::model::{Body, Entry, Item, Line, Link, Section};
+use super::model::{Body, Entry, Item, Line, Section};
+use super::parts::{award_date, entries_body, items, links, people_line};
 use super::{industry, works};
-use crate::profile::{Date, Links, Profile};
+use crate::profile::Profile;
 
 /// A built-in section.
 pub struct SectionDef {
@@ -318,44 +319,6 @@ pub fn build(c: &Ctx, id: &str) -> Option<Section> {
     })
 }
 
-/// Labelled links, in the order written.
-pub fn links(l: &Links) -> Vec<Link> {
-    l.0.iter()
-        .map(|(label, url)| Link {
-            label: label.clone(),
-            url: url.clone(),
-        })
-        .collect()
-}
-
-pub(super) fn entries_body(compact: bool, entries: impl Iterator<Item = Entry>) -> Body {
-    Body::Entries {
-        compact,
-        entries: entries.collect(),
-    }
-}
-
-fn items(date_first: bool, entries: impl Iterator<Item = Item>) -> Option<Body> {
-    Some(Body::Items {
-        date_first,
-        entries: entries.collect(),
-    })
-}
-
-/// `Advisor: A` or `Advisors: A and B`, in the document's language (`labels.advisor`,
-/// `labels.advisors`).
-pub(super) fn people_line(c: &Ctx, label: &str, people: &[String]) -> Option<Line> {
-    let id = if people.len() > 1 {
-        format!("labels.{label}s")
-    } else {
-        format!("labels.{label}")
-    };
-    (!people.is_empty()).then(|| Line {
-        label: Some(c.loc.get(&id).to_string()),
-        text: c.loc.join(people),
-    })
-}
-
 fn education(c: &Ctx, limit: Option<usize>) -> Option<Body> {
     let entries = c.shown(&c.p.education, limit).map(|e| {
         let mut lines = vec![];
@@ -472,24 +435,4 @@ fn service(c: &Ctx, limit: Option<usize>) -> Option<Body> {
             date: e.date.as_ref().map(|d| c.loc.date(d)),
         });
     items(false, entries)
-}
-
-/// When an award was given, to sort awards newest first: its date, else the last year of its
-/// period.
-pub(super) fn award_date(e: &crate::profile::Award) -> Option<Date> {
-    e.date.or_else(|| e.period.as_deref().and_then(last_year))
-}
-
-/// The latest year a free-form period names (`2020/2021` -> 2021), to sort it among dates.
-fn last_year(period: &str) -> Option<Date> {
-    period
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .max()
-        .map(|year| Date::On {
-            year,
-            month: None,
-            day: None,
-        })
 }

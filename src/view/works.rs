@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::Ctx;
 use super::model::{Author, Body, Group, LegendLine, Link, Work as WorkView};
-use super::sections::links;
+use super::parts::links;
 use crate::names::{ET_AL, split_marks};
 use crate::profile::{Date, GroupBy, Numbering, Publication, Select, VenueStyle};
 
