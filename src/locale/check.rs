@@ -23,7 +23,7 @@ pub fn check(p: &Profile, c: &mut Checker) {
     }
     for (id, at, value) in p.locale_strings() {
         if super::is_id(&id) {
-            if let Some(d) = pattern(&id, &value) {
+            if let Some(d) = pattern(&id, &value).or_else(|| months(&id, &value)) {
                 c.push(&at, d);
             }
             continue;
@@ -60,6 +60,19 @@ fn placeholders(s: &str) -> Result<Vec<&str>, ()> {
         rest = &after[close + 1..];
     }
     Ok(out)
+}
+
+/// The error for a list of month names that does not have twelve (two would print every
+/// other month as a number; a thirteenth would be dropped).
+fn months(id: &str, value: &str) -> Option<Diagnostic> {
+    if !matches!(id, "dates.months" | "dates.months_short") {
+        return None;
+    }
+    let n = value.split(',').filter(|m| !m.trim().is_empty()).count();
+    (n != 12).then(|| {
+        Diagnostic::error(format!("`locale.{id}` names {n} months, not 12"))
+            .hint("write the twelve names in order, separated by commas: \"Jan, Feb, Mar, ...\"")
+    })
 }
 
 /// The error for a replaced string whose placeholders are not those of the string it

@@ -744,6 +744,20 @@ fn a_locale_pattern_with_a_misspelt_placeholder_is_refused_at_its_key() {
         "{}",
         run.stderr
     );
+    // A list of month names is twelve, not two (every other month would print as a number).
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{base}dates.months_short = \"Jan, Feb\"\n"),
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains(
+            "error: `locale.dates.months_short` names 2 months, not 12\n --> profile.toml:6:22"
+        ),
+        "{}",
+        run.stderr
+    );
     fs::write(
         dir.join("profile.toml"),
         format!("{base}dates.month_year = \"{{mm}}/{{year}}\"\n"),
