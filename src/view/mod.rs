@@ -140,14 +140,51 @@ pub fn section_ids(p: &Profile, doc: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The widest date the entries and items print, in columns (a CJK character counts two).
+fn widest_date(sections: &[model::Section]) -> usize {
+    let mut widest = 0;
+    for s in sections {
+        let dates: Vec<&str> = match &s.body {
+            model::Body::Entries { entries, .. } => entries
+                .iter()
+                .flat_map(|e| {
+                    std::iter::once(e.date.as_str()).chain(e.roles.iter().map(|r| r.date.as_str()))
+                })
+                .collect(),
+            model::Body::Items { entries, .. } => {
+                entries.iter().filter_map(|i| i.date.as_deref()).collect()
+            }
+            _ => vec![],
+        };
+        widest = dates.into_iter().map(columns).fold(widest, usize::max);
+    }
+    widest
+}
+
+/// A date's width in columns: a Latin letter or digit one, a Chinese, Japanese or Korean
+/// character two, a letter of the Indic scripts or Thai (U+0900 to U+0E7F) one and a half
+/// (their conjuncts and vowel signs draw wider than Unicode's one column).
+fn columns(s: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let halves: usize = s
+        .chars()
+        .map(|c| match u32::from(c) {
+            0x0900..=0x0E7F => 3,
+            _ => 2 * c.width().unwrap_or(0),
+        })
+        .sum();
+    halves.div_ceil(2)
+}
+
 /// Builds the data one document's layout receives.
 pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View {
     let mut ctx = Ctx::new(p, doc);
     ctx.loc.dates = style.look.date_format;
-    let sections = section_ids(p, doc)
+    let sections: Vec<model::Section> = section_ids(p, doc)
         .iter()
         .filter_map(|id| sections::build(&ctx, id))
         .collect();
+    let date_columns = widest_date(&sections);
     let date = p.updated.or(opts.date);
     let loc = &ctx.loc;
     let person = person(p, loc, style.look.photo);
@@ -168,6 +205,7 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
             spacing: style.spacing,
             section_spacing: style.section_spacing,
             margin_scale: style.margin_scale,
+            date_columns,
         },
         theme: style.theme.clone(),
         look: style.look.clone(),

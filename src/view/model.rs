@@ -130,6 +130,9 @@ pub struct StyleData {
     pub section_spacing: f64,
     /// A factor on the theme's margins (1 = the theme's).
     pub margin_scale: f64,
+    /// The widest date of the entries and items, in columns (a Chinese character is two):
+    /// a date column at the left is made wide enough for it (`sept. 2018 – aujourd’hui`).
+    pub date_columns: usize,
 }
 
 /// PDF metadata.

@@ -2,6 +2,7 @@
 //! from the example and from a profile with long names, a long contact line and Chinese text;
 //! design values are accepted, and a wrong one is refused at its place.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use typst::layout::{Frame, FrameItem, Point, Transform};
@@ -861,5 +862,41 @@ fn arabic_and_hebrew_documents_are_mirror_images_of_english_ones_in_every_theme(
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_date_column_at_the_left_is_as_wide_as_its_language_needs() {
+    // French and Hindi ranges are longer than English ones: each stays on one line.
+    let dir = temp_dir("themes-date-width");
+    let text = std::fs::read_to_string(repo().join("profile.toml")).unwrap();
+    for (lang, range) in [
+        ("fr", "sept. 2018 – aujourd’hui"),
+        ("hi", "जुल॰ 2019 – अक्टू॰ 2020"),
+    ] {
+        std::fs::write(
+            dir.join("profile.toml"),
+            text.replacen("lang = \"en\"", &format!("lang = \"{lang}\""), 1),
+        )
+        .unwrap();
+        std::fs::copy(repo().join("pubs.bib"), dir.join("pubs.bib")).unwrap();
+        let docs = typeset(&dir.join("profile.toml"), "academic", "a4");
+        let (_, pages) = docs.iter().find(|(d, _)| d == "cv").unwrap();
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        // Each line of the first page, its runs joined left to right.
+        let mut lines: BTreeMap<i64, Vec<&Glyphs>> = BTreeMap::new();
+        for r in &pages[0].1 {
+            lines.entry((r.y * 2.0).round() as i64).or_default().push(r);
+        }
+        let whole = lines.values().any(|runs| {
+            let mut runs = runs.clone();
+            runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            squeeze(&runs.iter().map(|r| r.text.as_str()).collect::<String>())
+                .contains(&squeeze(range))
+        });
+        assert!(
+            whole,
+            "{lang}: `{range}` is not on one line of the academic CV"
+        );
     }
 }
