@@ -900,3 +900,23 @@ fn a_date_column_at_the_left_is_as_wide_as_its_language_needs() {
         );
     }
 }
+
+#[test]
+fn harvard_centres_its_section_titles_on_the_page() {
+    let docs = typeset(&repo().join("profile.toml"), "harvard", "a4");
+    for (doc, pages) in docs.iter().filter(|(d, _)| d == "cv" || d == "resume") {
+        let ((w, _), runs) = &pages[0];
+        for title in ["Education", "Summary"] {
+            let r = runs
+                .iter()
+                .find(|r| r.text == title)
+                .unwrap_or_else(|| panic!("{doc}: no `{title}` on page 1"));
+            let middle = r.x + r.width / 2.0;
+            assert!(
+                (middle - w / 2.0).abs() < 2.0,
+                "{doc}: `{title}` is centred at {middle:.1}, the page at {:.1}",
+                w / 2.0
+            );
+        }
+    }
+}
