@@ -181,3 +181,38 @@ fn vita_ats_reports_what_a_parser_reads_and_a_postings_terms() {
         run.stderr
     );
 }
+
+#[test]
+fn no_resume_breaks_a_word_at_a_lines_end_in_any_theme() {
+    // A hyphenated word reaches a parser in two pieces (`Profes-` / `sor`).
+    let dir = temp_dir("ats-hyphens");
+    // Long words in a paragraph: where hyphenation is on, some break.
+    let long = "Characterization of internationalization, interoperability and \
+                telecommunications infrastructure; responsibilities included \
+                parallelization, instrumentation and experimentation. ";
+    fs::write(
+        dir.join("profile.toml"),
+        format!(
+            "summary = \"{}\"\n{}",
+            long.repeat(4),
+            fs::read_to_string(fixture("minimal.toml")).unwrap()
+        ),
+    )
+    .unwrap();
+    for theme in THEMES {
+        let out = dir.join(theme);
+        Run::vita(&["build", "--only", "resume", "--theme", theme, "--out"])
+            .arg(&out)
+            .in_dir(&dir)
+            .ok();
+        let text = pdftotext(&out.join("resume.pdf"));
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        for pair in lines.windows(2) {
+            let broken = pair[0].ends_with('-')
+                && pair[0].chars().rev().nth(1).is_some_and(char::is_lowercase)
+                && pair[1].chars().next().is_some_and(char::is_lowercase);
+            assert!(!broken, "{theme}: a word broken across lines: {pair:?}");
+        }
+        assert!(!text.contains('\u{ad}'), "{theme}: a soft hyphen");
+    }
+}
