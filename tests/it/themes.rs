@@ -621,7 +621,8 @@ fn a_cover_letter_comes_in_the_look_of_every_theme() {
                 "November 20, 2026",
                 "Application for the Research Scientist position",
                 "Dear Dr. Roe,",
-                "$5 and *stars* print as typed.",
+                "$5",
+                "*stars* print as typed.",
                 "Yours sincerely,",
             ] {
                 assert!(text.contains(part), "{what}: no {part:?} in {text}");
@@ -631,6 +632,55 @@ fn a_cover_letter_comes_in_the_look_of_every_theme() {
     // Built like any document, into its own file.
     Run::vita(&["build", "--out", "out"]).in_dir(&dir).ok();
     assert!(dir.join("out/letter.pdf").exists());
+}
+
+#[test]
+fn a_letter_is_set_to_a_readable_measure_and_a_short_one_sits_low_enough() {
+    let long = "I am writing to apply for the position advertised on your website. My background in mathematics and my work on the Analytical Engine have prepared me for the research this role asks for.";
+    let dir = profile(
+        "themes-letter-measure",
+        &LETTER.replace(
+            "I am writing to apply for the position #1 advertised on your website; $5 and *stars* print as typed.",
+            long,
+        ),
+    );
+    for theme in THEMES {
+        for paper in ["a4", "us-letter"] {
+            let docs = typeset(&dir.join("profile.toml"), theme, paper);
+            let (_, letter) = docs.iter().find(|(n, _)| n == "letter").unwrap();
+            let ((_, h), runs) = &letter[0];
+            // The paragraph's full lines: runs on one baseline, from its first word on.
+            let mut lines: BTreeMap<i64, String> = BTreeMap::new();
+            let start = runs
+                .iter()
+                .find(|r| r.text.starts_with("I am writing"))
+                .unwrap();
+            for r in runs
+                .iter()
+                .filter(|r| r.y >= start.y - 0.5 && r.y < start.y + 30.0)
+            {
+                lines
+                    .entry((r.y * 2.0).round() as i64)
+                    .or_default()
+                    .push_str(&r.text);
+            }
+            let widest = lines.values().map(|l| l.chars().count()).max().unwrap();
+            assert!(
+                (62..=85).contains(&widest),
+                "{theme} {paper}: the widest line of the paragraph has {widest} characters"
+            );
+            // A short letter's signature stands below the middle of the page.
+            let signature = runs
+                .iter()
+                .rfind(|r| r.text.contains("Ada Lovelace"))
+                .unwrap();
+            assert!(
+                signature.y > h * 0.5,
+                "{theme} {paper}: signed at {:.0} of {h:.0}",
+                signature.y
+            );
+        }
+    }
 }
 
 #[test]
