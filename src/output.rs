@@ -15,14 +15,14 @@ pub fn write_documents(
     out: &Path,
     pattern: &str,
 ) -> Result<Vec<PathBuf>, Failure> {
-    let mut staged: Vec<(PathBuf, &[u8])> = vec![];
+    let mut staged: Vec<(PathBuf, &[u8], &str)> = vec![];
     for m in &outcome.made {
         let pattern = m.output.as_deref().unwrap_or(pattern);
         for f in &m.files {
             let name = file_name(pattern, &m.name, &outcome.person);
             let path = target(out, &format_name(&name, f.format, f.page))
                 .map_err(|d| Failure::input(vec![d]))?;
-            if staged.iter().any(|(p, _)| *p == path) {
+            if let Some((_, _, other)) = staged.iter().find(|(p, _, _)| *p == path) {
                 let what = if outcome.made.len() == 2 {
                     "both documents"
                 } else {
@@ -30,17 +30,19 @@ pub fn write_documents(
                 };
                 return Err(Failure::input(vec![
                     Diagnostic::error(format!(
-                        "{what} would be written to `{}`",
-                        path.display()
+                        "{what} would be written to `{}`: `{other}` and `{}`",
+                        path.display(),
+                        m.name
                     ))
-                    .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`"),
+                    .hint("put `{doc}` in the name pattern, such as `--name \"{name}-{doc}.pdf\"`, or give one of them its own `output` in `[documents.NAME]`"),
                 ]));
             }
-            staged.push((path, f.bytes.as_slice()));
+            staged.push((path, f.bytes.as_slice(), m.name.as_str()));
         }
     }
-    write_all(&staged).map_err(Failure::other)?;
-    Ok(staged.into_iter().map(|(p, _)| p).collect())
+    let files: Vec<(PathBuf, &[u8])> = staged.into_iter().map(|(p, b, _)| (p, b)).collect();
+    write_all(&files).map_err(Failure::other)?;
+    Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
 /// The path of the file `name` in the output folder `out`. `name` must be one plain file

@@ -380,6 +380,12 @@ fn json_summary_and_name_patterns_for_scripts() {
         "{}",
         run.stderr
     );
+    // Which two: the first document and the one that would replace it.
+    assert!(
+        run.stderr.contains("yiming-li.pdf`: `resume` and `cv`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
