@@ -7,18 +7,9 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::support::{Run, fixture, pdf_text, pdftotext, temp_dir};
+use crate::support::{Run, fixture, pdf_text, pdftotext, squeezed, temp_dir};
 
 const THEMES: &[&str] = &["classic", "compact", "academic", "modern", "harvard"];
-
-/// Text without white space, in lower case: extractors break lines and space words their
-/// own way, and themes may set titles in capitals.
-fn squeezed(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 fn private_use(c: char) -> bool {
     matches!(u32::from(c), 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)

@@ -7,7 +7,7 @@ use std::fs;
 
 use typst::layout::{Abs, Frame, FrameItem, Point};
 
-use crate::support::{Run, pdf_text, repo, temp_dir};
+use crate::support::{Run, pdf_text, repo, squeezed, temp_dir};
 
 /// Each built-in locale, a section heading and a date of the example CV in it (the education
 /// heading; the start of the 2021-06 internship or the 2021-09-30 document date).
@@ -45,17 +45,6 @@ const LOCALES: &[(&str, &str, &str)] = &[
     ("hi", "शैक्षणिक योग्यता", "जून 2021"),
     ("bn", "শিক্ষাগত যোগ্যতা", "জুন 2021"),
 ];
-
-/// Text without white space, in lower case: Typst spaces CJK from Latin and digits, lines
-/// wrap, and themes may set headings in capitals.
-fn squeezed(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        // A Greek heading in capitals lowers to σ where the word ends in ς.
-        .map(|c| if c == 'ς' { 'σ' } else { c })
-        .collect()
-}
 
 #[test]
 fn the_example_cv_is_made_in_every_built_in_locale() {

@@ -208,3 +208,14 @@ pub fn png_chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
     }
     out.extend((!c).to_be_bytes());
 }
+
+/// Text without white space, in lower case: extractors break and space lines their own way,
+/// themes set titles in capitals, and a Greek title in capitals lowers to σ where its word
+/// ends in ς.
+pub fn squeezed(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .collect()
+}
