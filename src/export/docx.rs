@@ -18,8 +18,9 @@ use docx_rs::{
 use crate::diag::Diagnostic;
 use crate::view::model::{Body, Entry, Item, Link, View, Words, Work};
 
-/// The numbering of bulleted lists.
-const BULLETS: usize = 1;
+/// The numbering of bulleted lists. Not 1: docx-rs always writes a numbered (`1.`) list of
+/// its own under that id, and Word and LibreOffice take the first of two with one id.
+const BULLETS: usize = 2;
 
 /// The face used for Chinese text when the document's face has none (as in the layouts).
 const CJK_FONT: &str = "Noto Sans CJK SC";
@@ -103,10 +104,6 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
-    if let Some(d) = &v.meta.date {
-        let stamp = format!("{:04}-{:02}-{:02}T00:00:00Z", d.year, d.month, d.day);
-        doc = doc.created_at(&stamp).updated_at(&stamp);
-    }
 
     let date_tab = Tab::new().val(TabValueType::Right).pos(text_width);
     let mut paras = vec![];
@@ -206,7 +203,9 @@ pub fn export(v: &View) -> Result<Vec<u8>, Vec<Diagnostic>> {
         doc = doc.add_paragraph(p);
     }
     let mut buf = Cursor::new(vec![]);
-    doc.build().pack(&mut buf).map_err(|e| {
+    let mut parts = doc.build();
+    parts.doc_props.core = core_properties(v);
+    parts.pack(&mut buf).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot write the DOCX file: {e}"
         ))]
@@ -384,6 +383,42 @@ fn link(p: Paragraph, label: &str, url: &str) -> Paragraph {
         .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
         .add_run(text(label).style("Hyperlink"))
         .add_run(Run::new().add_field_char(FieldCharType::End, false))
+}
+
+/// The package's core properties (`docProps/core.xml`): the title, the author, the language
+/// and the document's date, as Word's File > Properties and a recruiter's system read them.
+/// docx-rs writes only "unknown" for the author, so vita writes this part itself.
+fn core_properties(v: &View) -> Vec<u8> {
+    let stamp = v.meta.date.map_or("1970-01-01T00:00:00Z".to_string(), |d| {
+        format!("{:04}-{:02}-{:02}T00:00:00Z", d.year, d.month, d.day)
+    });
+    let field = |tag: &str, value: &str| format!("<{tag}>{}</{tag}>", xml_text(value));
+    let mut xml = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+        r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+        r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+    ));
+    xml += &field("dc:title", &v.meta.title);
+    xml += &field("dc:creator", &v.meta.author);
+    xml += &field("cp:lastModifiedBy", &v.meta.author);
+    if !v.meta.keywords.is_empty() {
+        xml += &field("cp:keywords", &v.meta.keywords.join("; "));
+    }
+    xml += &field("dc:language", &v.lang);
+    for tag in ["dcterms:created", "dcterms:modified"] {
+        xml += &format!(r#"<{tag} xsi:type="dcterms:W3CDTF">{stamp}</{tag}>"#);
+    }
+    xml += "<cp:revision>1</cp:revision></cp:coreProperties>";
+    xml.into_bytes()
+}
+
+/// User text as XML character data.
+fn xml_text(s: &str) -> String {
+    clean(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A run of user text.
