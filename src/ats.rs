@@ -73,9 +73,81 @@ fn squeezed(s: &str) -> String {
         .collect()
 }
 
+/// A PDF's text in drawing order, a line per baseline, as a parser that reads the content
+/// stream has it. pdf-extract parses the PDF; its own plain text is not used, because it reads
+/// no glyph widths from the `W` arrays Typst writes (`first last width` ranges), so every run's
+/// glyphs share one x, and a line starting where the one above started was joined to it
+/// ("MathematicsPrivate tutoring"). Here a line ends where the baseline moves by half the
+/// type size or more, and a run to the right of the last on its line is set off by a space.
+fn read_text(pdf: &[u8]) -> Result<String, String> {
+    #[derive(Default)]
+    struct Lines {
+        text: String,
+        run_start: bool,
+        last: Option<(f64, f64)>,
+    }
+    impl pdf_extract::OutputDev for Lines {
+        fn begin_page(
+            &mut self,
+            _: u32,
+            _: &pdf_extract::MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), pdf_extract::OutputError> {
+            if !self.text.is_empty() {
+                self.text.push_str("\n\n");
+            }
+            self.last = None;
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &pdf_extract::Transform,
+            _width: f64,
+            _spacing: f64,
+            size: f64,
+            ch: &str,
+        ) -> Result<(), pdf_extract::OutputError> {
+            let (x, y) = (trm.m31, trm.m32);
+            let size = size * trm.m22.abs().max(trm.m11.abs()).max(1e-3);
+            if self.run_start
+                && let Some((lx, ly)) = self.last
+            {
+                if (y - ly).abs() >= size * 0.5 {
+                    self.text.push('\n');
+                } else if x > lx + size * 0.1 && !self.text.ends_with([' ', '\n']) {
+                    self.text.push(' ');
+                }
+            }
+            if self.run_start || self.last.is_none() {
+                self.last = Some((x, y));
+            }
+            self.run_start = false;
+            self.text.push_str(ch);
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+            self.run_start = true;
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+    }
+    let doc = lopdf::Document::load_mem(pdf).map_err(|e| e.to_string())?;
+    let mut lines = Lines::default();
+    pdf_extract::output_doc(&doc, &mut lines).map_err(|e| e.to_string())?;
+    Ok(lines.text)
+}
+
 /// Reads a document's PDF as a parser would and compares it with its view.
 pub fn check(pdf: &[u8], view: &View, job: Option<&str>) -> Result<Report, String> {
-    let text = pdf_extract::extract_text_from_mem(pdf).map_err(|e| e.to_string())?;
+    let text = read_text(pdf)?;
     let flat = squeezed(&text);
     let mut fields = vec![];
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
