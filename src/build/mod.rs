@@ -316,28 +316,8 @@ fn make_one(
 ) -> MadeOne {
     let start = Instant::now();
     let doc = &job.document;
-    let typeset_with =
-        |style: &style::Style| typeset_viewed(p, job, plan, style, fonts.clone(), &reads);
-    let (mut world, mut document, mut warnings, mut view) = typeset_with(&job.style)?;
-    let mut fitted = None;
-    if let Some(max) = job.style.max_pages
-        && document.pages().len() > max
-    {
-        let pages = document.pages().len();
-        let first = compile::page_text(&document.pages()[max]);
-        let found = if job.style.fit {
-            fit::fit(&job.style, max, &typeset_with)?
-        } else {
-            None
-        };
-        match found {
-            Some((style, typeset)) => {
-                fitted = Some(fit::describe(&job.style, &style));
-                (world, document, warnings, view) = typeset;
-            }
-            None => return Err(vec![fit::overflow(doc, pages, max, &first, &job.style)]),
-        }
-    }
+    let ((world, document, mut warnings, view), fitted) =
+        typeset_to_fit(p, job, plan, fonts, &reads)?;
     // A document cut before layout (`bound`) has said so already.
     if job.style.max_pages.is_none()
         && view.left_out == 0
@@ -465,6 +445,53 @@ pub fn typeset(
     reads: &world::Reads,
 ) -> Result<Typeset, Vec<Diagnostic>> {
     typeset_viewed(p, job, plan, style, fonts, reads).map(|(w, d, warnings, _)| (w, d, warnings))
+}
+
+/// [`typeset`] within the document's `max_pages`: tightened by `fit` when it runs over and
+/// the profile allows it (with what was changed), else an error that says what spilled over.
+pub fn typeset_fitted(
+    p: &Profile,
+    job: &DocPlan,
+    plan: &Plan,
+    fonts: Arc<typst_kit::fonts::FontStore>,
+    reads: &world::Reads,
+) -> Result<(Typeset, Option<String>), Vec<Diagnostic>> {
+    typeset_to_fit(p, job, plan, fonts, reads).map(|((w, d, warnings, _), f)| ((w, d, warnings), f))
+}
+
+fn typeset_to_fit(
+    p: &Profile,
+    job: &DocPlan,
+    plan: &Plan,
+    fonts: Arc<typst_kit::fonts::FontStore>,
+    reads: &world::Reads,
+) -> Result<(Viewed, Option<String>), Vec<Diagnostic>> {
+    let typeset_with =
+        |style: &style::Style| typeset_viewed(p, job, plan, style, fonts.clone(), reads);
+    let typeset = typeset_with(&job.style)?;
+    let Some(max) = job.style.max_pages else {
+        return Ok((typeset, None));
+    };
+    let pages = typeset.1.pages().len();
+    if pages <= max {
+        return Ok((typeset, None));
+    }
+    let first = compile::page_text(&typeset.1.pages()[max]);
+    let found = if job.style.fit {
+        fit::fit(&job.style, max, &typeset_with)?
+    } else {
+        None
+    };
+    match found {
+        Some((style, typeset)) => Ok((typeset, Some(fit::describe(&job.style, &style)))),
+        None => Err(vec![fit::overflow(
+            &job.document,
+            pages,
+            max,
+            &first,
+            &job.style,
+        )]),
+    }
 }
 
 /// [`typeset`], keeping the view.

@@ -78,11 +78,10 @@ fn typeset(path: &Path, theme: &str, paper: &str) -> Vec<Doc> {
         .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
     let mut out = vec![];
     for job in &plan.documents {
-        let (_, doc, warnings) = vita::build::typeset(
+        let ((_, doc, warnings), _) = vita::build::typeset_fitted(
             &loaded.profile,
             job,
             &plan,
-            &job.style,
             vita::render::fonts::store(false),
             &Default::default(),
         )
