@@ -20,13 +20,33 @@ pub struct Job {
     pub out: PathBuf,
 }
 
+/// What a batch does with each profile.
+#[derive(Debug, Clone, Copy)]
+pub enum Mode<'a> {
+    /// Build it and write its files, named by this pattern.
+    Build(&'a str),
+    /// Check it: compile every document and count its limits, writing nothing.
+    Check,
+}
+
+/// A profile of a batch that went through.
+#[derive(Debug)]
+pub struct Built {
+    /// The documents made.
+    pub outcome: Outcome,
+    /// The files written (none in a check).
+    pub paths: Vec<PathBuf>,
+    /// The counted limits of its documents (a check's).
+    pub limits: Vec<crate::document::limits::Measure>,
+}
+
 /// How one profile of a batch went.
 #[derive(Debug)]
 pub struct Done {
     /// The profile and its folder.
     pub job: Job,
     /// The documents made and the files written, or why not.
-    pub result: Result<(Outcome, Vec<PathBuf>), Failure>,
+    pub result: Result<Built, Failure>,
     /// How long it took.
     pub time: Duration,
 }
@@ -109,13 +129,13 @@ fn name(p: &Path) -> String {
     stem
 }
 
-/// Builds every job with these options (`opts.profile` is replaced by each job's), on
-/// `threads` threads, and writes each profile's files when it built. Results come back in
-/// the order of the jobs.
+/// Builds (or checks) every job with these options (`opts.profile` is replaced by each
+/// job's), on `threads` threads, and writes each profile's files when it built. Results come
+/// back in the order of the jobs.
 pub fn run(
     jobs: &[Job],
     opts: &BuildOptions,
-    pattern: &str,
+    mode: Mode,
     deny_warnings: bool,
     threads: usize,
 ) -> Vec<Done> {
@@ -132,7 +152,7 @@ pub fn run(
                         i
                     };
                     let Some(job) = jobs.get(i) else { break };
-                    let done = one(job, opts, pattern, deny_warnings);
+                    let done = one(job, opts, mode, deny_warnings);
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(done);
                 }
             });
@@ -146,13 +166,23 @@ pub fn run(
         .collect()
 }
 
-fn one(job: &Job, opts: &BuildOptions, pattern: &str, deny_warnings: bool) -> Done {
+fn one(job: &Job, opts: &BuildOptions, mode: Mode, deny_warnings: bool) -> Done {
     let start = Instant::now();
     let opts = BuildOptions {
         profile: job.profile.clone(),
         ..opts.clone()
     };
-    let result = make(&opts).and_then(|outcome| {
+    let made = || -> Result<(Outcome, Vec<crate::document::limits::Measure>), Failure> {
+        match mode {
+            Mode::Build(_) => Ok((make(&opts)?, vec![])),
+            Mode::Check => {
+                let loaded = crate::build::plan::load(&opts)?;
+                let outcome = crate::build::make_loaded(&loaded, &opts)?;
+                Ok((outcome, crate::document::limits::measure(&loaded.profile)))
+            }
+        }
+    };
+    let result = made().and_then(|(outcome, limits)| {
         if deny_warnings && !outcome.warnings.is_empty() {
             let n = outcome.warnings.len();
             let mut d = outcome.warnings.clone();
@@ -165,8 +195,15 @@ fn one(job: &Job, opts: &BuildOptions, pattern: &str, deny_warnings: bool) -> Do
             );
             return Err(Failure::input(d));
         }
-        let paths = crate::output::write_documents(&outcome, &job.out, pattern)?;
-        Ok((outcome, paths))
+        let paths = match mode {
+            Mode::Build(pattern) => crate::output::write_documents(&outcome, &job.out, pattern)?,
+            Mode::Check => vec![],
+        };
+        Ok(Built {
+            outcome,
+            paths,
+            limits,
+        })
     });
     Done {
         job: job.clone(),

@@ -75,6 +75,10 @@ pub enum Command {
         /// Options shared with `build`.
         #[command(flatten)]
         input: Input,
+        /// More profiles, or folders of them: each is checked and all are reported (a folder
+        /// as PROFILE does the same).
+        #[arg(value_name = "MORE")]
+        more: Vec<PathBuf>,
         /// Print a JSON summary (each document's pages, or the problems) on standard output.
         #[arg(long)]
         json: bool,

@@ -11,7 +11,7 @@ use vita::cli::{Cli, Command, Input, MessageFormat};
 use vita::diag::Diagnostic;
 use vita::{BuildOptions, Failure};
 
-use cmd::print::{failure_summary, print_counts, print_diagnostics, print_written, sha256_hex};
+use cmd::print::{print_counts, print_diagnostics, print_diagnostics_of, print_written};
 
 fn main() -> ExitCode {
     // A vita that another vita started to compile one document (see `build::worker`).
@@ -72,7 +72,29 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        return cmd::batch::batch(input, more, formats, out, *quiet, *json, name);
+        return cmd::batch::batch(
+            input,
+            more,
+            formats,
+            out,
+            *quiet,
+            *json,
+            vita::batch::Mode::Build(name),
+        );
+    }
+    if let Command::Check { input, more, json } = &cli.command
+        && (!more.is_empty() || input.profile.is_dir())
+    {
+        let formats = no_formats();
+        return cmd::batch::batch(
+            input,
+            more,
+            &formats,
+            Path::new("out"),
+            false,
+            *json,
+            vita::batch::Mode::Check,
+        );
     }
     let format = match &cli.command {
         Command::Build { input, .. }
@@ -107,20 +129,40 @@ fn main() -> ExitCode {
         }) => *message_format,
         Command::Export(_) => MessageFormat::Human,
     };
-    let json = matches!(
-        &cli.command,
-        Command::Build { json: true, .. } | Command::Check { json: true, .. }
-    );
+    // The command whose JSON report a script reads, the profile, and where it writes.
+    let report = match &cli.command {
+        Command::Build {
+            json: true,
+            input,
+            out,
+            ..
+        } => Some(("build", input.profile.clone(), Some(out.clone()))),
+        Command::Check {
+            json: true, input, ..
+        } => Some(("check", input.profile.clone(), None)),
+        _ => None,
+    };
+    let profile = match &cli.command {
+        Command::Build { input, .. }
+        | Command::Watch { input, .. }
+        | Command::Check { input, .. }
+        | Command::Data { input }
+        | Command::Ats { input, .. } => Some(input.profile.clone()),
+        _ => None,
+    };
+    let start = std::time::Instant::now();
     match run(cli.command) {
         Ok(warnings) => {
-            print_diagnostics(&warnings, format);
+            print_diagnostics_of(&warnings, format, profile.as_deref());
             ExitCode::SUCCESS
         }
         Err(f) => {
-            print_diagnostics(&f.diagnostics, format);
-            // Scripts that read the summary get one on failure too.
-            if json {
-                println!("{}", failure_summary(&f));
+            print_diagnostics_of(&f.diagnostics, format, profile.as_deref());
+            // Scripts that read the report get one on failure too.
+            if let Some((command, profile, out)) = report {
+                let failed =
+                    cmd::report::failed(command, &profile, out.as_deref(), &f, start.elapsed());
+                println!("{failed}");
             }
             ExitCode::from(f.code as u8)
         }
@@ -139,6 +181,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             json,
             name,
         } => {
+            let start = std::time::Instant::now();
             let opts = options(&input, &formats, &[])?;
             let outcome = vita::make(&opts)?;
             deny_warnings(&input, &outcome.warnings)?;
@@ -159,49 +202,23 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                 .collect();
             let mut stdout = std::io::stdout().lock();
             if json {
-                let files: Vec<serde_json::Value> = written
+                let made: Vec<cmd::report::Made> = written
                     .iter()
-                    .flat_map(|(made, files)| {
-                        files.iter().map(|(f, path)| {
-                            serde_json::json!({
-                                "document": made.name,
-                                "format": f.format.name(),
-                                "page": f.page,
-                                "path": path,
-                                "pages": made.pages,
-                                "bytes": f.bytes.len(),
-                                "sha256": sha256_hex(&f.bytes),
-                                "ms": made.time.as_millis() as u64,
-                                "fit": made.fitted,
-                            })
-                        })
+                    .map(|(m, files)| cmd::report::Made {
+                        made: m,
+                        files: files.clone(),
+                        limits: vec![],
+                        counts,
                     })
                     .collect();
-                let mut summary = serde_json::json!({
-                    "files": files,
-                    "warnings": outcome.warnings.len(),
-                });
-                if counts {
-                    summary["counts"] = outcome
-                        .made
-                        .iter()
-                        .map(|m| {
-                            let sections: Vec<serde_json::Value> = m
-                                .counts
-                                .iter()
-                                .map(|c| {
-                                    serde_json::json!({
-                                        "section": c.title,
-                                        "characters": c.chars,
-                                        "words": c.words,
-                                    })
-                                })
-                                .collect();
-                            (m.name.clone(), serde_json::Value::from(sections))
-                        })
-                        .collect::<serde_json::Map<_, _>>()
-                        .into();
-                }
+                let summary = cmd::report::done(
+                    "build",
+                    &input.profile,
+                    Some(&out),
+                    &made,
+                    &outcome.warnings,
+                    start.elapsed(),
+                );
                 let _ = writeln!(stdout, "{summary}");
             } else {
                 if !quiet {
@@ -238,7 +255,8 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             cmd::watch::watch(&opts, &out, &name, input.message_format, server.as_ref());
             Ok(vec![])
         }
-        Command::Check { input, json } => {
+        Command::Check { input, json, .. } => {
+            let start = std::time::Instant::now();
             let opts = options(&input, &no_formats(), &[])?;
             let loaded = vita::build::plan::load(&opts)?;
             let outcome = vita::build::make_loaded(&loaded, &opts)?;
@@ -246,20 +264,24 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             let limits = vita::document::limits::measure(&loaded.profile);
             let mut stdout = std::io::stdout().lock();
             if json {
-                let documents: Vec<serde_json::Value> = outcome
+                let made: Vec<cmd::report::Made> = outcome
                     .made
                     .iter()
-                    .map(|m| {
-                        let counted: Vec<&vita::document::limits::Measure> =
-                            limits.iter().filter(|l| l.document == m.name).collect();
-                        serde_json::json!({"document": m.name, "pages": m.pages, "limits": counted})
+                    .map(|m| cmd::report::Made {
+                        made: m,
+                        files: vec![],
+                        limits: limits.iter().filter(|l| l.document == m.name).collect(),
+                        counts: false,
                     })
                     .collect();
-                let summary = serde_json::json!({
-                    "ok": true,
-                    "documents": documents,
-                    "warnings": outcome.warnings.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
-                });
+                let summary = cmd::report::done(
+                    "check",
+                    &input.profile,
+                    None,
+                    &made,
+                    &outcome.warnings,
+                    start.elapsed(),
+                );
                 let _ = writeln!(stdout, "{summary}");
                 return Ok(outcome.warnings);
             }

@@ -1,5 +1,6 @@
-//! `vita build a.toml b.toml` / `vita build FOLDER`: several profiles, each into its own
-//! folder, a line each and a total.
+//! `vita build a.toml b.toml` / `vita build FOLDER` (and the same for `check`): several
+//! profiles, each into its own folder, a line each and a total; every problem is printed under
+//! the profile it belongs to.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,10 +9,12 @@ use std::process::ExitCode;
 use vita::Failure;
 use vita::cli::Input;
 
-use super::print::{failure_summary, pages, print_diagnostics};
+use super::print::{pages, print_diagnostics, print_diagnostics_of};
+use super::report;
 
-/// Builds several profiles, each into its own folder, and prints a line per profile and a
-/// total; failures are listed and the others written.
+/// Builds (or checks) several profiles, each into its own folder, and prints a line per
+/// profile and a total; failures are listed and the others written.
+#[allow(clippy::too_many_arguments)]
 pub fn batch(
     input: &Input,
     more: &[std::path::PathBuf],
@@ -19,13 +22,18 @@ pub fn batch(
     out: &Path,
     quiet: bool,
     json: bool,
-    name: &str,
+    mode: vita::batch::Mode,
 ) -> ExitCode {
     let start = std::time::Instant::now();
+    let command = match mode {
+        vita::batch::Mode::Build(_) => "build",
+        vita::batch::Mode::Check => "check",
+    };
     let fail = |f: Failure| {
         print_diagnostics(&f.diagnostics, input.message_format);
         if json {
-            println!("{}", failure_summary(&f));
+            let failed = report::failed(command, &input.profile, None, &f, start.elapsed());
+            println!("{}", report::batch(command, vec![failed], start.elapsed()));
         }
         ExitCode::from(f.code as u8)
     };
@@ -43,17 +51,21 @@ pub fn batch(
     let done = vita::batch::run(
         &jobs,
         &opts,
-        name,
+        mode,
         input.deny_warnings,
         vita::batch::threads(),
     );
     let failed: Vec<&vita::batch::Done> = done.iter().filter(|d| d.result.is_err()).collect();
-    // Problems first, profile by profile in the order given.
+    // Problems first, profile by profile in the order given, each under its profile.
     for d in &done {
-        match &d.result {
-            Ok((outcome, _)) => print_diagnostics(&outcome.warnings, input.message_format),
-            Err(f) => print_diagnostics(&f.diagnostics, input.message_format),
+        let diagnostics = match &d.result {
+            Ok(built) => &built.outcome.warnings,
+            Err(f) => &f.diagnostics,
+        };
+        if !diagnostics.is_empty() && input.message_format == vita::cli::MessageFormat::Human {
+            eprintln!("{}:", d.job.profile.display());
         }
+        print_diagnostics_of(diagnostics, input.message_format, Some(&d.job.profile));
     }
     let code = failed
         .iter()
@@ -62,41 +74,51 @@ pub fn batch(
         .unwrap_or(0);
     let mut stdout = std::io::stdout().lock();
     if json {
+        let out_of = |d: &vita::batch::Done| match mode {
+            vita::batch::Mode::Build(_) => Some(d.job.out.clone()),
+            vita::batch::Mode::Check => None,
+        };
         let profiles: Vec<serde_json::Value> = done
             .iter()
-            .map(|d| {
-                let mut v = serde_json::json!({
-                    "profile": d.job.profile,
-                    "out": d.job.out,
-                    "ok": d.result.is_ok(),
-                    "ms": d.time.as_millis() as u64,
-                });
-                match &d.result {
-                    Ok((outcome, paths)) => {
-                        v["files"] = paths.iter().map(|p| p.display().to_string()).collect();
-                        v["documents"] = outcome
-                            .made
-                            .iter()
-                            .map(|m| serde_json::json!({"document": m.name, "pages": m.pages}))
-                            .collect();
-                        v["warnings"] = outcome.warnings.iter().map(|w| w.to_json()).collect();
-                    }
-                    Err(f) => {
-                        v["exit_code"] = f.code.into();
-                        v["diagnostics"] = f.diagnostics.iter().map(|w| w.to_json()).collect();
-                    }
+            .map(|d| match &d.result {
+                Ok(built) => {
+                    let mut paths = built.paths.iter();
+                    let made: Vec<report::Made> = built
+                        .outcome
+                        .made
+                        .iter()
+                        .map(|m| report::Made {
+                            made: m,
+                            files: m
+                                .files
+                                .iter()
+                                .filter_map(|f| Some((f, paths.next()?.as_path())))
+                                .collect(),
+                            limits: built
+                                .limits
+                                .iter()
+                                .filter(|l| l.document == m.name)
+                                .collect(),
+                            counts: false,
+                        })
+                        .collect();
+                    report::done(
+                        command,
+                        &d.job.profile,
+                        out_of(d).as_deref(),
+                        &made,
+                        &built.outcome.warnings,
+                        d.time,
+                    )
                 }
-                v
+                Err(f) => report::failed(command, &d.job.profile, out_of(d).as_deref(), f, d.time),
             })
             .collect();
-        let summary = serde_json::json!({
-            "ok": failed.is_empty(),
-            "built": done.len() - failed.len(),
-            "failed": failed.len(),
-            "ms": start.elapsed().as_millis() as u64,
-            "profiles": profiles,
-        });
-        let _ = writeln!(stdout, "{summary}");
+        let _ = writeln!(
+            stdout,
+            "{}",
+            report::batch(command, profiles, start.elapsed())
+        );
     } else {
         let width = done
             .iter()
@@ -107,16 +129,20 @@ pub fn batch(
             let shown = d.job.profile.display().to_string();
             let pad = " ".repeat(width - shown.chars().count());
             match &d.result {
-                Ok((outcome, _)) if !quiet => {
-                    let docs: Vec<String> = outcome
+                Ok(built) if !quiet => {
+                    let docs: Vec<String> = built
+                        .outcome
                         .made
                         .iter()
                         .map(|m| format!("{} {}", m.name, pages(m.pages)))
                         .collect();
+                    let to = match mode {
+                        vita::batch::Mode::Build(_) => format!("  -> {}/", d.job.out.display()),
+                        vita::batch::Mode::Check => String::new(),
+                    };
                     let _ = writeln!(
                         stdout,
-                        "ok    {shown}{pad}  -> {}/  {}  {} ms",
-                        d.job.out.display(),
+                        "ok    {shown}{pad}{to}  {}  {} ms",
                         docs.join(", "),
                         d.time.as_millis()
                     );
@@ -126,8 +152,13 @@ pub fn batch(
                     let errors = f.diagnostics.iter().filter(|x| x.is_error()).count();
                     let _ = writeln!(
                         stdout,
-                        "FAIL  {shown}{pad}  {errors} {} (above); nothing written for it",
-                        if errors == 1 { "error" } else { "errors" }
+                        "FAIL  {shown}{pad}  {errors} {} (above){}",
+                        if errors == 1 { "error" } else { "errors" },
+                        if command == "build" {
+                            "; nothing written for it"
+                        } else {
+                            ""
+                        }
                     );
                 }
             }
@@ -136,11 +167,14 @@ pub fn batch(
             .iter()
             .map(|d| d.job.profile.display().to_string())
             .collect();
+        let (ok, all) = (done.len() - failed.len(), done.len());
+        let head = match mode {
+            vita::batch::Mode::Build(_) => format!("built {ok} of {all} profiles"),
+            vita::batch::Mode::Check => format!("{ok} of {all} profiles pass the check"),
+        };
         let _ = writeln!(
             stdout,
-            "built {} of {} profiles in {:.1} s{}",
-            done.len() - failed.len(),
-            done.len(),
+            "{head} in {:.1} s{}",
             start.elapsed().as_secs_f64(),
             if names.is_empty() {
                 String::new()

@@ -4,4 +4,5 @@
 pub mod ats;
 pub mod batch;
 pub mod print;
+pub mod report;
 pub mod watch;

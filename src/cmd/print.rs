@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use vita::Failure;
 use vita::cli::MessageFormat;
 use vita::diag::Diagnostic;
 
@@ -74,15 +73,6 @@ pub fn print_counts(stdout: &mut impl Write, made: &vita::Made) {
     }
 }
 
-/// The JSON summary of a failed command, for scripts that read one either way.
-pub fn failure_summary(f: &Failure) -> serde_json::Value {
-    serde_json::json!({
-        "ok": false,
-        "exit_code": f.code,
-        "diagnostics": f.diagnostics.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
-    })
-}
-
 /// The SHA-256 of some bytes, in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -106,6 +96,12 @@ pub fn size(bytes: usize) -> String {
 const MAX_SHOWN: usize = 100;
 
 pub fn print_diagnostics(diags: &[Diagnostic], format: MessageFormat) {
+    print_diagnostics_of(diags, format, None);
+}
+
+/// Prints diagnostics for people or as JSON lines; a JSON line names the profile it belongs
+/// to, when there is one.
+pub fn print_diagnostics_of(diags: &[Diagnostic], format: MessageFormat, profile: Option<&Path>) {
     let mut stderr = std::io::stderr().lock();
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -124,7 +120,10 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: MessageFormat) {
     for d in diags {
         let _ = match format {
             MessageFormat::Human => write!(stderr, "{}", d.render(color)),
-            MessageFormat::Json => writeln!(stderr, "{}", d.to_json()),
+            MessageFormat::Json => match profile {
+                Some(p) => writeln!(stderr, "{}", super::report::diagnostic(d, p)),
+                None => writeln!(stderr, "{}", d.to_json()),
+            },
         };
     }
 }

@@ -125,9 +125,9 @@ fn named_profiles_and_json_and_clashes() {
         .ok();
     let v: Value = serde_json::from_str(run.stdout.trim()).unwrap();
     assert_eq!(v["ok"], true);
-    assert_eq!(v["built"], 2);
+    assert_eq!(v["totals"]["ok"], 2);
     assert_eq!(v["profiles"][0]["out"], "out/ada");
-    assert_eq!(v["profiles"][1]["files"][0], "out/bob/resume.pdf");
+    assert_eq!(v["profiles"][1]["files"][0]["path"], "out/bob/resume.pdf");
     assert_eq!(v["profiles"][1]["documents"][1]["pages"], 1);
     assert!(dir.join("out/ada/cv.pdf").exists() && dir.join("out/bob/cv.pdf").exists());
 }

@@ -418,10 +418,11 @@ fn warnings_do_not_stop_the_build() {
 fn odd_inputs_get_clear_messages() {
     let dir = temp_dir("odd");
     fs::create_dir(dir.join("folder.toml")).unwrap();
+    // A folder is a batch of the profiles in it, for `check` as for `build`.
     let run = Run::vita(&["check", "folder.toml"]).in_dir(&dir).fails(1);
     assert_eq!(
         run.stderr,
-        "error: profile `folder.toml` is a folder, not a file\nhint: name the TOML file itself, such as `profile.toml`\n"
+        "error: the folder `folder.toml` has no .toml profiles\nhint: name profile files, or a folder that holds them: `vita build people/`\n"
     );
 
     fs::write(dir.join("latin1.toml"), b"[person]\nname = \"Andr\xe9\"\n").unwrap();

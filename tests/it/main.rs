@@ -24,6 +24,7 @@ mod onramp;
 mod openresume;
 mod output;
 mod preview;
+mod report;
 mod schema;
 mod snapshots;
 mod support;

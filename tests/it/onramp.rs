@@ -84,8 +84,9 @@ fn ci_gets_json_either_way_and_can_deny_warnings() {
     let run = Run::vita(&["check", "--json"]).in_dir(&dir).ok();
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["ok"], true);
-    assert_eq!(v["documents"][1]["document"], "cv");
-    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][1]["name"], "cv");
+    assert_eq!(v["warnings"], 1);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1);
 
     let run = Run::vita(&["build", "--deny-warnings"])
         .in_dir(&dir)
