@@ -16,6 +16,7 @@ mod hostile;
 mod ids;
 mod industry;
 mod init;
+mod install;
 mod interop;
 mod layout;
 mod libreoffice;
