@@ -150,6 +150,15 @@ pub enum Command {
     /// Write NSF's Collaborators and Other Affiliations list (co-authors of the last 48
     /// months) as out/coa.csv and out/coa.xlsx.
     Coa(Coa),
+    /// Look works up by DOI, arXiv id, PubMed id or DBLP key (Crossref, arXiv, NCBI, DBLP: this
+    /// uses the network) and append them to the profile's .bib file, keyed in its style;
+    /// a paper already there is not added again.
+    Add(Add),
+    /// Compare the person's works as ORCID and OpenAlex list them (from `[person]`, or
+    /// `--orcid`, `--openalex`; this uses the network) with the .bib file: new, changed (a
+    /// preprint now published, a DOI added) and only in the profile. `--write` writes the new
+    /// entries and the changes, never over fields edited by hand.
+    Sync(Sync),
     /// Write the profile's data for other tools.
     Export(Export),
 }
@@ -173,6 +182,53 @@ pub struct Coa {
 
 /// `vita export`: what to export. Its own options (the whole profile in another format)
 /// and its subcommands (a part of it, such as `publications`) exclude each other.
+#[derive(Debug, clap::Args)]
+pub struct Add {
+    /// DOIs (10.1109/...), arXiv ids (arXiv:2007.08745), PubMed ids (pmid:31452104) or DBLP keys
+    /// (dblp:journals/tnn/LiJLX24); addresses of the same (doi.org, arxiv.org) work too.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// The profile whose first `bibliography` file is added to.
+    #[arg(long, default_value = "profile.toml")]
+    pub profile: PathBuf,
+    /// The .bib file to add to, instead of the profile's (made if missing).
+    #[arg(long, value_name = "FILE")]
+    pub bib: Option<PathBuf>,
+    /// The e-mail address Crossref's polite pool asks for (default: the profile's
+    /// `person.email`).
+    #[arg(long, value_name = "EMAIL")]
+    pub mailto: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Sync {
+    /// The profile: its `[person]` ids and its first `bibliography` file.
+    #[arg(default_value = "profile.toml")]
+    pub profile: PathBuf,
+    /// An ORCID iD, instead of the profile's `person.orcid`.
+    #[arg(long, value_name = "ID")]
+    pub orcid: Option<String>,
+    /// An OpenAlex author id (A5023888391), instead of the profile's `person.openalex`.
+    #[arg(long, value_name = "ID")]
+    pub openalex: Option<String>,
+    /// The .bib file to compare and write, instead of the profile's.
+    #[arg(long, value_name = "FILE")]
+    pub bib: Option<PathBuf>,
+    /// Write the new entries and the changes vita may make.
+    #[arg(long)]
+    pub write: bool,
+    /// Bring OpenAlex's citation counts into `citations` (needs `--openalex` or `person.openalex`).
+    #[arg(long)]
+    pub citations: bool,
+    /// Ask again for lists read less than a day ago, instead of the cached answers.
+    #[arg(long)]
+    pub refresh: bool,
+    /// The e-mail address Crossref's polite pool asks for (default: the profile's
+    /// `person.email`).
+    #[arg(long, value_name = "EMAIL")]
+    pub mailto: Option<String>,
+}
+
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Export {

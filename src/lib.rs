@@ -6,6 +6,7 @@
 //! [`document`]s with their [`style`]) -> a [`view`] per document -> [`render`] (Typst) ->
 //! [`export`] (bytes per format) -> [`output`] (atomic writes).
 
+pub mod add;
 pub mod ats;
 pub mod batch;
 pub mod bib;
@@ -24,6 +25,7 @@ pub mod init;
 pub mod load;
 pub mod locale;
 pub mod names;
+pub mod net;
 pub mod output;
 pub mod photo;
 pub mod profile;
@@ -32,6 +34,7 @@ pub mod render;
 pub mod schema;
 pub mod serve;
 pub mod style;
+pub mod sync;
 pub mod themes;
 pub mod view;
 pub mod watch;

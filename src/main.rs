@@ -123,6 +123,7 @@ fn main() -> ExitCode {
         | Command::Init { .. }
         | Command::Import { .. } => MessageFormat::Human,
         Command::Coa(c) => c.message_format,
+        Command::Add(_) | Command::Sync(_) => MessageFormat::Human,
         Command::Export(vita::cli::Export {
             what: Some(vita::cli::ExportWhat::Publications { message_format, .. }),
             ..
@@ -380,6 +381,33 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
         Command::Themes { name, out } => {
             print!("{}", vita::themes::run(name.as_deref(), out.as_deref())?);
             Ok(vec![])
+        }
+        Command::Add(a) => {
+            let bib = vita::add::target_bib(&a.profile, a.bib.as_deref())?;
+            let client = vita::net::Client::new(vita::add::mailto(&a.profile, a.mailto.as_deref()).as_deref());
+            let (outcomes, warnings) = vita::add::add(&client, &bib, &a.ids)?;
+            for o in &outcomes {
+                println!("{}", o.line());
+            }
+            if outcomes.iter().any(|o| matches!(o, vita::add::Outcome::Added { .. })) {
+                println!("wrote {}", bib.display());
+            }
+            Ok(warnings)
+        }
+        Command::Sync(s) => {
+            let bib = vita::add::target_bib(&s.profile, s.bib.as_deref())?;
+            let client = vita::net::Client::new(vita::add::mailto(&s.profile, s.mailto.as_deref()).as_deref());
+            let mut opts = vita::sync::Options {
+                orcid: s.orcid,
+                openalex: s.openalex,
+                write: s.write,
+                citations: s.citations,
+                refresh: s.refresh,
+            };
+            vita::sync::ids_from_profile(&s.profile, &mut opts);
+            let (report, warnings) = vita::sync::sync(&client, &bib, &opts)?;
+            print!("{}", report.render(&bib));
+            Ok(warnings)
         }
         Command::Coa(c) => {
             let (line, warnings) = vita::coa::run(&c.profile, &c.out, c.as_of)?;

@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, did_you_mean};
 use crate::profile::{KeyPath, Links, Origin, Profile, Publication, Spans};
 
 /// A title reduced for comparison: lowercase letters and digits only, no diacritics.
-pub(super) fn title_key(title: &str) -> String {
+pub(crate) fn title_key(title: &str) -> String {
     // Letters, digits and symbols count (`C++` is not `C#`); case, spaces, punctuation and
     // diacritics do not.
     let key: String = crate::names::fold(title)

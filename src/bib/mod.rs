@@ -14,11 +14,13 @@
 //! profile's.
 
 mod convert;
+pub mod edit;
 mod errors;
 mod expand;
 mod guard;
 pub(crate) mod latex;
 mod merge;
+pub(crate) use merge::title_key;
 mod read;
 mod read_as;
 mod scan;

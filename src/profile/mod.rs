@@ -163,6 +163,8 @@ pub struct Person {
     pub linkedin: Option<String>,
     /// DBLP profile URL.
     pub dblp: Option<String>,
+    /// OpenAlex author id (`A5023888391`), for `vita sync`; not printed.
+    pub openalex: Option<String>,
     /// Other profile links, label to URL.
     pub links: Links,
     /// A photo: an image file (PNG, JPEG or SVG) in the profile's folder, printed by the

@@ -2,7 +2,7 @@
 //! .bib entries as one list) in the formats other tools import: BibTeX (ORCID's import,
 //! LaTeX), CSL-JSON (reference managers, citeproc) and RIS (EndNote, Zotero, SciENcv).
 
-mod bib;
+pub(crate) mod bib;
 mod csl;
 mod ris;
 

@@ -1,0 +1,95 @@
+//! NCBI's E-utilities: a PubMed record's summary (`esummary.fcgi?db=pubmed&retmode=json`).
+
+use serde_json::Value;
+
+use super::work::{Kind, Work};
+use super::{Client, Fresh, NetError, Source};
+
+/// The work a PubMed id names.
+pub fn work(client: &Client, pmid: &str) -> Result<Work, NetError> {
+    let url = format!(
+        "{}/esummary.fcgi?db=pubmed&retmode=json&id={pmid}",
+        Source::Pubmed.base()
+    );
+    let bytes = client.get(Source::Pubmed, &url, "application/json", Fresh::Always)?;
+    let malformed = |why: String| NetError::Malformed {
+        source: Source::Pubmed,
+        url: url.clone(),
+        why,
+    };
+    let v: Value = serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
+    let r = v
+        .get("result")
+        .and_then(|r| r.get(pmid))
+        .filter(|r| r.get("error").is_none() && r.get("title").is_some())
+        .ok_or_else(|| NetError::NotFound {
+            source: Source::Pubmed,
+            url: url.clone(),
+        })?;
+    let s = |k: &str| {
+        r.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    // `2024 Jan 15`, `2024 Jan-Feb`, `2024`.
+    let date = s("pubdate").unwrap_or_default();
+    let mut parts = date.split_whitespace();
+    let year = parts.next().and_then(|y| y.parse().ok());
+    let month = parts.next().and_then(|m| {
+        const M: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let m = m.get(..3)?.to_ascii_lowercase();
+        M.iter().position(|x| *x == m).map(|i| i as u8 + 1)
+    });
+    let authors = r
+        .get("authors")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter(|p| {
+                    p.get("authtype")
+                        .and_then(Value::as_str)
+                        .is_none_or(|t| t == "Author")
+                })
+                .filter_map(|p| p.get("name").and_then(Value::as_str))
+                // `Li Y` or `García-Pérez JM`: the family name, then the initials.
+                .map(|n| match n.rsplit_once(' ') {
+                    Some((f, g)) if g.chars().all(char::is_uppercase) => {
+                        (f.to_string(), g.to_string())
+                    }
+                    _ => (n.to_string(), String::new()),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let doi = r
+        .get("articleids")
+        .and_then(Value::as_array)
+        .and_then(|ids| {
+            ids.iter()
+                .find(|i| i.get("idtype").and_then(Value::as_str) == Some("doi"))
+        })
+        .and_then(|i| i.get("value").and_then(Value::as_str))
+        .map(str::to_string);
+    Ok(Work {
+        kind: Kind::Journal,
+        title: s("title")
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_string(),
+        authors,
+        venue: s("fulljournalname").or_else(|| s("source")),
+        venue_short: s("source"),
+        year,
+        month,
+        volume: s("volume"),
+        issue: s("issue"),
+        pages: s("pages"),
+        doi,
+        pmid: Some(pmid.to_string()),
+        ..Default::default()
+    })
+}

@@ -1,0 +1,463 @@
+//! `vita add` and `vita sync` against recorded answers replayed on 127.0.0.1 (never the
+//! internet): what they write reads back through vita, the user's own text is untouched,
+//! each service's failures (404, 429 then success, 500, a malformed answer) are clear, and
+//! with the server gone they say they are offline and change nothing.
+
+use std::fs;
+use std::path::Path;
+
+use crate::replay::{Replay, Reply};
+use crate::support::{Run, temp_dir};
+
+const JSON: &str = "application/json";
+const ATOM: &str = "application/atom+xml";
+
+/// A profile with a .bib file of two hand-written entries in Google Scholar's key style.
+fn profile(dir: &Path) -> String {
+    let bib = "% My papers, by hand.\n@inproceedings{wu2021invisible,\n  title = {Invisible Backdoor Attack with Sample-Specific Triggers},\n  author = {Li, Yuezun and Li, Yiming},\n  booktitle = {ICCV},\n  year = {2021},\n}\n\n@misc{li2020rethinking,\n  title = {An arXiv-Only Preprint Used by the vita Tests},\n  author = {Li, Yiming},\n  journal = {arXiv preprint},\n  year = 2024,\n}\n";
+    fs::write(dir.join("pubs.bib"), bib).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        "bibliography = [\"pubs.bib\"]\n[person]\nname = \"Yiming Li\"\nemail = \"yiming@example.org\"\norcid = \"https://orcid.org/0000-0002-1825-0097\"\n",
+    )
+    .unwrap();
+    bib.to_string()
+}
+
+fn services(r: &Replay) {
+    r.route(
+        "/works/10.1109/tnnls.2022.3182979",
+        vec![Reply::file(
+            "crossref/10.1109_TNNLS.2022.3182979.json",
+            JSON,
+        )],
+    )
+    .route(
+        "/works/10.1000/unicode",
+        vec![Reply::file("crossref/10.1000_unicode.json", JSON)],
+    )
+    .route(
+        "/works/10.1000/sparse",
+        vec![Reply::file("crossref/10.1000_sparse.json", JSON)],
+    )
+    .route(
+        "/works/10.1000/missing",
+        vec![Reply::file("crossref/not-found.txt", "text/plain").status(404)],
+    )
+    .route(
+        "id_list=2007.08745",
+        vec![Reply::file("arxiv/2007.08745.xml", ATOM)],
+    )
+    .route(
+        "id_list=2412.99999",
+        vec![Reply::file("arxiv/empty.xml", ATOM)],
+    )
+    .route(
+        "id=31452104",
+        vec![Reply::file("pubmed/esummary-31452104.json", JSON)],
+    )
+    .route(
+        "/rec/journals/tnn/lijlx24.bib",
+        vec![Reply::file("dblp/journals_tnn_LiJLX24.bib", "text/plain")],
+    )
+    .route(
+        "/0000-0002-1825-0097/works",
+        vec![Reply::file("orcid/works.json", JSON)],
+    );
+}
+
+/// Text with runs of spaces made one: the writer aligns its `=` signs.
+fn flat(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The publications vita reads from the profile, as `vita data` gives them to the CV.
+fn titles(dir: &Path) -> String {
+    Run::vita(&["check"]).in_dir(dir).ok();
+    Run::vita(&["data", "--only", "cv"]).in_dir(dir).ok().stdout
+}
+
+#[test]
+fn add_appends_entries_in_the_files_style_that_read_back_and_skips_papers_already_there() {
+    let dir = temp_dir("net-add");
+    let cache = dir.join("cache");
+    let before = profile(&dir);
+    let r = Replay::start();
+    services(&r);
+
+    let run = r
+        .vita(
+            &[
+                "add",
+                "10.1109/TNNLS.2022.3182979",
+                "https://doi.org/10.1000/unicode",
+                "pmid:31452104",
+                "dblp:journals/tnn/LiJLX24",
+            ],
+            &cache,
+        )
+        .in_dir(&dir)
+        .ok();
+    let after = fs::read_to_string(dir.join("pubs.bib")).unwrap();
+    // The user's text is untouched: the new entries follow it.
+    assert!(after.starts_with(&before), "{after}");
+    let written = flat(&after);
+    assert!(run.stdout.contains("added li2024backdoor: Backdoor Learning: A Survey (10.1109/TNNLS.2022.3182979, from Crossref)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("added kaiser2023measuring: Measuring CO2 uptake in vivo"),
+        "{}",
+        run.stdout
+    );
+    // The DBLP record is the survey again: found by its DOI, not added twice.
+    assert!(
+        run.stdout.contains(
+            "dblp:journals/tnn/LiJLX24 is there already as li2024backdoor (the same DOI)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        written
+            .to_lowercase()
+            .contains("doi = {10.1109/tnnls.2022.3182979}"),
+        "{after}"
+    );
+    assert!(
+        written.contains("journal = {IEEE Transactions on Neural Networks and Learning Systems}"),
+        "{after}"
+    );
+    assert!(written.contains("pages = {5--22}"), "{after}");
+    assert!(written.contains("pmid = {31452104}"), "{after}");
+    // A citation count is not a fact of the paper: `add` writes none.
+    assert!(!written.contains("citations ="), "{after}");
+    // Unicode names as Crossref gives them.
+    assert!(
+        written.contains("author = {Kaiser, Łukasz and García-Pérez, José"),
+        "{after}"
+    );
+    // Crossref's polite pool: the profile's e-mail in the User-Agent.
+    assert!(
+        r.requests()
+            .iter()
+            .any(|l| l.contains("/works/10.1109") && l.contains("mailto:yiming@example.org")),
+        "{:?}",
+        r.requests()
+    );
+    // It reads back through vita: every title is in the CV's data.
+    let data = titles(&dir);
+    for t in [
+        "Backdoor Learning: A Survey",
+        "Invisible Backdoor Attack",
+        "Molegro Virtual Docker",
+    ] {
+        assert!(data.contains(t), "{t} not in {data}");
+    }
+
+    // Again: every paper is there already, and nothing is written.
+    let run = r
+        .vita(
+            &["add", "10.1109/TNNLS.2022.3182979", "arXiv:2007.08745"],
+            &cache,
+        )
+        .in_dir(&dir)
+        .ok();
+    assert!(
+        run.stdout
+            .contains("is there already as li2024backdoor (the same DOI)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("wrote"), "{}", run.stdout);
+    assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), after);
+}
+
+#[test]
+fn add_arxiv_takes_the_published_version_and_keeps_the_arxiv_id() {
+    let dir = temp_dir("net-arxiv");
+    profile(&dir);
+    // A file keyed the DBLP way gets a DBLP-style key where it can, else its own style.
+    fs::write(dir.join("pubs.bib"), "@article{Li2021,\n  title = {Invisible Backdoor Attack with Sample-Specific Triggers},\n  author = {Li, Yuezun},\n  year = {2021},\n}\n").unwrap();
+    let r = Replay::start();
+    services(&r);
+    let run = r
+        .vita(&["add", "arXiv:2007.08745"], &dir.join("cache"))
+        .in_dir(&dir)
+        .ok();
+    assert!(
+        run.stdout.contains(
+            "added Li2024: Backdoor Learning: A Survey (arXiv:2007.08745, from arXiv and Crossref)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let bib = fs::read_to_string(dir.join("pubs.bib")).unwrap();
+    assert!(
+        flat(&bib).contains("eprint = {2007.08745}") && bib.contains("@article{Li2024,"),
+        "{bib}"
+    );
+    assert!(titles(&dir).contains("Backdoor Learning: A Survey"));
+}
+
+#[test]
+fn add_says_what_went_wrong_with_each_service() {
+    let dir = temp_dir("net-fail");
+    let before = profile(&dir);
+    let cache = dir.join("cache");
+    let r = Replay::start();
+    services(&r);
+    // Not an identifier: refused before anything is asked.
+    let run = r.vita(&["add", "hello"], &cache).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr
+            .contains("`hello` is not an identifier vita can look up"),
+        "{}",
+        run.stderr
+    );
+    assert!(r.requests().is_empty());
+    // A DOI Crossref does not know.
+    let run = r
+        .vita(&["add", "10.1000/missing"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("Crossref has no such record"),
+        "{}",
+        run.stderr
+    );
+    // An arXiv id with no paper.
+    let run = r
+        .vita(&["add", "arXiv:2412.99999"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("arXiv has no such record"),
+        "{}",
+        run.stderr
+    );
+    // 429 (wait, as Retry-After says), then the record.
+    r.route(
+        "/works/10.1000/busy",
+        vec![
+            Reply::raw(429, "slow down"),
+            Reply::file("crossref/10.1000_sparse.json", JSON),
+        ],
+    );
+    let run = r.vita(&["add", "10.1000/busy"], &cache).in_dir(&dir).ok();
+    assert!(run.stdout.contains("added "), "{}", run.stdout);
+    assert_eq!(
+        r.requests()
+            .iter()
+            .filter(|l| l.contains("10.1000/busy"))
+            .count(),
+        2
+    );
+    // A 500 that stays: retried, then an error that names it.
+    r.route("/works/10.1000/broken", vec![Reply::raw(500, "oops")]);
+    let run = r
+        .vita(&["add", "10.1000/broken"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("Crossref answered with HTTP 500"),
+        "{}",
+        run.stderr
+    );
+    // An answer that is not JSON.
+    r.route(
+        "/works/10.1000/garbled",
+        vec![Reply::raw(200, "<html>maintenance</html>")],
+    );
+    let run = r
+        .vita(&["add", "10.1000/garbled"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("Crossref's answer could not be read"),
+        "{}",
+        run.stderr
+    );
+    // Only the one good lookup was written.
+    let after = fs::read_to_string(dir.join("pubs.bib")).unwrap();
+    assert!(after.starts_with(&before));
+    assert_eq!(
+        after.matches('@').count(),
+        before.matches('@').count() + 1,
+        "{after}"
+    );
+}
+
+#[test]
+fn offline_add_and_sync_say_so_and_change_nothing() {
+    let dir = temp_dir("net-offline");
+    let before = profile(&dir);
+    // A port with nothing listening: the services are out of reach.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let env = |run: Run| {
+        [
+            "VITA_CROSSREF_URL",
+            "VITA_ARXIV_URL",
+            "VITA_ORCID_URL",
+            "VITA_OPENALEX_URL",
+        ]
+        .iter()
+        .fold(run, |r, v| r.env(v, &url))
+        .env("VITA_CACHE_DIR", dir.join("cache").to_str().unwrap())
+    };
+    let run = env(Run::vita(&["add", "10.1109/TNNLS.2022.3182979"]))
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("offline: cannot reach Crossref"),
+        "{}",
+        run.stderr
+    );
+    let run = env(Run::vita(&["sync", "--write"])).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains("offline: cannot reach ORCID"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), before);
+}
+
+#[test]
+fn sync_shows_new_changed_and_only_here_and_writes_around_hand_edits() {
+    let dir = temp_dir("net-sync");
+    let before = profile(&dir);
+    let cache = dir.join("cache");
+    let r = Replay::start();
+    services(&r);
+
+    // A dry run: the report, and nothing written.
+    let run = r.vita(&["sync"], &cache).in_dir(&dir).ok();
+    let out = &run.stdout;
+    assert!(out.contains("ORCID 0000-0002-1825-0097: 4 works"), "{out}");
+    assert!(
+        out.contains("+ li2024backdoor: Backdoor Learning: A Survey (2024)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+ kaiser2023measuring: Measuring CO2 uptake in vivo"),
+        "{out}"
+    );
+    // The arXiv-only preprint is in the file already (by title): its arXiv id is added; its
+    // `journal` is the user's and stays.
+    assert!(
+        out.contains("~ li2020rethinking: eprint added: 2412.99999"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- wu2021invisible: Invisible Backdoor Attack with Sample-Specific Triggers"),
+        "{out}"
+    );
+    assert!(
+        out.contains("nothing written: `vita sync --write` writes these to pubs.bib"),
+        "{out}"
+    );
+    assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), before);
+
+    // Written: the new entries appended with their record, the change made in place.
+    let run = r.vita(&["sync", "--write"], &cache).in_dir(&dir).ok();
+    assert!(
+        run.stdout.contains("wrote pubs.bib: 3 added, 1 changed"),
+        "{}",
+        run.stdout
+    );
+    let after = fs::read_to_string(dir.join("pubs.bib")).unwrap();
+    assert!(after.starts_with("% My papers, by hand.\n@inproceedings{wu2021invisible,\n  title = {Invisible Backdoor Attack with Sample-Specific Triggers},"), "{after}");
+    assert!(after.contains("  journal = {arXiv preprint},\n  year = 2024,\n  eprint = {2412.99999},\n  vita-synced = {vita; eprint="), "{after}");
+    assert!(after.contains("vita-synced = {vita; title="), "{after}");
+    let data = titles(&dir);
+    assert!(
+        data.contains("Backdoor Learning: A Survey") && data.contains("Notes on Robust Training"),
+        "{data}"
+    );
+
+    // Again: nothing new, nothing changed.
+    let run = r.vita(&["sync", "--write"], &cache).in_dir(&dir).ok();
+    assert!(
+        run.stdout.contains("new (0):") && run.stdout.contains("changed (0):"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), after);
+
+    // The user edits a field vita wrote; the record says so, and a later change keeps theirs.
+    let edited = after.replacen("eprint = {2412.99999}", "eprint = {2412.99999v2}", 1);
+    fs::write(dir.join("pubs.bib"), &edited).unwrap();
+    let run = r.vita(&["sync", "--write"], &cache).in_dir(&dir).ok();
+    assert_eq!(
+        fs::read_to_string(dir.join("pubs.bib")).unwrap(),
+        edited,
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn sync_reads_openalex_page_by_page_and_a_long_orcid_record() {
+    let dir = temp_dir("net-long");
+    profile(&dir);
+    let r = Replay::start();
+    // 10,000 works, none with an identifier (no lookups), in one ORCID answer.
+    let groups: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"external-ids":{{"external-id":[]}},"work-summary":[{{"put-code":{i},"title":{{"title":{{"value":"Work number {i} of a long career"}}}},"type":"journal-article","publication-date":{{"year":{{"value":"2001"}}}},"journal-title":{{"value":"Journal {i}"}}}}]}}"#))
+        .collect();
+    let body = format!(
+        r#"{{"last-modified-date":null,"group":[{}],"path":"/0000-0002-1825-0097/works"}}"#,
+        groups.join(",")
+    );
+    r.route(
+        "/0000-0002-1825-0097/works",
+        vec![Reply {
+            status: 200,
+            content_type: JSON,
+            body: body.into_bytes(),
+            retry_after: None,
+        }],
+    );
+    r.route(
+        "cursor=*",
+        vec![Reply::file("openalex/works-page1.json", JSON)],
+    );
+    r.route(
+        "cursor=",
+        vec![Reply::file("openalex/works-page2.json", JSON)],
+    );
+    let run = r
+        .vita(&["sync", "--openalex", "A5023888391"], &dir.join("cache"))
+        .in_dir(&dir)
+        .ok();
+    assert!(
+        run.stdout
+            .contains("ORCID 0000-0002-1825-0097: 10000 works"),
+        "{}",
+        &run.stdout[..500.min(run.stdout.len())]
+    );
+    assert!(
+        run.stdout.contains("OpenAlex A5023888391: 3 works"),
+        "{}",
+        &run.stdout[..500.min(run.stdout.len())]
+    );
+    assert!(
+        r.requests()
+            .iter()
+            .filter(|l| l.contains("/works?filter=author.id:a5023888391"))
+            .count()
+            == 2,
+        "{:?}",
+        r.requests()
+    );
+}
