@@ -96,3 +96,25 @@ for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
     sub.subset(font)
     font.save(f"LibertinusSerif-{style}.otf")
     print("Libertinus Serif", style, os.path.getsize(f"LibertinusSerif-{style}.otf"), "bytes")
+
+# Faces for funders' typeface rules (apt-get install fonts-lmodern fonts-croscore):
+# Latin Modern Roman, of the Computer Modern family that NSF's PAPPG names (GUST Font License,
+# copied whole, unmodified), and Arimo, metrically compatible with Arial (SIL OFL 1.1, no
+# reserved name), subset to the Latin, Greek and punctuation set above.
+LM = "/usr/share/texmf/fonts/opentype/public/lm/lmroman10-{}.otf"
+for style, lm in [("Regular", "regular"), ("Bold", "bold"), ("Italic", "italic"),
+                  ("BoldItalic", "bolditalic")]:
+    shutil.copy(LM.format(lm), f"LatinModernRoman-{style}.otf")
+ARIMO = "/usr/share/fonts/truetype/croscore/Arimo-{}.ttf"
+for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
+    font = subset.load_font(ARIMO.format(style), subset.Options())
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=latin)
+    sub.subset(font)
+    font.save(f"Arimo-{style}.ttf")
+    print("Arimo", style, os.path.getsize(f"Arimo-{style}.ttf"), "bytes")

@@ -117,6 +117,19 @@ pub fn set(text: &str, entry: Range<usize>, name: &str, value: &str) -> String {
         })
         .filter(|i| !i.is_empty())
         .unwrap_or_else(|| "  ".to_string());
+    // Its `=` under theirs, when they align theirs (every `=` in one column).
+    let columns: Vec<usize> = fs
+        .iter()
+        .map(|f| {
+            let line_start = text[..f.value.start].rfind('\n').map_or(0, |n| n + 1);
+            text[line_start..f.value.start].rfind('=').unwrap_or(0)
+        })
+        .collect();
+    let column = match columns.first() {
+        Some(c) if columns.len() > 1 && columns.iter().all(|x| x == c) => *c,
+        _ => 0,
+    };
+    let pad = column.saturating_sub(indent.len() + name.len() + 1);
     let before = text[..close].trim_end();
     let comma = if before.ends_with(',') || before.ends_with('{') {
         ""
@@ -124,7 +137,8 @@ pub fn set(text: &str, entry: Range<usize>, name: &str, value: &str) -> String {
         ","
     };
     format!(
-        "{before}{comma}\n{indent}{name} = {braced},\n{}",
+        "{before}{comma}\n{indent}{name}{} = {braced},\n{}",
+        " ".repeat(pad),
         &text[close..]
     )
 }

@@ -133,6 +133,7 @@ pub fn resolve(loaded: &Loaded, opts: &BuildOptions) -> Result<Plan, Failure> {
     }
     let system_fonts = opts.system_fonts || p.system_fonts;
     problems.extend(unknown_fonts(loaded, system_fonts));
+    problems.extend(typeface_rules(loaded, &documents));
     if let Err(d) = crate::export::png::check_ppi(opts.ppi) {
         problems.push(d);
     }
@@ -289,6 +290,62 @@ fn layout_dir(dir: &Path) -> Result<PathBuf, Diagnostic> {
 
 /// Faces the profile names that no available font has: an error at the key that names them
 /// (Typst would only warn, pointing into vita's own layout, and set another face).
+/// Documents whose preset's rule names typefaces (NSF's), set in a face it does not name or
+/// under the face's smallest size: an error at the key that chose the face, citing the rule.
+fn typeface_rules(loaded: &Loaded, documents: &[DocPlan]) -> Vec<Diagnostic> {
+    let spans = Spans::new(&loaded.text);
+    let mut out = vec![];
+    for plan in documents {
+        let doc = &plan.document;
+        let Some(preset) = crate::style::preset_of(doc) else {
+            continue;
+        };
+        let Some(rule) = &preset.typeface else {
+            continue;
+        };
+        let style = &plan.style;
+        let at = KeyPath::document(&doc.name);
+        // The key that chose the face: the document's `font`, its `design.font`, `[design]`'s.
+        let key = if doc.settings.font.is_some() {
+            Some(at.k("font"))
+        } else if doc.settings.design.font.is_some() {
+            Some(at.k("design").k("font"))
+        } else if loaded.profile.design.font.is_some() {
+            Some(KeyPath::key("design").k("font"))
+        } else {
+            None
+        };
+        let shown = key
+            .as_ref()
+            .map_or("the theme".to_string(), |k| format!("`{k}`"));
+        let d = match rule.face(&style.font) {
+            None => Diagnostic::error(format!(
+                "{shown} sets the `{}` document in {}, a face the `{}` preset's rule does not allow",
+                doc.name, style.font, preset.name
+            ))
+            .hint(format!("the rule: {}", rule.rule))
+            .hint(format!(
+                "leave the face out for this document: vita sets it in {} at {} pt; or name one the rule allows: {}",
+                rule.default,
+                rule.default_size,
+                rule.faces.iter().map(|f| f.face.as_str()).collect::<Vec<_>>().join(", ")
+            )),
+            Some(f) if style.size + 1e-6 < f.min => Diagnostic::error(format!(
+                "the `{}` document is set in {} at {} pt; the `{}` preset's rule asks for {} pt or larger in that face",
+                doc.name, style.font, style.size, preset.name, f.min
+            ))
+            .hint(format!("the rule: {}", rule.rule)),
+            Some(_) => continue,
+        };
+        let d = match key.as_ref().and_then(|k| spans.find(k)) {
+            Some(r) => d.at(&loaded.display, &loaded.text, r),
+            None => d,
+        };
+        out.push(d);
+    }
+    out
+}
+
 fn unknown_fonts(loaded: &Loaded, system: bool) -> Vec<Diagnostic> {
     let p = &loaded.profile;
     fn design<'a>(named: &mut Vec<(KeyPath, &'a str)>, at: KeyPath, d: &'a crate::profile::Design) {

@@ -267,11 +267,18 @@ impl KeyStyle {
             }
             KeyStyle::FamilyYear => format!("{}{year}", cap(&family)),
             KeyStyle::FamilyYearWordCapitalised => format!("{}{year}{}", cap(&family), cap(&word)),
-            KeyStyle::Underscored => [family.to_lowercase(), year, word.to_lowercase()]
+            KeyStyle::Underscored => [family.to_lowercase(), year.clone(), word.to_lowercase()]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join("_"),
+        };
+        // A work without authors: its first word and year (`notes2019`), never a key that
+        // starts with a digit.
+        let base = if family.is_empty() && self != KeyStyle::Dblp {
+            format!("{}{year}", word.to_lowercase())
+        } else {
+            base
         };
         let base = if base.is_empty() {
             "entry".to_string()

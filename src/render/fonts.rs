@@ -9,8 +9,9 @@ use typst_kit::fonts::{FontSource, FontStore};
 /// The embedded font files: Noto Sans for Latin, Greek and Cyrillic text, Noto Sans CJK SC
 /// for Chinese, Japanese and Korean (its `locl` forms follow the document's language; see
 /// `fonts/make-fonts.py` for the characters kept), Libertinus Serif for the serif themes,
-/// Noto Naskh Arabic, Noto Sans Hebrew, Thai, Devanagari and Bengali for those scripts, and
-/// two small icon fonts (`fonts/make-icons.py`).
+/// Noto Naskh Arabic, Noto Sans Hebrew, Thai, Devanagari and Bengali for those scripts, Latin
+/// Modern Roman and Arimo for funders' typeface rules, and two small icon fonts
+/// (`fonts/make-icons.py`).
 const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSans-Regular.ttf",
@@ -93,6 +94,40 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSansBengali-Bold.ttf",
         include_bytes!("../../fonts/NotoSansBengali-Bold.ttf"),
+    ),
+    // For funders' typeface rules: Latin Modern Roman, of the Computer Modern family NSF
+    // names (GUST Font License), and Arimo, metrically compatible with Arial (OFL).
+    (
+        "LatinModernRoman-Regular.otf",
+        include_bytes!("../../fonts/LatinModernRoman-Regular.otf"),
+    ),
+    (
+        "LatinModernRoman-Bold.otf",
+        include_bytes!("../../fonts/LatinModernRoman-Bold.otf"),
+    ),
+    (
+        "LatinModernRoman-Italic.otf",
+        include_bytes!("../../fonts/LatinModernRoman-Italic.otf"),
+    ),
+    (
+        "LatinModernRoman-BoldItalic.otf",
+        include_bytes!("../../fonts/LatinModernRoman-BoldItalic.otf"),
+    ),
+    (
+        "Arimo-Regular.ttf",
+        include_bytes!("../../fonts/Arimo-Regular.ttf"),
+    ),
+    (
+        "Arimo-Bold.ttf",
+        include_bytes!("../../fonts/Arimo-Bold.ttf"),
+    ),
+    (
+        "Arimo-Italic.ttf",
+        include_bytes!("../../fonts/Arimo-Italic.ttf"),
+    ),
+    (
+        "Arimo-BoldItalic.ttf",
+        include_bytes!("../../fonts/Arimo-BoldItalic.ttf"),
     ),
     // Contact and link icons (Font Awesome Free, OFL): the few glyphs vita draws.
     (

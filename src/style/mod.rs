@@ -152,7 +152,18 @@ pub fn resolve(
         .as_ref()
         .map(|m| m.pt)
         .or(preset.filter(|_| !own_margin).and_then(|p| p.min_margin()));
-    let font = v.font.clone().unwrap_or_else(|| resolved.font[0].clone());
+    // A rule that names typefaces: its default face where the profile names none.
+    let rule_face = preset
+        .and_then(|p| p.typeface.as_ref())
+        .filter(|_| v.font.is_none() && user.font.is_none());
+    let size = match rule_face {
+        Some(t) if v.font_size.is_none() && user.size.is_none() => size.max(t.default_size),
+        _ => size,
+    };
+    let font = match rule_face {
+        Some(t) => t.default.clone(),
+        None => v.font.clone().unwrap_or_else(|| resolved.font[0].clone()),
+    };
     let style = Style {
         paper: o
             .paper
@@ -174,7 +185,9 @@ pub fn resolve(
         min_size: v.min_font_size.unwrap_or(
             preset
                 .and_then(|p| p.min_size)
-                .unwrap_or((size - 1.5).max(6.0)),
+                .unwrap_or((size - 1.5).max(6.0))
+                // `fit` keeps the face's own smallest size (11 pt for Computer Modern at NSF).
+                .max(rule_face.map_or(0.0, |t| t.default_size)),
         ),
         theme: resolved,
         look,

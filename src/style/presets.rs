@@ -81,6 +81,47 @@ pub struct Preset {
     /// Entry, character and word limits per section id.
     #[serde(default)]
     pub limits: BTreeMap<String, Limit>,
+    /// The typefaces the rules name, if they name any.
+    #[serde(default)]
+    pub typeface: Option<Typeface>,
+}
+
+/// A rule that names typefaces: the faces it allows, each with its smallest size, and the
+/// face vita sets the document in unless the profile names another.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typeface {
+    /// The rule in the funder's words, with where it is.
+    pub rule: String,
+    /// The face vita uses by default (embedded).
+    pub default: String,
+    /// Its size by default, in points.
+    pub default_size: f64,
+    /// Every face the rule allows.
+    pub faces: Vec<Face>,
+}
+
+/// A face a typeface rule allows.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Face {
+    /// The family name.
+    pub face: String,
+    /// Its smallest size, in points.
+    pub min: f64,
+    /// The named face it stands in for, when it is not named itself but has the same metrics
+    /// (Arimo for Arial).
+    #[serde(default)]
+    pub like: Option<String>,
+}
+
+impl Typeface {
+    /// The allowed face of this family name (any case).
+    pub fn face(&self, family: &str) -> Option<&Face> {
+        self.faces
+            .iter()
+            .find(|f| f.face.eq_ignore_ascii_case(family))
+    }
 }
 
 /// The limits of one section.

@@ -197,9 +197,10 @@ fn synergistic_activities_must_fit_on_one_page() {
     let longer = profile(5).replace(&activity, &activity.repeat(4));
     fs::write(dir.join("profile.toml"), longer).unwrap();
     let run = Run::vita(&["check", "--only", "syn"]).in_dir(&dir).fails(1);
+    // (Latin Modern Roman at 11 pt, NSF's Computer Modern: three pages of it.)
     assert!(
         run.stderr
-            .starts_with("error: the syn has 2 pages, 1 more than its limit of 1"),
+            .starts_with("error: the syn has 3 pages, 2 more than its limit of 1"),
         "{}",
         run.stderr
     );
@@ -247,4 +248,70 @@ fn the_erc_cv_is_held_to_four_pages_just_under_and_just_over() {
     fs::write(dir.join("profile.toml"), profile(last_ok)).unwrap();
     let run = Run::vita(&["build", "--only", "erc"]).in_dir(&dir).ok();
     assert!(run.stdout.contains("4 pages"), "{}", run.stdout);
+}
+
+/// The fonts a PDF embeds, as poppler's `pdffonts` lists them (subset prefix removed).
+fn pdf_fonts(pdf: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new("pdffonts")
+        .arg(pdf)
+        .output()
+        .expect("pdffonts (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.split_once('+').map_or(n, |(_, f)| f).to_string())
+        .collect()
+}
+
+#[test]
+fn nsf_synergistic_is_set_in_a_face_nsf_names_and_a_face_it_does_not_name_is_refused_at_its_key() {
+    let dir = temp_dir("grants-typeface");
+    let body = "[person]\nname = \"Ada Lovelace\"\nemail = \"ada@example.org\"\n[[synergistic]]\ntext = \"Taught mathematics to the daughters of the Analytical Society.\"\n";
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{body}[documents.syn]\nkind = \"nsf-synergistic\"\n"),
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "syn"]).in_dir(&dir).ok();
+    // By default: Latin Modern Roman (the Computer Modern family PAPPG 24-1 II.C.2.a names),
+    // 11 pt, with no other face for the text.
+    let fonts = pdf_fonts(&dir.join("out/syn.pdf"));
+    assert!(fonts.iter().all(|f| f.starts_with("LMRoman")), "{fonts:?}");
+    assert!(!fonts.is_empty());
+
+    // Noto Sans for it: an error at the key, citing the rule; nothing written.
+    fs::remove_dir_all(dir.join("out")).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        format!("{body}[documents.syn]\nkind = \"nsf-synergistic\"\nfont = \"Noto Sans\"\n"),
+    )
+    .unwrap();
+    let run = Run::vita(&["build", "--only", "syn"]).in_dir(&dir).fails(1);
+    assert!(run.stderr.contains("error: `documents.syn.font` sets the `syn` document in Noto Sans, a face the `nsf-synergistic` preset's rule does not allow"), "{}", run.stderr);
+    assert!(run.stderr.contains("profile.toml:8:8"), "{}", run.stderr);
+    assert!(run.stderr.contains("PAPPG 24-1 II.C.2.a"), "{}", run.stderr);
+    assert!(!dir.join("out").exists());
+
+    // Arimo, Arial's metrics, at 10 pt: allowed; Latin Modern at 10 pt: under its 11 pt.
+    fs::write(
+        dir.join("profile.toml"),
+        format!(
+            "{body}[documents.syn]\nkind = \"nsf-synergistic\"\nfont = \"Arimo\"\nfont_size = 10\n"
+        ),
+    )
+    .unwrap();
+    Run::vita(&["build", "--only", "syn"]).in_dir(&dir).ok();
+    assert!(
+        pdf_fonts(&dir.join("out/syn.pdf"))
+            .iter()
+            .all(|f| f.starts_with("Arimo"))
+    );
+    fs::write(dir.join("profile.toml"), format!("{body}[documents.syn]\nkind = \"nsf-synergistic\"\nfont = \"Latin Modern Roman\"\nfont_size = 10\n")).unwrap();
+    let run = Run::vita(&["check", "--only", "syn"]).in_dir(&dir).fails(1);
+    assert!(run.stderr.contains("set in Latin Modern Roman at 10 pt; the `nsf-synergistic` preset's rule asks for 11 pt or larger in that face"), "{}", run.stderr);
+    // A face set for every document in `[design]` is checked for this one too.
+    fs::write(dir.join("profile.toml"), format!("{body}[design]\nfont = \"Libertinus Serif\"\n[documents.syn]\nkind = \"nsf-synergistic\"\n")).unwrap();
+    let run = Run::vita(&["check", "--only", "syn"]).in_dir(&dir).fails(1);
+    assert!(run.stderr.contains("`design.font"), "{}", run.stderr);
 }
