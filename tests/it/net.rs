@@ -340,8 +340,11 @@ fn sync_shows_new_changed_and_only_here_and_writes_around_hand_edits() {
     let r = Replay::start();
     services(&r);
 
-    // A dry run: the report, and nothing written.
-    let run = r.vita(&["sync"], &cache).in_dir(&dir).ok();
+    // A dry run, the ORCID iD given: the report, and nothing written.
+    let run = r
+        .vita(&["sync", "--orcid", "0000-0002-1825-0097"], &cache)
+        .in_dir(&dir)
+        .ok();
     let out = &run.stdout;
     assert!(out.contains("ORCID 0000-0002-1825-0097: 4 works"), "{out}");
     assert!(
