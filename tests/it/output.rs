@@ -290,7 +290,7 @@ fn presets_set_and_check_their_rules() {
     let run = Run::vita(&["check", "--only", "cv"]).in_dir(&dir).fails(1);
     assert_eq!(
         run.stderr,
-        "error: `[cv].font_size` is 10.5 pt, under 11 pt, which the `nih-attachment` preset does not allow\nhint: the rule: US Letter, 11 pt or larger, margins of at least 0.5 inch, no headers or footers (NIH application attachments (format rules))\n"
+        "error: `[cv].font_size` is 10.5 pt, under 11 pt, which the `nih-attachment` preset does not allow\nhint: the rule: US Letter, 11 pt or larger, no more than 15 characters and 6 lines per inch, margins of at least 0.5 inch, no headers or footers; any face (Arial, Georgia, Helvetica and Palatino Linotype recommended) (NIH application attachments (format rules))\n"
     );
     preset_profile(&dir, "preset = \"nih-attachment\"\nfont_size = 11");
     Run::vita(&["check", "--only", "cv"]).in_dir(&dir).ok();
