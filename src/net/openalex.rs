@@ -64,7 +64,15 @@ fn read(r: &Value) -> Option<Work> {
             .filter(|t| !t.is_empty())
             .map(str::to_string)
     };
-    let title = s(r.get("title")).or_else(|| s(r.get("display_name")))?;
+    let title = super::crossref::plain(&s(r.get("title")).or_else(|| s(r.get("display_name")))?);
+    // arXiv's own DOIs (10.48550/arXiv.2412.99999) name an arXiv id.
+    let doi = s(r.get("doi")).and_then(|d| bare_doi(&d));
+    let (doi, arxiv) = match doi.as_deref().map(str::to_ascii_lowercase) {
+        Some(d) if d.starts_with("10.48550/arxiv.") => {
+            (None, super::work::bare_arxiv(&d["10.48550/arxiv.".len()..]))
+        }
+        _ => (doi, None),
+    };
     let authors = r
         .get("authorships")
         .and_then(Value::as_array)
@@ -96,7 +104,8 @@ fn read(r: &Value) -> Option<Work> {
             .get("publication_year")
             .and_then(Value::as_u64)
             .and_then(|y| u16::try_from(y).ok()),
-        doi: s(r.get("doi")).and_then(|d| bare_doi(&d)),
+        doi,
+        arxiv,
         citations: r
             .get("cited_by_count")
             .and_then(Value::as_u64)

@@ -440,9 +440,19 @@ fn sync_reads_openalex_page_by_page_and_a_long_orcid_record() {
         vec![Reply::file("openalex/works-page2.json", JSON)],
     );
     let run = r
-        .vita(&["sync", "--openalex", "A5023888391"], &dir.join("cache"))
+        .vita(
+            &["sync", "--openalex", "A5023888391", "--citations"],
+            &dir.join("cache"),
+        )
         .in_dir(&dir)
         .ok();
+    // OpenAlex's counts for the papers the file has (its arXiv DOI names the preprint).
+    assert!(
+        run.stdout
+            .contains("~ li2020rethinking: citations added: 0"),
+        "{}",
+        &run.stdout[..2000.min(run.stdout.len())]
+    );
     assert!(
         run.stdout
             .contains("ORCID 0000-0002-1825-0097: 10000 works"),
