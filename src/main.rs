@@ -2,6 +2,12 @@
 
 mod cmd;
 
+// musl's allocator is slow for Typst's many small allocations on several threads (see
+// Cargo.toml); the static Linux release uses mimalloc.
+#[cfg(target_env = "musl")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -295,6 +301,11 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
                 );
                 for l in limits.iter().filter(|l| l.document == made.name) {
                     let _ = writeln!(stdout, "   {}", l.line());
+                }
+                if let Some(line) =
+                    vita::document::sciencv::products_line(&loaded.profile, &made.name)
+                {
+                    let _ = writeln!(stdout, "   {line}");
                 }
             }
             Ok(outcome.warnings)

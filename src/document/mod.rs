@@ -13,6 +13,7 @@ pub mod limits;
 mod nih_biosketch;
 mod nsf_synergistic;
 mod resume;
+pub mod sciencv;
 
 use crate::profile::{DocSettings, Entry, GroupBy, Numbering, Paper, Profile, Select, VenueStyle};
 

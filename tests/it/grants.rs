@@ -52,6 +52,7 @@ id = "engine"
 title = "Sketch of the Analytical Engine"
 authors = ["L. F. Menabrea", "Ada Lovelace"]
 year = 1842
+doi = "10.1000/engine"
 
 [[publications]]
 id = "poem"
@@ -150,6 +151,18 @@ fn check_prints_each_limit_and_a_limit_gone_over_fails_the_build() {
     assert!(
         run.stdout
             .contains("ok syn: 1 page\n   synergistic activities: 1 of 5 entries\n"),
+        "{}",
+        run.stdout
+    );
+    // SciENcv takes products from ORCID or My Bibliography, found by DOI or PMID.
+    assert!(
+        run.stdout.contains("   products SciENcv can match by DOI or PMID: 1 of 3; link in ORCID (or My Bibliography) first: `notes`, `poem`\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("   products SciENcv can match by DOI or PMID: 1 of 1\n"),
         "{}",
         run.stdout
     );
