@@ -65,7 +65,8 @@ pub struct LetterData {
 /// Words a layout prints around the profile's text, in the document's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Words {
-    /// Between a label and its text: `: `, `\u{a0}: ` in French, `：` in Chinese.
+    /// Between a label and its text: `: `, `\u{202f}: ` (a narrow no-break space) in French,
+    /// `：` in Chinese.
     pub colon: String,
     /// Before a note after a text: ` (` (its space unbreakable), `（` in Chinese.
     pub open: String,

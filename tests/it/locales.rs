@@ -430,3 +430,15 @@ fn punctuation_follows_the_documents_language_not_the_script_of_a_field() {
         );
     }
 }
+
+#[test]
+fn a_french_colon_follows_a_narrow_no_break_space() {
+    let data: serde_json::Value = serde_json::from_str(
+        &Run::vita(&["data", "--only", "cv", "--lang", "fr"])
+            .in_dir(crate::support::repo())
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(data["cv"]["words"]["colon"], "\u{202f}: ");
+}
