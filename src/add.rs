@@ -256,22 +256,8 @@ pub fn add(
         return Err(Failure::input(bad));
     }
     let name = bib.display().to_string();
-    let old = match std::fs::read(bib) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Failure::input(vec![
-                Diagnostic::error(format!("`{name}` is not UTF-8")).hint(
-                    "save it as UTF-8 first: vita appends UTF-8 text and would mix two encodings",
-                ),
-            ])
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(Failure::input(vec![
-                Diagnostic::error(format!("cannot read `{name}`: {e}"))
-                    .hint("check that the path is right and that the file is readable"),
-            ]));
-        }
-    };
+    let file = crate::bib::file::BibFile::read(bib)?;
+    let old = file.text.clone();
     let text: Arc<str> = old.clone().into();
     let (mut known, _) = Known::read(&name, &text);
     let style = KeyStyle::of(&known.keys);
@@ -283,9 +269,9 @@ pub fn add(
         let (work, from) = match look_up(client, &id) {
             Ok(found) => found,
             Err(e) => {
-                let offline = e.is_offline();
+                let stop = e.stops_the_run();
                 errors.push(e.diagnostic());
-                if offline {
+                if stop {
                     // Every other lookup would fail the same way.
                     break;
                 }
@@ -310,8 +296,21 @@ pub fn add(
             citations: None,
             ..work
         };
+        // Each entry must read back alone (a record with a 100 KB title, or characters no
+        // BibTeX value can hold, is refused, and the others are still added).
+        let entry = work.bibtex(&key);
+        if let Err(why) = crate::net::work::reads_back(&entry) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the record of {} cannot be written as a .bib entry: {why}; it was not added",
+                    id.shown()
+                ))
+                .hint("add this one by hand, or check the identifier"),
+            );
+            continue;
+        }
         appended.push_str(newline);
-        appended.push_str(&work.bibtex(&key).replace('\n', newline));
+        appended.push_str(&entry.replace('\n', newline));
         known.note(&work, &key);
         outcomes.push(Outcome::Added {
             id: id.shown(),
@@ -338,14 +337,7 @@ pub fn add(
                 .hint("this is a bug in vita: please report it with the identifiers given"),
             ));
         }
-        if let Some(parent) = bib.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Failure::other(Diagnostic::error(format!(
-                    "cannot make the folder of `{name}`: {e}"
-                )))
-            })?;
-        }
-        crate::output::write_atomic(bib, new.as_bytes()).map_err(Failure::other)?;
+        file.write(&new)?;
     }
     if errors.is_empty() {
         return Ok((outcomes, vec![]));

@@ -71,6 +71,8 @@ pub fn fields(text: &str, entry: Range<usize>) -> Vec<Field> {
         while i < bytes.len() {
             let c = bytes[i];
             match c {
+                // `\{` and `\}` are characters of the value, not its braces.
+                b'\\' => i += 1,
                 b'{' => depth += 1,
                 b'}' if depth == 0 => break,
                 b'}' => depth -= 1,
@@ -153,8 +155,15 @@ pub fn entry_span(text: &str, key: Range<usize>) -> Option<Range<usize>> {
         (b'{', b'}')
     };
     let mut depth = 0i32;
+    let mut escaped = false;
     for (i, &c) in text.as_bytes()[open..].iter().enumerate() {
-        if c == opening || (opening == b'(' && c == b'{') {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        if c == b'\\' {
+            escaped = true;
+        } else if c == opening || (opening == b'(' && c == b'{') {
             depth += 1;
         } else if c == closing || (opening == b'(' && c == b'}') {
             depth -= 1;
@@ -171,6 +180,23 @@ mod tests {
     use super::*;
 
     const BIB: &str = "% mine\n@article{li2022,\n    title = {Backdoor {L}earning},\n    journal = \"arXiv\" # \" preprint\",\n    year = 2022\n}\n\n@misc{other, title={X}}\n";
+
+    #[test]
+    fn escaped_braces_are_part_of_a_value() {
+        let bib = "@misc{k,\n  note = {a \\} b},\n  year = {2020},\n}\n";
+        let span = entry_span(bib, 6..7).unwrap();
+        assert_eq!(span.end, bib.len() - 1);
+        let fs = fields(bib, span.clone());
+        assert_eq!(
+            fs.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+            ["note", "year"]
+        );
+        let set = set(bib, span, "doi", "10.1/x");
+        assert!(
+            set.contains("note = {a \\} b},\n  year = {2020},\n  doi  = {10.1/x},\n}"),
+            "{set}"
+        );
+    }
 
     #[test]
     fn an_entry_is_found_from_its_key() {

@@ -17,6 +17,7 @@ mod convert;
 pub mod edit;
 mod errors;
 mod expand;
+pub mod file;
 mod guard;
 pub(crate) mod latex;
 mod merge;

@@ -35,6 +35,7 @@ pub fn work(client: &Client, id: &str) -> Result<Work, NetError> {
             source: Source::Arxiv,
             url: url.clone(),
         })?;
+    client.keep(&url, text.as_bytes());
     Ok(read(entry))
 }
 

@@ -23,6 +23,7 @@ pub fn work(client: &Client, doi: &str) -> Result<Work, NetError> {
     if w.title.is_empty() && w.doi.is_none() {
         return Err(malformed("the record has neither a title nor a DOI".into()));
     }
+    client.keep(&url, &bytes);
     Ok(w)
 }
 

@@ -27,6 +27,7 @@ pub fn work(client: &Client, key: &str) -> Result<Work, NetError> {
         .into_iter()
         .next()
         .ok_or_else(|| malformed("it holds no BibTeX entry".into()))?;
+    client.keep(&url, text.as_bytes());
     let kind = match text
         .trim_start()
         .split('{')
@@ -65,7 +66,9 @@ pub fn work(client: &Client, key: &str) -> Result<Work, NetError> {
             .collect(),
         venue: p.venue.filter(|v| v != "CoRR"),
         venue_short: p.venue_short,
-        year: p.year,
+        year: p
+            .year
+            .or_else(|| p.date.as_ref().and_then(crate::profile::Date::year)),
         volume: p.volume,
         issue: p.issue,
         pages: p.pages,

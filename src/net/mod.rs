@@ -121,6 +121,12 @@ pub enum NetError {
         url: String,
         why: String,
     },
+    /// It asked to wait longer than vita waits (`Retry-After`).
+    Busy {
+        source: Source,
+        url: String,
+        seconds: u64,
+    },
 }
 
 impl NetError {
@@ -146,12 +152,22 @@ impl NetError {
                 source.name()
             ))
             .hint("the service may have changed its format, or answered with an error page; try again later, and report it if it persists"),
+            NetError::Busy { source, url, seconds } => Diagnostic::error(format!(
+                "{} asks to wait {seconds} s before it is asked again ({url})",
+                source.name()
+            ))
+            .hint("try again later: nothing more was asked of it in this run"),
         }
     }
 
     /// Whether the network could not be reached.
     pub fn is_offline(&self) -> bool {
         matches!(self, NetError::Offline { .. })
+    }
+
+    /// Whether asking again in this run is pointless: offline, or told to wait.
+    pub fn stops_the_run(&self) -> bool {
+        matches!(self, NetError::Offline { .. } | NetError::Busy { .. })
     }
 }
 
@@ -200,7 +216,7 @@ impl Client {
             cache: cache_dir(),
             user_agent,
             last: Mutex::new(HashMap::new()),
-            max_wait: Duration::from_secs(60),
+            max_wait: Duration::from_secs(30),
             stale: Mutex::new(vec![]),
         }
     }
@@ -232,14 +248,8 @@ impl Client {
             }
         }
         match self.fetch(source, url, accept) {
-            Ok(bytes) => {
-                if let Some(path) = &cached {
-                    // A cache that cannot be written costs only a later request.
-                    let _ = std::fs::create_dir_all(path.parent().unwrap_or(path));
-                    let _ = crate::output::write_atomic(path, &bytes);
-                }
-                Ok(bytes)
-            }
+            // Cached by the reader once it could read it (`keep`).
+            Ok(bytes) => Ok(bytes),
             Err(e) if e.is_offline() => match cached.as_ref().and_then(|p| std::fs::read(p).ok()) {
                 Some(bytes) => {
                     self.stale
@@ -251,6 +261,16 @@ impl Client {
                 None => Err(e),
             },
             Err(e) => Err(e),
+        }
+    }
+
+    /// Keeps an answer the reader could read, for the next time (an answer that could not be
+    /// read, a captive portal's page, is never cached). A cache that cannot be written costs
+    /// only a later request.
+    pub fn keep(&self, url: &str, bytes: &[u8]) {
+        if let Some(dir) = &self.cache {
+            let _ = std::fs::create_dir_all(dir);
+            let _ = crate::output::write_atomic(&dir.join(cache_name(url)), bytes);
         }
     }
 
@@ -308,7 +328,21 @@ impl Client {
                         .and_then(|v| v.trim().parse::<u64>().ok())
                         .map(Duration::from_secs);
                     let wait = asked.unwrap_or(Duration::from_secs(1 << (tries - 1)));
-                    std::thread::sleep(wait.min(self.max_wait));
+                    if wait > self.max_wait {
+                        return Err(NetError::Busy {
+                            source,
+                            url: url.to_string(),
+                            seconds: wait.as_secs(),
+                        });
+                    }
+                    if wait >= Duration::from_secs(2) {
+                        eprintln!(
+                            "{} asks to wait {} s; waiting",
+                            source.name(),
+                            wait.as_secs()
+                        );
+                    }
+                    std::thread::sleep(wait);
                 }
                 500 | 502 | 504 if tries < 2 => std::thread::sleep(Duration::from_secs(1)),
                 _ => {

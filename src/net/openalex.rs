@@ -43,6 +43,7 @@ pub fn works(
             .get("results")
             .and_then(Value::as_array)
             .ok_or_else(|| malformed("no `results` in it".into()))?;
+        client.keep(&url, &bytes);
         out.extend(results.iter().filter_map(read));
         progress(out.len());
         match v

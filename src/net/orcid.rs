@@ -20,6 +20,7 @@ pub fn works(client: &Client, orcid: &str, fresh: Fresh) -> Result<Vec<Work>, Ne
         .get("group")
         .and_then(Value::as_array)
         .ok_or_else(|| malformed("no `group` list in it".into()))?;
+    client.keep(&url, &bytes);
     Ok(groups.iter().filter_map(group).collect())
 }
 

@@ -26,6 +26,7 @@ pub fn work(client: &Client, pmid: &str) -> Result<Work, NetError> {
             source: Source::Pubmed,
             url: url.clone(),
         })?;
+    client.keep(&url, &bytes);
     let s = |k: &str| {
         r.get(k)
             .and_then(Value::as_str)

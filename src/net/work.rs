@@ -86,7 +86,7 @@ impl Work {
             year: self.year,
             date: self.year.map(|year| Date::On {
                 year,
-                month: self.month,
+                month: self.month.filter(|m| (1..=12).contains(m)),
                 day: None,
             }),
             kind: kind.map(str::to_string),
@@ -103,7 +103,12 @@ impl Work {
         let mut text = crate::pubexport::bib::bibtex(&[self.publication()], &[key.to_string()]);
         // Fields vita's writer leaves out, that a reader of the .bib wants.
         let mut extra = vec![];
-        if let Some(pmid) = &self.pmid {
+        // A PubMed id is a number; anything else a service calls one is left out.
+        if let Some(pmid) = self
+            .pmid
+            .as_ref()
+            .filter(|p| !p.is_empty() && p.len() <= 12 && p.chars().all(|c| c.is_ascii_digit()))
+        {
             extra.push(format!("  pmid = {{{pmid}}},\n"));
         }
         if let Some(p) = &self.publisher
@@ -164,10 +169,12 @@ impl Work {
     }
 }
 
+/// A name or word as a part of a citation key: ASCII letters and digits, at most 30.
 fn ascii(s: &str) -> String {
     crate::names::fold(s)
         .chars()
         .filter(char::is_ascii_alphanumeric)
+        .take(30)
         .collect()
 }
 
@@ -257,6 +264,12 @@ impl KeyStyle {
                 .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
                 .unwrap_or_default()
         };
+        // A DBLP key as a citation key: only the characters DBLP keys have.
+        let dblp_key = dblp_key.filter(|k| {
+            k.len() <= 100
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "/_-.:".contains(c))
+        });
         let base = match self {
             KeyStyle::Dblp => match dblp_key {
                 Some(k) => format!("DBLP:{k}"),
@@ -298,6 +311,23 @@ impl KeyStyle {
         *next = n;
         key
     }
+}
+
+/// Whether a BibTeX entry made by vita reads back alone through vita's reader as one entry,
+/// without errors; else what is wrong.
+pub fn reads_back(entry: &str) -> Result<(), String> {
+    let text: std::sync::Arc<str> = entry.to_string().into();
+    let (pubs, diags) = crate::bib::parse("new entry", &text, None);
+    if let Some(d) = diags.iter().find(|d| d.is_error()) {
+        return Err(d.message.clone());
+    }
+    if pubs.len() != 1 {
+        return Err(format!("it reads as {} entries", pubs.len()));
+    }
+    if pubs[0].title.trim().is_empty() {
+        return Err("it has no title".into());
+    }
+    Ok(())
 }
 
 /// A DOI as written anywhere (`https://doi.org/10...`, `doi:10...`), in the form it is

@@ -217,7 +217,7 @@ pub fn escape(s: &str) -> String {
 
 /// An address or identifier: as written, but with braces that could end the field early
 /// escaped as URLs do (`%7B`, `%7D`).
-fn verbatim(s: &str) -> String {
+pub(crate) fn verbatim(s: &str) -> String {
     s.replace('{', "%7B")
         .replace('}', "%7D")
         .replace(['\n', '\r'], "")

@@ -69,14 +69,53 @@ pub struct Report {
     pub written: bool,
 }
 
-/// The `10.` name of an ORCID iD given as an address (`https://orcid.org/0000-...`).
+/// The last part of an id given as an address (`https://orcid.org/0000-...?lang=en`).
 fn bare_orcid(s: &str) -> String {
-    s.trim()
-        .trim_end_matches('/')
+    let s = s.trim().split(['?', '#']).next().unwrap_or("");
+    s.trim_end_matches('/')
         .rsplit('/')
         .next()
         .unwrap_or(s)
         .to_string()
+}
+
+/// An ORCID iD (`0000-0002-1825-0097`, the last character a digit or X) and an OpenAlex
+/// author id (`A5023888391`), checked before anything is asked.
+fn check_ids(opts: &Options) -> Result<(), Failure> {
+    let mut bad = vec![];
+    if let Some(o) = &opts.orcid {
+        let id = bare_orcid(o);
+        let groups: Vec<&str> = id.split('-').collect();
+        let ok = groups.len() == 4
+            && groups.iter().enumerate().all(|(i, g)| {
+                g.len() == 4
+                    && g.chars()
+                        .enumerate()
+                        .all(|(j, c)| c.is_ascii_digit() || (i == 3 && j == 3 && c == 'X'))
+            });
+        if !ok {
+            bad.push(Diagnostic::error(format!("`{o}` is not an ORCID iD"))
+                .hint("an ORCID iD is four groups of four digits, such as 0000-0002-1825-0097 (the last may be X)"));
+        }
+    }
+    if let Some(a) = &opts.openalex {
+        let id = bare_orcid(a);
+        let ok = id.len() > 1
+            && id.len() < 20
+            && id.starts_with(['A', 'a'])
+            && id[1..].chars().all(|c| c.is_ascii_digit());
+        if !ok {
+            bad.push(
+                Diagnostic::error(format!("`{a}` is not an OpenAlex author id"))
+                    .hint("an OpenAlex author id is A and digits, such as A5023888391"),
+            );
+        }
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::input(bad))
+    }
 }
 
 /// The person's ids from the profile's `[person]`, for those not given on the command line.
@@ -149,7 +188,7 @@ fn works(
                     f.pmid = f.pmid.or(w.pmid.clone());
                     all.push(f);
                 }
-                Err(e) if e.is_offline() => return Err(e),
+                Err(e) if e.stops_the_run() => return Err(e),
                 Err(e) => {
                     warnings.push(Diagnostic::warning(format!(
                         "“{}”: {}; its ORCID summary is used",
@@ -174,12 +213,24 @@ fn works(
             }
         })?;
         report.asked.push((Source::Openalex, id, listed.len()));
+        // Looked up by DOI, arXiv id and title in a map: thousands of works on each side
+        // cost no more than reading them.
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, a) in all.iter().enumerate() {
+            for k in paper_keys(a) {
+                index.entry(k).or_insert(i);
+            }
+        }
         for w in listed {
-            let same = all.iter_mut().find(|a| one_paper(a, &w));
-            match same {
+            match paper_keys(&w).iter().find_map(|k| index.get(k).copied()) {
                 // Another source's record of the same paper: its citation count is OpenAlex's.
-                Some(a) => a.citations = w.citations.or(a.citations),
-                None => all.push(w),
+                Some(i) => all[i].citations = w.citations.or(all[i].citations),
+                None => {
+                    for k in paper_keys(&w) {
+                        index.entry(k).or_insert(all.len());
+                    }
+                    all.push(w);
+                }
             }
         }
     }
@@ -192,20 +243,7 @@ fn works(
     // id or title in hash maps (a record of thousands of works costs no more than reading it).
     let mut out: Vec<Work> = vec![];
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let keys = |w: &Work| -> Vec<String> {
-        let mut k = vec![];
-        if let Some(d) = &w.doi {
-            k.push(format!("doi:{}", d.to_ascii_lowercase()));
-        }
-        if let Some(a) = &w.arxiv {
-            k.push(format!("arxiv:{a}"));
-        }
-        let t = crate::bib::title_key(&w.title);
-        if !t.is_empty() {
-            k.push(format!("title:{t}"));
-        }
-        k
-    };
+    let keys = paper_keys;
     for w in all {
         let ks = keys(&w);
         match ks.iter().find_map(|k| seen.get(k).copied()) {
@@ -237,16 +275,20 @@ fn works(
     Ok(out)
 }
 
-fn one_paper(a: &Work, b: &Work) -> bool {
-    let eq = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x.eq_ignore_ascii_case(y));
-    if eq(&a.doi, &b.doi) || eq(&a.arxiv, &b.arxiv) {
-        return true;
+/// What tells a paper: its DOI, arXiv id and title, as keys of one map.
+fn paper_keys(w: &Work) -> Vec<String> {
+    let mut k = vec![];
+    if let Some(d) = &w.doi {
+        k.push(format!("doi:{}", d.to_ascii_lowercase()));
     }
-    let (ta, tb) = (
-        crate::bib::title_key(&a.title),
-        crate::bib::title_key(&b.title),
-    );
-    !ta.is_empty() && ta == tb
+    if let Some(a) = &w.arxiv {
+        k.push(format!("arxiv:{a}"));
+    }
+    let t = crate::bib::title_key(&w.title);
+    if !t.is_empty() {
+        k.push(format!("title:{t}"));
+    }
+    k
 }
 
 fn published(w: &Work) -> bool {
@@ -303,6 +345,7 @@ pub fn sync(
         return Err(Failure::input(vec![Diagnostic::error("no source to read the works from")
             .hint("add `orcid = \"0000-0002-1825-0097\"` (or `openalex = \"A5023888391\"`) under `[person]`, or pass `--orcid ID`")]));
     }
+    check_ids(opts)?;
     let mut report = Report::default();
     let mut warnings = vec![];
     let works = works(client, opts, &mut report, &mut warnings)
@@ -314,21 +357,12 @@ pub fn sync(
         .is_empty();
 
     let name = bib.display().to_string();
-    let old = match std::fs::read_to_string(bib) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(Failure::input(vec![Diagnostic::error(format!(
-                "cannot read `{name}`: {e}"
-            ))]));
-        }
-    };
+    let file = crate::bib::file::BibFile::read(bib)?;
+    let old = file.text.clone();
     let text: Arc<str> = old.clone().into();
     let (mut known, pubs) = Known::read(&name, &text);
     let style = KeyStyle::of(&known.keys);
     let mut matched: HashSet<String> = HashSet::new();
-    let mut new_text = old.clone();
-    // Changes go from the end of the file backwards, so earlier places stay true.
     let mut edits: Vec<(String, Vec<FieldChange>)> = vec![];
     for w in &works {
         let Some((key, _)) = known.find(w) else {
@@ -386,7 +420,9 @@ pub fn sync(
             want(field, p.venue.clone(), w.venue.as_ref());
             want(
                 "year",
-                p.year.map(|y| y.to_string()),
+                p.year
+                    .or_else(|| p.date.as_ref().and_then(crate::profile::Date::year))
+                    .map(|y| y.to_string()),
                 w.year.map(|y| y.to_string()).as_ref(),
             );
         }
@@ -433,58 +469,63 @@ pub fn sync(
                 .hint("run `vita sync --write` again when the network is back"),
         ]));
     }
-    // Changes to existing entries, from the last entry of the file to the first.
-    let mut places: Vec<(usize, String, Vec<FieldChange>)> = edits
-        .into_iter()
-        .filter_map(|(key, changes)| {
-            let p = pubs
-                .iter()
-                .find(|p| p.id.as_deref() == Some(key.as_str()))?;
-            let crate::profile::Origin::Bib(src) = &p.origin else {
-                return None;
-            };
-            Some((src.range.start, key, changes))
-        })
-        .collect();
-    places.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
-    for (at, _, changes) in places {
+    // Changes to existing entries: each entry's text changed on its own, then the file put
+    // together once, from its unchanged stretches and the changed entries.
+    let mut spliced: Vec<(std::ops::Range<usize>, String)> = vec![];
+    for (key, changes) in edits {
         let writable: Vec<&FieldChange> = changes.iter().filter(|c| c.writable).collect();
         if writable.is_empty() {
             continue;
         }
-        let key_range = at..at + 1;
-        let mut marks = {
-            let span =
-                edit::entry_span(&new_text, key_range.clone()).expect("the entry was found before");
-            edit::fields(&new_text, span)
-                .iter()
-                .find(|f| f.name == "vita-synced")
-                .map(|f| recorded(&f.text()))
-                .unwrap_or_default()
+        let Some(p) = pubs.iter().find(|p| p.id.as_deref() == Some(key.as_str())) else {
+            continue;
         };
+        let crate::profile::Origin::Bib(src) = &p.origin else {
+            continue;
+        };
+        let Some(span) = edit::entry_span(&old, src.range.clone()) else {
+            continue;
+        };
+        let mut entry = old[span.clone()].to_string();
+        let key_at = src.range.start - span.start;
+        let whole =
+            |e: &str| edit::entry_span(e, key_at..key_at + 1).expect("the entry was found before");
+        let mut marks = edit::fields(&entry, whole(&entry))
+            .iter()
+            .find(|f| f.name == "vita-synced")
+            .map(|f| recorded(&f.text()))
+            .unwrap_or_default();
         for c in writable {
-            let span =
-                edit::entry_span(&new_text, key_range.clone()).expect("the entry was found before");
-            new_text = edit::set(
-                &new_text,
-                span,
-                c.field,
-                &crate::pubexport::bib::escape(&c.new),
-            );
+            let value = written(c.field, &c.new);
+            entry = edit::set(&entry, whole(&entry), c.field, &value);
             marks.retain(|(f, _)| f != c.field);
-            marks.push((
-                c.field.to_string(),
-                hash(&crate::pubexport::bib::escape(&c.new)),
-            ));
+            marks.push((c.field.to_string(), hash(&value)));
         }
-        let span = edit::entry_span(&new_text, key_range).expect("the entry was found before");
-        new_text = edit::set(&new_text, span, "vita-synced", &provenance(&marks));
+        entry = edit::set(&entry, whole(&entry), "vita-synced", &provenance(&marks));
+        spliced.push((span, entry));
     }
-    // New entries at the end, each with the record of what vita wrote.
+    spliced.sort_by_key(|(r, _)| r.start);
+    let mut new_text = String::with_capacity(old.len() + 1024);
+    let mut at = 0;
+    for (r, entry) in &spliced {
+        new_text.push_str(&old[at..r.start]);
+        new_text.push_str(entry);
+        at = r.end;
+    }
+    new_text.push_str(&old[at..]);
+    // New entries at the end, each with the record of what vita wrote, each read back alone.
     let newline = if old.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut refused = vec![];
     for (w, key) in &report.new {
-        // Each entry is marked on its own, then appended: the file is not copied per entry.
         let entry = w.bibtex(key);
+        if let Err(why) = crate::net::work::reads_back(&entry) {
+            refused.push(key.clone());
+            warnings.push(Diagnostic::warning(format!(
+                "“{}” cannot be written as a .bib entry ({why}); it was left out",
+                w.title
+            )));
+            continue;
+        }
         let key_at = entry.find('{').map_or(0, |i| i + 1);
         let marked = match edit::entry_span(&entry, key_at..key_at + 1) {
             Some(span) => {
@@ -496,8 +537,16 @@ pub fn sync(
             }
             None => entry,
         };
+        if !new_text.is_empty() && !new_text.ends_with('\n') {
+            new_text.push_str(newline);
+        }
         new_text.push_str(newline);
-        new_text.push_str(&marked.replace('\n', newline));
+        new_text.push_str(&marked);
+    }
+    report.new.retain(|(_, k)| !refused.contains(k));
+    // A file with CRLF line ends keeps them in what vita wrote too.
+    if newline == "\r\n" {
+        new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
     }
     let check: Arc<str> = new_text.clone().into();
     let (_, diags) = crate::bib::parse(&name, &check, None);
@@ -510,9 +559,21 @@ pub fn sync(
             .hint("this is a bug in vita: please report it"),
         ));
     }
-    crate::output::write_atomic(bib, new_text.as_bytes()).map_err(Failure::other)?;
+    file.write(&new_text)?;
     report.written = true;
     Ok((report, warnings))
+}
+
+/// A value as vita writes it into a field: identifiers as they are (BibLaTeX reads `doi`
+/// and `eprint` verbatim), page ranges with `--`, other text with LaTeX's specials escaped.
+fn written(field: &str, value: &str) -> String {
+    match field {
+        "doi" | "eprint" => crate::pubexport::bib::verbatim(value),
+        "pages" if !value.contains("--") => {
+            crate::pubexport::bib::escape(&value.replacen('-', "--", 1))
+        }
+        _ => crate::pubexport::bib::escape(value),
+    }
 }
 
 fn provenance(marks: &[(String, String)]) -> String {

@@ -474,3 +474,169 @@ fn sync_reads_openalex_page_by_page_and_a_long_orcid_record() {
         r.requests()
     );
 }
+
+#[test]
+fn hostile_answers_and_files_break_nothing() {
+    let dir = temp_dir("net-hostile");
+    let before = profile(&dir);
+    let cache = dir.join("cache");
+    let r = Replay::start();
+    services(&r);
+    // A month of 13 in arXiv's answer: no panic, the entry without a month.
+    let atom = fs::read_to_string(crate::support::fixture("net/arxiv/2007.08745.xml")).unwrap();
+    let odd = atom
+        .replace(
+            "<published>",
+            "<published>2020-13-01T00:00:00Z</published><x>",
+        )
+        .replace("</published>", "</x>");
+    let odd =
+        odd.replacen("<arxiv:doi", "<arxiv:nodoi", 1)
+            .replacen("</arxiv:doi>", "</arxiv:nodoi>", 1);
+    r.route(
+        "id_list=2001.00013",
+        vec![Reply {
+            status: 200,
+            content_type: ATOM,
+            body: odd.into_bytes(),
+            retry_after: None,
+        }],
+    );
+    let run = r
+        .vita(&["add", "arXiv:2001.00013"], &cache)
+        .in_dir(&dir)
+        .run();
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    // An answer that cannot be read is not cached: once the service answers well, it works.
+    r.route(
+        "/works/10.1000/flaky",
+        vec![
+            Reply::raw(200, "<html>captive portal</html>"),
+            Reply::file("crossref/10.1000_sparse.json", JSON),
+        ],
+    );
+    r.vita(&["add", "10.1000/flaky"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    let run = r.vita(&["add", "10.1000/flaky"], &cache).in_dir(&dir).ok();
+    assert!(run.stdout.contains("added "), "{}", run.stdout);
+    // A service that asks to wait an hour: said at once, not waited for.
+    r.route(
+        "/works/10.1000/later",
+        vec![Reply {
+            retry_after: Some(3600),
+            ..Reply::raw(429, "later")
+        }],
+    );
+    let start = std::time::Instant::now();
+    let run = r
+        .vita(&["add", "10.1000/later"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("Crossref asks to wait 3600 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(start.elapsed().as_secs() < 10);
+    // An ORCID iD that is not one: refused before anything is asked.
+    let asked = r.requests().len();
+    let run = r
+        .vita(&["sync", "--orcid", "../../etc/passwd"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(run.stderr.contains("is not an ORCID iD"), "{}", run.stderr);
+    assert_eq!(r.requests().len(), asked);
+
+    // A record whose PubMed id tries to open an entry of its own.
+    let mut works: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(crate::support::fixture("net/orcid/works.json")).unwrap(),
+    )
+    .unwrap();
+    let id = &mut works["group"][2]["work-summary"][0]["external-ids"]["external-id"][0];
+    assert_eq!(id["external-id-value"], "10.1000/unicode");
+    id["external-id-type"] = "pmid".into();
+    id["external-id-value"] = "1}\n@misc{evil, title={E}".into();
+    id["external-id-normalized"] = serde_json::Value::Null;
+    works["group"][2]["external-ids"]["external-id"] = serde_json::json!([]);
+    let evil = works.to_string();
+    r.route(
+        "/0000-0001-0000-0002/works",
+        vec![Reply {
+            status: 200,
+            content_type: JSON,
+            body: evil.into_bytes(),
+            retry_after: None,
+        }],
+    );
+    r.vita(
+        &["sync", "--orcid", "0000-0001-0000-0002", "--write"],
+        &cache,
+    )
+    .in_dir(&dir)
+    .ok();
+    let bib = fs::read_to_string(dir.join("pubs.bib")).unwrap();
+    assert!(!bib.contains("@misc{evil"), "{bib}");
+    Run::vita(&["check"]).in_dir(&dir).ok();
+
+    // The .bib as a link: the file it names gets the entries, the link stays a link.
+    let linked = temp_dir("net-hostile-link");
+    profile(&linked);
+    fs::rename(linked.join("pubs.bib"), linked.join("real.bib")).unwrap();
+    std::os::unix::fs::symlink("real.bib", linked.join("pubs.bib")).unwrap();
+    r.vita(&["add", "10.1000/unicode"], &linked.join("cache"))
+        .in_dir(&linked)
+        .ok();
+    assert!(
+        fs::symlink_metadata(linked.join("pubs.bib"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(linked.join("real.bib"))
+            .unwrap()
+            .contains("kaiser2023measuring")
+    );
+    // A read-only .bib: refused, untouched.
+    let ro = linked.join("real.bib");
+    let mut perms = fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&ro, perms).unwrap();
+    let kept = fs::read(&ro).unwrap();
+    let run = r
+        .vita(
+            &["add", "10.1109/TNNLS.2022.3182979"],
+            &linked.join("cache"),
+        )
+        .in_dir(&linked)
+        .fails(1);
+    assert!(
+        run.stderr.contains("is read-only; nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&ro).unwrap(), kept);
+
+    // A .bib with an error: located, and nothing asked or written.
+    let broken = temp_dir("net-hostile-broken");
+    profile(&broken);
+    fs::write(broken.join("pubs.bib"), "@article{x,\n  title = {Open\n").unwrap();
+    let run = r
+        .vita(&["add", "10.1000/unicode"], &broken.join("cache"))
+        .in_dir(&broken)
+        .fails(1);
+    assert!(
+        run.stderr.contains("pubs.bib:1:")
+            && run
+                .stderr
+                .contains("has errors; nothing was asked or written"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(broken.join("pubs.bib")).unwrap(),
+        "@article{x,\n  title = {Open\n"
+    );
+    let _ = before;
+}
