@@ -102,6 +102,13 @@ pub fn target_bib(profile: &Path, bib: Option<&Path>) -> Result<PathBuf, Failure
     if let Some(b) = bib {
         return Ok(b.to_path_buf());
     }
+    if !profile.is_file() {
+        return Err(Failure::input(vec![Diagnostic::error(format!(
+            "there is no profile `{}` to find the .bib file in",
+            profile.display()
+        ))
+        .hint("run this in the profile's folder, name it (`--profile FILE` for add, `vita sync FILE`), or name the .bib file with `--bib`")]));
+    }
     crate::bib::named_files(profile).into_iter().next().ok_or_else(|| {
         Failure::input(vec![Diagnostic::error(format!(
             "`{}` names no .bib file to add to",
