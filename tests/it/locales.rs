@@ -442,3 +442,32 @@ fn a_french_colon_follows_a_narrow_no_break_space() {
     .unwrap();
     assert_eq!(data["cv"]["words"]["colon"], "\u{202f}: ");
 }
+
+#[test]
+fn chinese_dates_never_split_between_a_number_and_its_unit() {
+    // `2019年7月—2020年10月` may break after its dash, never inside a date (`2020年10 / 月`).
+    let dir = crate::support::temp_dir("zh-dates");
+    for theme in ["academic", "classic", "compact", "harvard", "modern"] {
+        for doc in ["cv", "resume"] {
+            let out = dir.join(format!("{theme}-{doc}"));
+            Run::vita(&[
+                "build", "--only", doc, "--lang", "zh-Hans", "--theme", theme, "--out",
+            ])
+            .arg(&out)
+            .in_dir(crate::support::repo())
+            .ok();
+            let text = crate::support::pdftotext(&out.join(format!("{doc}-zh-Hans.pdf")));
+            for line in text.lines() {
+                let t = line.trim();
+                let split_unit = t.starts_with('月') || t.starts_with('日');
+                let ends_in_number = t.rsplit_once('年').is_some_and(|(_, tail)| {
+                    !tail.is_empty() && tail.chars().all(|c| c.is_ascii_digit())
+                });
+                assert!(
+                    !split_unit && !ends_in_number,
+                    "{theme} {doc}: a date split at {line:?}"
+                );
+            }
+        }
+    }
+}
