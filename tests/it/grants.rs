@@ -263,20 +263,6 @@ fn the_erc_cv_is_held_to_four_pages_just_under_and_just_over() {
     assert!(run.stdout.contains("4 pages"), "{}", run.stdout);
 }
 
-/// The fonts a PDF embeds, as poppler's `pdffonts` lists them (subset prefix removed).
-fn pdf_fonts(pdf: &std::path::Path) -> Vec<String> {
-    let out = std::process::Command::new("pdffonts")
-        .arg(pdf)
-        .output()
-        .expect("pdffonts (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .skip(2)
-        .filter_map(|l| l.split_whitespace().next())
-        .map(|n| n.split_once('+').map_or(n, |(_, f)| f).to_string())
-        .collect()
-}
-
 #[test]
 fn nsf_synergistic_is_set_in_a_face_nsf_names_and_a_face_it_does_not_name_is_refused_at_its_key() {
     let dir = temp_dir("grants-typeface");
@@ -289,7 +275,7 @@ fn nsf_synergistic_is_set_in_a_face_nsf_names_and_a_face_it_does_not_name_is_ref
     Run::vita(&["build", "--only", "syn"]).in_dir(&dir).ok();
     // By default: Latin Modern Roman (the Computer Modern family PAPPG 24-1 II.C.2.a names),
     // 11 pt, with no other face for the text.
-    let fonts = pdf_fonts(&dir.join("out/syn.pdf"));
+    let fonts = crate::support::pdf_fonts(&dir.join("out/syn.pdf"));
     assert!(fonts.iter().all(|f| f.starts_with("LMRoman")), "{fonts:?}");
     assert!(!fonts.is_empty());
 
@@ -316,7 +302,7 @@ fn nsf_synergistic_is_set_in_a_face_nsf_names_and_a_face_it_does_not_name_is_ref
     .unwrap();
     Run::vita(&["build", "--only", "syn"]).in_dir(&dir).ok();
     assert!(
-        pdf_fonts(&dir.join("out/syn.pdf"))
+        crate::support::pdf_fonts(&dir.join("out/syn.pdf"))
             .iter()
             .all(|f| f.starts_with("Arimo"))
     );

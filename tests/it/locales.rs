@@ -444,7 +444,7 @@ fn a_french_colon_follows_a_narrow_no_break_space() {
 }
 
 #[test]
-fn chinese_dates_never_split_between_a_number_and_its_unit() {
+fn chinese_documents_keep_dates_whole_and_set_nothing_half_italic() {
     // `2019年7月—2020年10月` may break after its dash, never inside a date (`2020年10 / 月`).
     let dir = crate::support::temp_dir("zh-dates");
     for theme in ["academic", "classic", "compact", "harvard", "modern"] {
@@ -456,7 +456,14 @@ fn chinese_dates_never_split_between_a_number_and_its_unit() {
             .arg(&out)
             .in_dir(crate::support::repo())
             .ok();
-            let text = crate::support::pdftotext(&out.join(format!("{doc}-zh-Hans.pdf")));
+            let pdf = out.join(format!("{doc}-zh-Hans.pdf"));
+            // No half-slanted lines: subtitles and venues muted, not italic, in Chinese.
+            let italic: Vec<String> = crate::support::pdf_fonts(&pdf)
+                .into_iter()
+                .filter(|f| f.contains("Italic"))
+                .collect();
+            assert!(italic.is_empty(), "{theme} {doc}: {italic:?}");
+            let text = crate::support::pdftotext(&pdf);
             for line in text.lines() {
                 let t = line.trim();
                 let split_unit = t.starts_with('月') || t.starts_with('日');

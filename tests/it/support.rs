@@ -219,3 +219,17 @@ pub fn squeezed(s: &str) -> String {
         .map(|c| if c == 'ς' { 'σ' } else { c })
         .collect()
 }
+
+/// The fonts a PDF embeds, as poppler's `pdffonts` lists them (subset prefix removed).
+pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdffonts")
+        .arg(pdf)
+        .output()
+        .expect("pdffonts (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.split_once('+').map_or(n, |(_, f)| f).to_string())
+        .collect()
+}
