@@ -100,3 +100,33 @@ fn mistakes_in_the_industry_sections_are_located_with_a_hint() {
     }
     assert!(run.stderr.contains("profile.toml:6:"), "{}", run.stderr);
 }
+
+#[test]
+fn roles_under_one_employer_are_dated_as_entries_are_in_chinese() {
+    // `2023年4月`, as every other date of the document, never `2023 年 4 月`; a comma of the
+    // document's language before a role's date.
+    let dir = temp_dir("industry-zh");
+    Run::vita(&["init", "--template", "industry"])
+        .arg(&dir)
+        .ok();
+    for theme in ["academic", "classic", "compact", "harvard", "modern"] {
+        let out = dir.join(format!("out-{theme}"));
+        Run::vita(&[
+            "build", "--only", "cv", "--lang", "zh-Hans", "--theme", theme, "--out",
+        ])
+        .arg(&out)
+        .in_dir(&dir)
+        .ok();
+        let text = crate::support::pdftotext(&out.join("cv-zh-Hans.pdf"));
+        assert!(text.contains("2023年4月"), "{theme}: {text}");
+        for (i, _) in text.match_indices('年') {
+            let before = text[..i].chars().next_back();
+            let after = text[i + '年'.len_utf8()..].chars().next();
+            assert!(
+                before != Some(' ') && after != Some(' '),
+                "{theme}: a spaced date near byte {i}: {text}"
+            );
+        }
+        assert!(!text.contains(", 2023年"), "{theme}: {text}");
+    }
+}
