@@ -26,6 +26,74 @@ pub fn fit(
     Ok(None)
 }
 
+/// More than this left at the foot of a one-page document is spread over its gaps: about
+/// 15 mm.
+const SPARE: f64 = 42.5;
+
+/// Loosens a one-page document that leaves more than [`SPARE`] at its foot: its section and
+/// entry gaps grow (to at most 1.8 times) as far as the page holds them, so a short resume
+/// does not end halfway down the page with its type set tight. `None` when there is little
+/// to spread, or when even a little more does not fit.
+pub fn loosen(
+    base: &Style,
+    first: &Viewed,
+    typeset_with: &dyn Fn(&Style) -> Result<Viewed, Vec<Diagnostic>>,
+) -> Result<Option<(Style, Viewed)>, Vec<Diagnostic>> {
+    if first.1.pages().len() != 1 || spare(&first.1, base) <= SPARE {
+        return Ok(None);
+    }
+    let at = |scale: f64| -> Result<Option<(Style, Viewed)>, Vec<Diagnostic>> {
+        let mut style = base.clone();
+        style.spacing = base.spacing * scale;
+        style.section_spacing = base.section_spacing * scale;
+        let typeset = typeset_with(&style)?;
+        let fits = typeset.1.pages().len() == 1 && spare(&typeset.1, &style) >= 0.0;
+        Ok(fits.then_some((style, typeset)))
+    };
+    // A short search: the middle, then the half it points to.
+    let best = match at(1.5)? {
+        Some(middle) => Some(at(1.8)?.unwrap_or(middle)),
+        None => at(1.2)?,
+    };
+    Ok(best)
+}
+
+/// The space between the bottom of a document's content on its last page and its bottom
+/// margin, in points (the footer, in the margin, is not content).
+pub fn spare(doc: &typst_layout::PagedDocument, style: &Style) -> f64 {
+    use typst::layout::{Frame, FrameItem, Point, Transform};
+    fn lowest(frame: &Frame, ts: Transform, limit: f64, low: &mut f64) {
+        for (pos, item) in frame.items() {
+            let at = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            let top = Point::zero().transform(at).y.to_pt();
+            let bottom = match item {
+                FrameItem::Group(g) => {
+                    lowest(&g.frame, at.pre_concat(g.transform), limit, low);
+                    continue;
+                }
+                FrameItem::Text(t) => top + t.size.to_pt() * 0.25,
+                FrameItem::Shape(s, _) => top + s.geometry.bbox(None).size().y.to_pt(),
+                FrameItem::Image(_, size, _) => top + size.y.to_pt(),
+                _ => continue,
+            };
+            if top < limit && bottom > *low {
+                *low = bottom;
+            }
+        }
+    }
+    let Some(page) = doc.pages().last() else {
+        return 0.0;
+    };
+    let height = page.frame.height().to_pt();
+    let margin = style
+        .margin
+        .unwrap_or_else(|| style.theme.margin.bottom.points(style.size) * style.margin_scale);
+    let foot = height - margin;
+    let mut low = 0.0;
+    lowest(&page.frame, Transform::identity(), foot, &mut low);
+    foot - low
+}
+
 /// The styles `fit` tries, from the loosest change to the tightest.
 fn tries(base: &Style) -> Vec<Style> {
     let mut tries = vec![];
@@ -57,6 +125,9 @@ fn tries(base: &Style) -> Vec<Style> {
 pub fn describe(from: &Style, to: &Style) -> String {
     let mut parts = vec![];
     let percent = |what: &str, v: f64| format!("{what} {:.0}%", v * 100.0);
+    if to.section_spacing > 1.0 && to.spacing > 1.0 {
+        parts.push(percent("gaps spread to", to.spacing));
+    }
     if to.section_spacing < 1.0 {
         parts.push(percent("section gaps", to.section_spacing));
     }

@@ -474,6 +474,13 @@ fn typeset_to_fit(
     };
     let pages = typeset.1.pages().len();
     if pages <= max {
+        // `fit` loosens too: a one-page document with room to spare spreads it.
+        if job.style.fit && max == 1 {
+            return Ok(match fit::loosen(&job.style, &typeset, &typeset_with)? {
+                Some((style, loose)) => (loose, Some(fit::describe(&job.style, &style))),
+                None => (typeset, None),
+            });
+        }
         return Ok((typeset, None));
     }
     let first = compile::page_text(&typeset.1.pages()[max]);

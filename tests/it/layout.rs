@@ -111,3 +111,68 @@ fn latin_text_uses_the_embedded_text_face() {
         }
     }
 }
+
+/// A length as themes write it (`1.4cm`, `18mm`, `0.75in`, `40pt`), in points.
+fn points(s: &str) -> f64 {
+    let (n, unit) = s.split_at(s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len()));
+    let n: f64 = n.parse().unwrap();
+    n * match unit {
+        "cm" => 72.0 / 2.54,
+        "mm" => 72.0 / 25.4,
+        "in" => 72.0,
+        _ => 1.0,
+    }
+}
+
+#[test]
+fn one_page_resumes_end_near_the_foot_of_their_page() {
+    // `fit` loosens too: the example's resume (`max_pages = 1`, `fit = true`) spreads what it
+    // has to spare over its gaps, in compact and harvard (which ended 55 mm above the foot).
+    let dir = crate::support::temp_dir("foot-band");
+    for theme in ["compact", "harvard", "classic"] {
+        let out = dir.join(theme);
+        crate::support::Run::vita(&["build", "--only", "resume", "--theme", theme, "--out"])
+            .arg(&out)
+            .in_dir(crate::support::repo())
+            .ok();
+        let data: serde_json::Value = serde_json::from_str(
+            &crate::support::Run::vita(&["data", "--only", "resume", "--theme", theme])
+                .in_dir(crate::support::repo())
+                .ok()
+                .stdout,
+        )
+        .unwrap();
+        let margin = points(
+            data["resume"]["theme"]["margin"]["bottom"]
+                .as_str()
+                .unwrap(),
+        );
+        let bbox = std::process::Command::new("pdftotext")
+            .args(["-bbox"])
+            .arg(out.join("resume.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let html = String::from_utf8_lossy(&bbox.stdout).into_owned();
+        let attr = |tag: &str, name: &str| -> f64 {
+            let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+        };
+        let page = html.split("<page ").nth(1).unwrap();
+        assert_eq!(html.matches("<page ").count(), 1, "{theme}: one page");
+        let foot = attr(page, "height") - margin;
+        // The lowest word above the bottom margin (the footer is in the margin).
+        let lowest = page
+            .split("<word ")
+            .skip(1)
+            .filter(|w| attr(w, "yMin") < foot)
+            .map(|w| attr(w, "yMax"))
+            .fold(0.0, f64::max);
+        let spare_mm = (foot - lowest) * 25.4 / 72.0;
+        assert!(
+            spare_mm <= 15.0,
+            "{theme}: {spare_mm:.1} mm to spare at the foot"
+        );
+        assert!(spare_mm >= 0.0, "{theme}: text below the bottom margin");
+    }
+}
