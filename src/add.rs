@@ -221,6 +221,10 @@ impl Known {
 /// Looks an identifier up: an arXiv paper with a DOI is looked up at Crossref too, and is
 /// the published version with its arXiv id.
 pub fn look_up(client: &Client, id: &Id) -> Result<(Work, Vec<Source>), NetError> {
+    look_up_raw(client, id).map(|(w, s)| (w.clean(), s))
+}
+
+fn look_up_raw(client: &Client, id: &Id) -> Result<(Work, Vec<Source>), NetError> {
     match id {
         Id::Doi(d) => Ok((
             crate::net::crossref::work(client, d)?,

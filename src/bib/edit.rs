@@ -68,9 +68,27 @@ pub fn fields(text: &str, entry: Range<usize>) -> Vec<Field> {
         // A value: braced, quoted or a bare word, joined by `#`, up to a comma or the end.
         let mut depth = 0i32;
         let mut quoted = false;
+        // Where a `% comment` after the value began, while only comments and spaces follow.
+        let mut comment: Option<usize> = None;
         while i < bytes.len() {
             let c = bytes[i];
+            if comment.is_some()
+                && !c.is_ascii_whitespace()
+                && c != b'%'
+                && c != b','
+                && c != b'}'
+                && c != b')'
+            {
+                comment = None;
+            }
             match c {
+                b'%' if depth == 0 && !quoted => {
+                    comment.get_or_insert(i);
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
                 // `\{` and `\}` are characters of the value, not its braces.
                 b'\\' => i += 1,
                 b'{' => depth += 1,
@@ -83,7 +101,7 @@ pub fn fields(text: &str, entry: Range<usize>) -> Vec<Field> {
             }
             i += 1;
         }
-        let mut end = i;
+        let mut end = comment.unwrap_or(i);
         while end > start && bytes[end - 1].is_ascii_whitespace() {
             end -= 1;
         }
@@ -132,17 +150,30 @@ pub fn set(text: &str, entry: Range<usize>, name: &str, value: &str) -> String {
         _ => 0,
     };
     let pad = column.saturating_sub(indent.len() + name.len() + 1);
-    let before = text[..close].trim_end();
-    let comma = if before.ends_with(',') || before.ends_with('{') {
-        ""
-    } else {
-        ","
+    // The comma goes right after the last value (a `% comment` may follow it on its line),
+    // unless one is there already.
+    let (head, rest) = match fs.last() {
+        Some(last) if !text[last.value.end..close].trim_start().starts_with(',') => (
+            format!("{},", &text[..last.value.end]),
+            &text[last.value.end..close],
+        ),
+        _ => (
+            text[..last_or(&fs, entry.start, close)].to_string(),
+            &text[last_or(&fs, entry.start, close)..close],
+        ),
     };
+    let between = rest.trim_end();
     format!(
-        "{before}{comma}\n{indent}{name}{} = {braced},\n{}",
+        "{head}{between}\n{indent}{name}{} = {braced},\n{}",
         " ".repeat(pad),
         &text[close..]
     )
+}
+
+/// Where the text after the last field starts: its value's end, or (no field) the entry's
+/// key line's end, before the closing brace.
+fn last_or(fs: &[Field], start: usize, close: usize) -> usize {
+    fs.last().map_or(start, |f| f.value.end).min(close)
 }
 
 /// The whole entry (its `@`, up to its closing brace) whose citation key is at `key`.
@@ -196,6 +227,21 @@ mod tests {
             set.contains("note = {a \\} b},\n  year = {2020},\n  doi  = {10.1/x},\n}"),
             "{set}"
         );
+    }
+
+    #[test]
+    fn a_field_is_added_after_a_comment_on_the_last_line() {
+        let bib = "@misc{k,\n  title = {T},\n  year = 2020 % the year\n}\n";
+        let span = entry_span(bib, 6..7).unwrap();
+        let set = set(bib, span, "doi", "10.1/x");
+        assert_eq!(
+            set,
+            "@misc{k,\n  title = {T},\n  year = 2020, % the year\n  doi = {10.1/x},\n}\n"
+        );
+        let text: std::sync::Arc<str> = set.into();
+        let (pubs, diags) = crate::bib::parse("t.bib", &text, None);
+        assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        assert_eq!(pubs[0].doi.as_deref(), Some("10.1/x"));
     }
 
     #[test]

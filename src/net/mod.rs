@@ -152,10 +152,11 @@ impl NetError {
                 source.name()
             ))
             .hint("the service may have changed its format, or answered with an error page; try again later, and report it if it persists"),
-            NetError::Busy { source, url, seconds } => Diagnostic::error(format!(
-                "{} asks to wait {seconds} s before it is asked again ({url})",
-                source.name()
-            ))
+            NetError::Busy { source, url, seconds } => Diagnostic::error(if *seconds > 0 {
+                format!("{} asks to wait {seconds} s before it is asked again ({url})", source.name())
+            } else {
+                format!("{} is busy: it still asked to wait after four tries ({url})", source.name())
+            })
             .hint("try again later: nothing more was asked of it in this run"),
         }
     }
@@ -193,6 +194,8 @@ pub struct Client {
     max_wait: Duration,
     /// Whether an answer came from the cache because the network could not be reached.
     pub stale: Mutex<Vec<String>>,
+    /// Addresses answered by the network in this run, not yet kept.
+    fetched: Mutex<std::collections::HashSet<String>>,
 }
 
 impl Client {
@@ -218,6 +221,7 @@ impl Client {
             last: Mutex::new(HashMap::new()),
             max_wait: Duration::from_secs(30),
             stale: Mutex::new(vec![]),
+            fetched: Mutex::new(std::collections::HashSet::new()),
         }
     }
 
@@ -249,7 +253,13 @@ impl Client {
         }
         match self.fetch(source, url, accept) {
             // Cached by the reader once it could read it (`keep`).
-            Ok(bytes) => Ok(bytes),
+            Ok(bytes) => {
+                self.fetched
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(url.to_string());
+                Ok(bytes)
+            }
             Err(e) if e.is_offline() => match cached.as_ref().and_then(|p| std::fs::read(p).ok()) {
                 Some(bytes) => {
                     self.stale
@@ -268,9 +278,23 @@ impl Client {
     /// read, a captive portal's page, is never cached). A cache that cannot be written costs
     /// only a later request.
     pub fn keep(&self, url: &str, bytes: &[u8]) {
+        // Only what came from the network: an answer read from the cache keeps its file and
+        // its age (a list is asked again a day after it was fetched, not after it was read).
+        if !self
+            .fetched
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(url)
+        {
+            return;
+        }
         if let Some(dir) = &self.cache {
             let _ = std::fs::create_dir_all(dir);
-            let _ = crate::output::write_atomic(&dir.join(cache_name(url)), bytes);
+            let path = dir.join(cache_name(url));
+            let tmp = path.with_extension("part");
+            if std::fs::write(&tmp, bytes).is_ok() {
+                let _ = std::fs::rename(&tmp, &path);
+            }
         }
     }
 
@@ -345,6 +369,14 @@ impl Client {
                     std::thread::sleep(wait);
                 }
                 500 | 502 | 504 if tries < 2 => std::thread::sleep(Duration::from_secs(1)),
+                // Still busy after the waits it asked for: asking again in this run is no use.
+                429 | 503 => {
+                    return Err(NetError::Busy {
+                        source,
+                        url: url.to_string(),
+                        seconds: 0,
+                    });
+                }
                 _ => {
                     return Err(NetError::Status {
                         source,

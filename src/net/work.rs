@@ -41,6 +41,49 @@ pub struct Work {
 }
 
 impl Work {
+    /// The work without control characters (a server's escape codes and NULs reach neither
+    /// the .bib file nor the terminal); runs of white space made one.
+    pub fn clean(mut self) -> Work {
+        fn c(s: &mut String) {
+            *s = s
+                .chars()
+                .map(|ch| if ch.is_control() { ' ' } else { ch })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        fn o(s: &mut Option<String>) {
+            if let Some(v) = s {
+                c(v);
+            }
+            if s.as_deref() == Some("") {
+                *s = None;
+            }
+        }
+        c(&mut self.title);
+        for (f, g) in &mut self.authors {
+            c(f);
+            c(g);
+        }
+        self.authors.retain(|(f, _)| !f.is_empty());
+        for s in [
+            &mut self.venue,
+            &mut self.venue_short,
+            &mut self.volume,
+            &mut self.issue,
+            &mut self.pages,
+            &mut self.publisher,
+            &mut self.doi,
+            &mut self.arxiv,
+            &mut self.pmid,
+            &mut self.url,
+        ] {
+            o(s);
+        }
+        self
+    }
+
     /// The work as a publication, for vita's .bib writer.
     pub fn publication(&self) -> Publication {
         let kind = match self.kind {

@@ -234,6 +234,7 @@ fn works(
             }
         }
     }
+    let mut all: Vec<Work> = all.into_iter().map(Work::clean).collect();
     if !opts.citations {
         for w in &mut all {
             w.citations = None;

@@ -520,6 +520,37 @@ fn hostile_answers_and_files_break_nothing() {
         .fails(1);
     let run = r.vita(&["add", "10.1000/flaky"], &cache).in_dir(&dir).ok();
     assert!(run.stdout.contains("added "), "{}", run.stdout);
+    // An answer read from the cache leaves its file as it was (its age is its fetch's).
+    let stamps = || -> Vec<std::time::SystemTime> {
+        let mut v: Vec<_> = fs::read_dir(cache.join("http"))
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
+            .collect();
+        v.sort();
+        v
+    };
+    let before_stamps = stamps();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    r.vita(&["add", "10.1000/flaky"], &cache).in_dir(&dir).ok();
+    assert_eq!(stamps(), before_stamps);
+    // A service still busy after its waits: the run stops asking it.
+    r.route(
+        "/works/10.1000/busy503",
+        vec![Reply {
+            retry_after: Some(0),
+            ..Reply::raw(503, "busy")
+        }],
+    );
+    let run = r
+        .vita(&["add", "10.1000/busy503", "10.1000/sparse"], &cache)
+        .in_dir(&dir)
+        .fails(1);
+    assert!(run.stderr.contains("Crossref is busy"), "{}", run.stderr);
+    assert!(
+        !r.requests().iter().any(|l| l.contains("10.1000/sparse")),
+        "{:?}",
+        r.requests()
+    );
     // A service that asks to wait an hour: said at once, not waited for.
     r.route(
         "/works/10.1000/later",
