@@ -84,8 +84,11 @@ for lo, hi in [(0x20, 0x24F), (0x250, 0x2FF), (0x300, 0x36F), (0x370, 0x3FF), (0
                (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x215F),
                (0x2190, 0x21FF), (0x2200, 0x22FF), (0xFB00, 0xFB06)]:
     latin.update(range(lo, hi + 1))
-for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
-    font = subset.load_font(f"{ASSETS}/LibertinusSerif-{style}.otf", subset.Options())
+
+
+def subset_latin(src, dst, label):
+    """A face kept to the Latin set above, every OpenType feature kept."""
+    font = subset.load_font(src, subset.Options())
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -94,8 +97,13 @@ for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
     sub = subset.Subsetter(options)
     sub.populate(unicodes=latin)
     sub.subset(font)
-    font.save(f"LibertinusSerif-{style}.otf")
-    print("Libertinus Serif", style, os.path.getsize(f"LibertinusSerif-{style}.otf"), "bytes")
+    font.save(dst)
+    print(label, os.path.getsize(dst), "bytes")
+
+
+for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
+    subset_latin(f"{ASSETS}/LibertinusSerif-{style}.otf", f"LibertinusSerif-{style}.otf",
+                 f"Libertinus Serif {style}")
 
 # Faces for funders' typeface rules (apt-get install fonts-lmodern fonts-croscore):
 # Latin Modern Roman, of the Computer Modern family that NSF's PAPPG names (GUST Font License,
@@ -107,14 +115,4 @@ for style, lm in [("Regular", "regular"), ("Bold", "bold"), ("Italic", "italic")
     shutil.copy(LM.format(lm), f"LatinModernRoman-{style}.otf")
 ARIMO = "/usr/share/fonts/truetype/croscore/Arimo-{}.ttf"
 for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
-    font = subset.load_font(ARIMO.format(style), subset.Options())
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    sub = subset.Subsetter(options)
-    sub.populate(unicodes=latin)
-    sub.subset(font)
-    font.save(f"Arimo-{style}.ttf")
-    print("Arimo", style, os.path.getsize(f"Arimo-{style}.ttf"), "bytes")
+    subset_latin(ARIMO.format(style), f"Arimo-{style}.ttf", f"Arimo {style}")
