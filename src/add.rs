@@ -159,12 +159,24 @@ impl Known {
         };
         for p in &pubs {
             let key = p.id.clone().unwrap_or_default();
-            k.remember(
-                p.doi.as_deref(),
-                p.arxiv.as_deref().and_then(bare_arxiv).as_deref(),
-                &p.title,
-                &key,
-            );
+            // A DOI or arXiv id written only as an address (`url = {https://doi.org/...}`).
+            let linked = |host: &str| {
+                p.links
+                    .0
+                    .iter()
+                    .map(|(_, url)| url.as_str())
+                    .find(|u| u.to_ascii_lowercase().contains(host))
+            };
+            let doi = p
+                .doi
+                .clone()
+                .or_else(|| linked("doi.org/").and_then(bare_doi));
+            let arxiv = p
+                .arxiv
+                .as_deref()
+                .and_then(bare_arxiv)
+                .or_else(|| linked("arxiv.org/").and_then(bare_arxiv));
+            k.remember(doi.as_deref(), arxiv.as_deref(), &p.title, &key);
         }
         (k, pubs)
     }

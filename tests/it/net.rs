@@ -649,6 +649,25 @@ fn hostile_answers_and_files_break_nothing() {
     );
     assert_eq!(fs::read(&ro).unwrap(), kept);
 
+    // A paper whose DOI the file has only as an address: there already.
+    let linked_doi = temp_dir("net-hostile-url");
+    profile(&linked_doi);
+    fs::write(
+        linked_doi.join("pubs.bib"),
+        "@misc{co2,\n  title = {Carbon},\n  url = {https://doi.org/10.1000/unicode},\n}\n",
+    )
+    .unwrap();
+    let run = r
+        .vita(&["add", "10.1000/unicode"], &linked_doi.join("cache"))
+        .in_dir(&linked_doi)
+        .ok();
+    assert!(
+        run.stdout
+            .contains("is there already as co2 (the same DOI)"),
+        "{}",
+        run.stdout
+    );
+
     // A .bib with an error: located, and nothing asked or written.
     let broken = temp_dir("net-hostile-broken");
     profile(&broken);
