@@ -34,7 +34,10 @@ fn group(g: &Value) -> Option<Work> {
             .filter(|t| !t.is_empty())
             .map(str::to_string)
     };
-    let title = super::crossref::plain(&text(s.get("title").and_then(|t| t.get("title")))?);
+    // A work without a title is kept if an identifier can find it one (Crossref, arXiv).
+    let title = super::crossref::plain(
+        &text(s.get("title").and_then(|t| t.get("title"))).unwrap_or_default(),
+    );
     let mut w = Work {
         title,
         kind: match s.get("type").and_then(Value::as_str).unwrap_or("") {
@@ -89,5 +92,5 @@ fn group(g: &Value) -> Option<Work> {
             _ => {}
         }
     }
-    Some(w)
+    (!w.title.is_empty() || w.doi.is_some() || w.arxiv.is_some()).then_some(w)
 }

@@ -235,6 +235,20 @@ fn works(
         }
     }
     let mut all: Vec<Work> = all.into_iter().map(Work::clean).collect();
+    // A work still without a title (ORCID's summary had none, and no lookup gave one).
+    all.retain(|w| {
+        let titled = !w.title.is_empty();
+        if !titled {
+            warnings.push(Diagnostic::warning(format!(
+                "a work listed without a title ({}) was left out: no lookup gave it one",
+                w.doi
+                    .as_deref()
+                    .or(w.arxiv.as_deref())
+                    .unwrap_or("no identifier")
+            )));
+        }
+        titled
+    });
     if !opts.citations {
         for w in &mut all {
             w.citations = None;

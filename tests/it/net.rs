@@ -649,6 +649,37 @@ fn hostile_answers_and_files_break_nothing() {
     );
     assert_eq!(fs::read(&ro).unwrap(), kept);
 
+    // A work ORCID lists without a title but with a DOI: Crossref's title.
+    let mut untitled: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(crate::support::fixture("net/orcid/works.json")).unwrap(),
+    )
+    .unwrap();
+    untitled["group"][2]["work-summary"][0]["title"] = serde_json::Value::Null;
+    r.route(
+        "/0000-0001-0000-0003/works",
+        vec![Reply {
+            status: 200,
+            content_type: JSON,
+            body: untitled.to_string().into_bytes(),
+            retry_after: None,
+        }],
+    );
+    let fresh = temp_dir("net-hostile-untitled");
+    profile(&fresh);
+    let run = r
+        .vita(
+            &["sync", "--orcid", "0000-0001-0000-0003"],
+            &fresh.join("cache"),
+        )
+        .in_dir(&fresh)
+        .ok();
+    assert!(
+        run.stdout
+            .contains("+ kaiser2023measuring: Measuring CO2 uptake in vivo"),
+        "{}",
+        run.stdout
+    );
+
     // A paper whose DOI the file has only as an address: there already.
     let linked_doi = temp_dir("net-hostile-url");
     profile(&linked_doi);
