@@ -332,7 +332,13 @@ impl Client {
                         .map_err(|e| NetError::Offline {
                             source,
                             url: url.to_string(),
-                            why: e.to_string(),
+                            why: if e.kind() == std::io::ErrorKind::TimedOut
+                                || e.to_string().contains("timeout")
+                            {
+                                TOO_SLOW.to_string()
+                            } else {
+                                e.to_string()
+                            },
                         })?;
                     return Ok(bytes);
                 }
@@ -406,15 +412,19 @@ fn local(base: &str) -> bool {
     base.starts_with("http://127.0.0.1") || base.starts_with("http://localhost")
 }
 
+/// A server too slow to answer whole within the limit.
+const TOO_SLOW: &str =
+    "no whole answer within the time limit (30 s; `VITA_NET_TIMEOUT=SECONDS` sets it)";
+
 /// What went wrong on the way, in a few words.
 fn offline_reason(e: &ureq::Error) -> String {
     match e {
         ureq::Error::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused => "the connection was refused".into(),
-            std::io::ErrorKind::TimedOut => "no answer in time".into(),
+            std::io::ErrorKind::TimedOut => TOO_SLOW.into(),
             _ => io.to_string(),
         },
-        ureq::Error::Timeout(_) => "no answer in time".into(),
+        ureq::Error::Timeout(_) => TOO_SLOW.into(),
         ureq::Error::HostNotFound => "the host name could not be looked up (no network?)".into(),
         other => other.to_string(),
     }
