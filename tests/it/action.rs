@@ -215,29 +215,7 @@ impl Runner {
 fn the_action_installs_the_release_checks_and_builds_every_profile_and_fails_at_the_end() {
     let dir = crate::support::temp_dir("action-run");
     let release = dir.join("release");
-    let target = format!(
-        "{}-unknown-linux-musl",
-        String::from_utf8(
-            std::process::Command::new("uname")
-                .arg("-m")
-                .output()
-                .unwrap()
-                .stdout
-        )
-        .unwrap()
-        .trim()
-    );
-    let packed = std::process::Command::new(repo().join("scripts/dist"))
-        .arg(&target)
-        .env("VITA_BIN", env!("CARGO_BIN_EXE_vita"))
-        .env("OUT", &release)
-        .output()
-        .unwrap();
-    assert!(
-        packed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&packed.stderr)
-    );
+    crate::support::pack_release(&release);
     let action: Value =
         serde_yaml_ng::from_str(&fs::read_to_string(repo().join("action.yml")).unwrap()).unwrap();
     let defaults: std::collections::BTreeMap<String, String> = action["inputs"]

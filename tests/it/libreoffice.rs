@@ -33,20 +33,15 @@ fn soffice() -> bool {
 /// file's bytes. A profile of its own keeps parallel runs apart.
 fn convert(docx: &Path, to: &str, dir: &Path) -> Vec<u8> {
     let profile = dir.join("lo-profile");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", to, "--outdir"])
-        .arg(dir)
-        .arg(docx)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    crate::support::succeeds(
+        Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", to, "--outdir"])
+            .arg(dir)
+            .arg(docx),
     );
     let ext = to.split(':').next().unwrap();
     fs::read(dir.join(docx.with_extension(ext).file_name().unwrap())).unwrap()

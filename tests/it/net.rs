@@ -422,15 +422,7 @@ fn sync_reads_openalex_page_by_page_and_a_long_orcid_record() {
         r#"{{"last-modified-date":null,"group":[{}],"path":"/0000-0002-1825-0097/works"}}"#,
         groups.join(",")
     );
-    r.route(
-        "/0000-0002-1825-0097/works",
-        vec![Reply {
-            status: 200,
-            content_type: JSON,
-            body: body.into_bytes(),
-            retry_after: None,
-        }],
-    );
+    r.route("/0000-0002-1825-0097/works", vec![Reply::body(JSON, body)]);
     r.route(
         "cursor=*",
         vec![Reply::file("openalex/works-page1.json", JSON)],
@@ -493,15 +485,7 @@ fn hostile_answers_and_files_break_nothing() {
     let odd =
         odd.replacen("<arxiv:doi", "<arxiv:nodoi", 1)
             .replacen("</arxiv:doi>", "</arxiv:nodoi>", 1);
-    r.route(
-        "id_list=2001.00013",
-        vec![Reply {
-            status: 200,
-            content_type: ATOM,
-            body: odd.into_bytes(),
-            retry_after: None,
-        }],
-    );
+    r.route("id_list=2001.00013", vec![Reply::body(ATOM, odd)]);
     let run = r
         .vita(&["add", "arXiv:2001.00013"], &cache)
         .in_dir(&dir)
@@ -591,15 +575,7 @@ fn hostile_answers_and_files_break_nothing() {
     id["external-id-normalized"] = serde_json::Value::Null;
     works["group"][2]["external-ids"]["external-id"] = serde_json::json!([]);
     let evil = works.to_string();
-    r.route(
-        "/0000-0001-0000-0002/works",
-        vec![Reply {
-            status: 200,
-            content_type: JSON,
-            body: evil.into_bytes(),
-            retry_after: None,
-        }],
-    );
+    r.route("/0000-0001-0000-0002/works", vec![Reply::body(JSON, evil)]);
     r.vita(
         &["sync", "--orcid", "0000-0001-0000-0002", "--write"],
         &cache,
@@ -657,12 +633,7 @@ fn hostile_answers_and_files_break_nothing() {
     untitled["group"][2]["work-summary"][0]["title"] = serde_json::Value::Null;
     r.route(
         "/0000-0001-0000-0003/works",
-        vec![Reply {
-            status: 200,
-            content_type: JSON,
-            body: untitled.to_string().into_bytes(),
-            retry_after: None,
-        }],
+        vec![Reply::body(JSON, untitled.to_string())],
     );
     let fresh = temp_dir("net-hostile-untitled");
     profile(&fresh);

@@ -40,17 +40,7 @@ fn parser() -> Option<String> {
 }
 
 fn parse(python: &str, pdf: &Path) -> Value {
-    let out = Command::new(python)
-        .arg("-c")
-        .arg(PARSE)
-        .arg(pdf)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = crate::support::succeeds(Command::new(python).arg("-c").arg(PARSE).arg(pdf));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ok"], true, "{v}");
     v["resume"].clone()

@@ -30,6 +30,16 @@ impl Reply {
         }
     }
 
+    /// Any body, with status 200.
+    pub fn body(content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply {
+            status: 200,
+            content_type,
+            body: body.into(),
+            retry_after: None,
+        }
+    }
+
     pub fn status(mut self, status: u16) -> Reply {
         self.status = status;
         self

@@ -233,3 +233,42 @@ pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
         .map(|n| n.split_once('+').map_or(n, |(_, f)| f).to_string())
         .collect()
 }
+
+/// Runs a command that must succeed; its output, or a failure showing what it printed.
+pub fn succeeds(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().expect("the command runs");
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The release target of this machine, as `scripts/dist` and `install.sh` name it.
+pub fn release_target() -> String {
+    let arch = String::from_utf8(succeeds(Command::new("uname").arg("-m")).stdout).unwrap();
+    let arch = match arch.trim() {
+        "arm64" => "aarch64",
+        "amd64" => "x86_64",
+        a => a,
+    };
+    if cfg!(target_os = "macos") {
+        format!("{arch}-apple-darwin")
+    } else {
+        format!("{arch}-unknown-linux-musl")
+    }
+}
+
+/// The binary under test packed by `scripts/dist` into `release`, as the release workflow
+/// packs its builds: the archive's file name.
+pub fn pack_release(release: &Path) -> String {
+    let target = release_target();
+    succeeds(
+        Command::new(repo().join("scripts/dist"))
+            .arg(&target)
+            .env("VITA_BIN", env!("CARGO_BIN_EXE_vita"))
+            .env("OUT", release),
+    );
+    format!("vita-{target}.tar.gz")
+}
