@@ -23,7 +23,10 @@ pub fn check(p: &Profile, c: &mut Checker) {
     }
     for (id, at, value) in p.locale_strings() {
         if super::is_id(&id) {
-            if let Some(d) = pattern(&id, &value).or_else(|| months(&id, &value)) {
+            if let Some(d) = pattern(&id, &value)
+                .or_else(|| months(&id, &value))
+                .or_else(|| quotes(&id, &value))
+            {
                 c.push(&at, d);
             }
             continue;
@@ -72,6 +75,16 @@ fn months(id: &str, value: &str) -> Option<Diagnostic> {
     (n != 12).then(|| {
         Diagnostic::error(format!("`locale.{id}` names {n} months, not 12"))
             .hint("write the twelve names in order, separated by commas: \"Jan, Feb, Mar, ...\"")
+    })
+}
+
+/// The error for quotation marks that are not four: open, close, inner open, inner close.
+fn quotes(id: &str, value: &str) -> Option<Diagnostic> {
+    (id == "labels.quotes" && !super::smart::Quotes::valid(value)).then(|| {
+        Diagnostic::error(format!(
+            "`locale.{id}` needs four marks split by spaces: `{value}`"
+        ))
+        .hint("write the outer pair, then the inner pair: \"“ ” ‘ ’\"")
     })
 }
 

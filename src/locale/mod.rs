@@ -5,6 +5,7 @@
 
 mod check;
 mod dates;
+pub mod smart;
 pub mod translate;
 
 pub use check::{check, language};

@@ -9,6 +9,7 @@ mod industry;
 pub mod model;
 mod parts;
 mod sections;
+mod smart;
 mod works;
 
 use crate::document::{DefaultSections, Document};
@@ -190,7 +191,7 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
     let person = person(p, loc, style.look.photo);
     let kind = format!("documents.{}", doc.kind.name);
     let title = loc.lookup(&kind).unwrap_or(doc.kind.title);
-    View {
+    let mut view = View {
         doc: doc.kind.name,
         name: doc.name.clone(),
         lang: loc.typst_lang.clone(),
@@ -251,7 +252,14 @@ pub fn view(p: &Profile, doc: &Document, opts: &Options, style: &Style) -> View 
             }
         }),
         left_out: 0,
+    };
+    if style.look.smart_punctuation {
+        smart::apply(
+            &mut view,
+            &crate::locale::smart::Quotes::parse(loc.get("labels.quotes")),
+        );
     }
+    view
 }
 
 fn person(p: &Profile, loc: &Locale, show_photo: bool) -> PersonData {

@@ -32,4 +32,5 @@ mod schema;
 mod snapshots;
 mod support;
 mod themes;
+mod typography;
 mod watch;

@@ -238,6 +238,7 @@ footer = "{name}, {title}"
 page_numbers = false
 photo = false
 contact_icons = true
+smart_punctuation = false
 
 [resume.design]
 theme = "compact"

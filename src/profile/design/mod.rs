@@ -331,6 +331,9 @@ design! {
         photo: bool,
         /// Whether each contact in the header has its icon (envelope, phone, GitHub, ...).
         contact_icons: bool,
+        /// Straight quotes, apostrophes and `--` in the profile's text printed as the
+        /// language's quotation marks, ’ and dashes (`false`: as typed).
+        smart_punctuation: bool,
     }
 }
 
