@@ -15,7 +15,8 @@ Debian's collection (.ttc) and subset to what the built-in locales need: the GB 
 (6,763 Hanzi plus its punctuation, kana, Greek and Cyrillic), the frequent Hanzi of Big5 (level
 1, 5,401, for Traditional Chinese), the level-1 kanji of JIS X 0208 (2,965, for Japanese), the
 2,350 Hangul syllables of KS X 1001 (Korean), kana, Hangul letters, the CJK punctuation and
-full-width blocks, and every character of the locale files. All OpenType features are kept, so
+full-width blocks, and every character of the locale files. Noto Serif CJK SC (regular only)
+is subset the same way, for the serif themes. All OpenType features are kept, so
 the face's `locl` forms give Japanese, Korean and Traditional Chinese text their own glyph
 shapes when a document's `lang` is theirs. Text outside it falls back to system fonts when the
 user allows them (`--system-fonts`).
@@ -28,6 +29,7 @@ from fontTools.ttLib import TTCollection
 
 LATIN = "/usr/share/fonts/truetype/noto/NotoSans-{}.ttf"
 CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-{}.ttc"
+SERIF_CJK = "/usr/share/fonts/opentype/noto/NotoSerifCJK-{}.ttc"
 SC_INDEX = 2  # JP, KR, SC, TC, HK, ...
 
 for style in ["Regular", "Bold", "Italic", "BoldItalic"]:
@@ -64,8 +66,11 @@ ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0x304
 for lo, hi in ranges:
     chars.update(range(lo, hi + 1))
 
-for style in ["Regular", "Bold"]:
-    font = TTCollection(CJK.format(style)).fonts[SC_INDEX]
+# The sans in both weights; the serif (for the serif themes) in its regular only: vita sets
+# their bold CJK text in the sans bold (src/render/fonts.rs, SERIF_CJK_BOLD).
+for cjk, style, name in [(CJK, "Regular", "NotoSansCJKsc"), (CJK, "Bold", "NotoSansCJKsc"),
+                         (SERIF_CJK, "Regular", "NotoSerifCJKsc")]:
+    font = TTCollection(cjk.format(style)).fonts[SC_INDEX]
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -75,8 +80,8 @@ for style in ["Regular", "Bold"]:
     sub = subset.Subsetter(options)
     sub.populate(unicodes=chars)
     sub.subset(font)
-    font.save(f"NotoSansCJKsc-{style}.otf")
-    print(style, len(chars), "code points")
+    font.save(f"{name}-{style}.otf")
+    print(name, style, len(chars), "code points")
 
 ASSETS = sorted(glob.glob(os.path.expanduser("~/.cargo/registry/src/*/typst-assets-*/files/fonts")))[-1]
 latin = set()

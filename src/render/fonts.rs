@@ -8,7 +8,8 @@ use typst_kit::fonts::{FontSource, FontStore};
 
 /// The embedded font files: Noto Sans for Latin, Greek and Cyrillic text, Noto Sans CJK SC
 /// for Chinese, Japanese and Korean (its `locl` forms follow the document's language; see
-/// `fonts/make-fonts.py` for the characters kept), Libertinus Serif for the serif themes,
+/// `fonts/make-fonts.py` for the characters kept), Libertinus Serif and Noto Serif CJK SC
+/// (regular) for the serif themes,
 /// Noto Naskh Arabic, Noto Sans Hebrew, Thai, Devanagari and Bengali for those scripts, Latin
 /// Modern Roman and Arimo for funders' typeface rules, and two small icon fonts
 /// (`fonts/make-icons.py`).
@@ -36,6 +37,13 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "NotoSansCJKsc-Bold.otf",
         include_bytes!("../../fonts/NotoSansCJKsc-Bold.otf"),
+    ),
+    // The serif themes' Chinese, Japanese and Korean: the same characters as the sans. Its
+    // bold is the sans bold (`SERIF_CJK_BOLD`), as Chinese and Japanese type sets bold text
+    // in a gothic (黑体) beside a Song/Mincho body.
+    (
+        "NotoSerifCJKsc-Regular.otf",
+        include_bytes!("../../fonts/NotoSerifCJKsc-Regular.otf"),
     ),
     (
         "LibertinusSerif-Regular.otf",
@@ -162,10 +170,21 @@ impl FontSource for Embedded {
     }
 }
 
+/// The family whose bold weight is the sans CJK bold: a serif theme's bold Chinese is set in
+/// the gothic, the convention of Chinese and Japanese typesetting (a Song or Mincho body, bold
+/// and headings in a Hei or Gothic), which saves a second 7 MB face. The PDF names the face it
+/// draws with (`NotoSansCJKsc-Bold`).
+const SERIF_CJK_BOLD: (&str, &str) = ("Noto Serif CJK SC", "NotoSansCJKsc-Bold.otf");
+
 fn embedded_store() -> FontStore {
     let mut store = FontStore::new();
-    for (_, data) in EMBEDDED {
+    for (name, data) in EMBEDDED {
         if let Some(info) = FontInfo::new(data, 0) {
+            if *name == SERIF_CJK_BOLD.1 {
+                let mut alias = info.clone();
+                alias.family = SERIF_CJK_BOLD.0.to_string();
+                store.push((Embedded(data), alias));
+            }
             store.push((Embedded(data), info));
         }
     }

@@ -444,7 +444,7 @@ fn a_french_colon_follows_a_narrow_no_break_space() {
 }
 
 #[test]
-fn chinese_documents_keep_dates_whole_and_set_nothing_half_italic() {
+fn chinese_documents_keep_dates_whole_set_nothing_half_italic_and_serif_themes_in_serif() {
     // `2019年7月—2020年10月` may break after its dash, never inside a date (`2020年10 / 月`).
     let dir = crate::support::temp_dir("zh-dates");
     for theme in ["academic", "classic", "compact", "harvard", "modern"] {
@@ -458,11 +458,19 @@ fn chinese_documents_keep_dates_whole_and_set_nothing_half_italic() {
             .ok();
             let pdf = out.join(format!("{doc}-zh-Hans.pdf"));
             // No half-slanted lines: subtitles and venues muted, not italic, in Chinese.
-            let italic: Vec<String> = crate::support::pdf_fonts(&pdf)
-                .into_iter()
-                .filter(|f| f.contains("Italic"))
-                .collect();
+            let fonts = crate::support::pdf_fonts(&pdf);
+            let italic: Vec<&String> = fonts.iter().filter(|f| f.contains("Italic")).collect();
             assert!(italic.is_empty(), "{theme} {doc}: {italic:?}");
+            // The serif themes set Chinese in the serif CJK face (its bold in the gothic, as
+            // Chinese type does), and their Latin face never draws a dash or quote of it.
+            let has = |face: &str| fonts.iter().any(|f| f.starts_with(face));
+            if ["academic", "compact", "harvard"].contains(&theme) {
+                assert!(has("NotoSerifCJKsc-Regular"), "{theme} {doc}: {fonts:?}");
+                assert!(!has("NotoSansCJKsc-Regular"), "{theme} {doc}: {fonts:?}");
+                assert!(!has("NotoSans-"), "{theme} {doc}: {fonts:?}");
+            } else {
+                assert!(has("NotoSansCJKsc-Regular"), "{theme} {doc}: {fonts:?}");
+            }
             let text = crate::support::pdftotext(&pdf);
             for line in text.lines() {
                 let t = line.trim();
