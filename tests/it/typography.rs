@@ -1,7 +1,9 @@
 //! The profile's text as a typographer sets it: straight quotes, apostrophes and `--` printed
-//! as the document language's marks in the PDF and the exports, and never inside addresses.
+//! as the document language's marks in the PDF and the exports, and never inside addresses;
+//! the rank of titles and group headings, centred titles, bullets without runts.
 
-use crate::support::{Run, pdftotext, temp_dir};
+use crate::support::{Run, pdftotext, repo, temp_dir};
+use crate::themes::{Glyphs, THEMES, section_titles, typeset};
 
 const PROFILE: &str = r#"
 summary = "Won the \"Best Paper\" award -- twice; see https://example.org/it's--here or doi:10.1000/a--b. Wrote C# and a_b's \\\"literal\\\" parser."
@@ -97,4 +99,148 @@ fn the_design_key_prints_the_text_as_typed() {
         assert!(text.contains(typed), "no {typed} in {text}");
         assert!(pdf.contains(typed), "no {typed} in {pdf}");
     }
+}
+
+#[test]
+fn harvard_centres_its_section_titles_on_the_page() {
+    let titles = section_titles();
+    let docs = typeset(&repo().join("profile.toml"), "harvard", "a4");
+    for (doc, pages) in docs.iter().filter(|(d, _)| d == "cv" || d == "resume") {
+        let mut seen = 0;
+        for ((w, _), runs) in pages {
+            // Every title, to a quarter of a point (one was 0.7 mm off).
+            for r in runs
+                .iter()
+                .filter(|r| titles.contains(&r.text.trim().to_lowercase()))
+            {
+                seen += 1;
+                let middle = r.x + r.width / 2.0;
+                assert!(
+                    (middle - w / 2.0).abs() < 0.25,
+                    "{doc}: `{}` is centred at {middle:.2}, the page at {:.2}",
+                    r.text,
+                    w / 2.0
+                );
+            }
+        }
+        assert!(seen >= 5, "{doc}: {seen} section titles found");
+    }
+}
+
+#[test]
+fn group_headings_rank_below_section_titles_and_the_marks_key_is_never_a_stray_line() {
+    let example = repo().join("profile.toml");
+    for theme in THEMES {
+        let docs = typeset(&example, theme, "a4");
+        let (_, pages) = docs.iter().find(|(d, _)| d == "cv").unwrap();
+        let runs = &pages[0].1;
+        let find = |text: &str| {
+            runs.iter()
+                .find(|r| r.text.trim() == text || r.text.trim() == text.to_uppercase())
+                .unwrap_or_else(|| panic!("{theme}: no `{text}` on page 1"))
+        };
+        let section = find("Publications");
+        let group = find("Backdoor Learning");
+        let body = runs
+            .iter()
+            .find(|r| r.text.starts_with("I am a fourth-year"))
+            .unwrap_or_else(|| panic!("{theme}: no summary"));
+        // Italic, not bold, at the body's size: below the section title, which is bold, or
+        // in capitals, or larger.
+        assert!(
+            !group.bold && group.size <= body.size + 0.01,
+            "{theme}: the group heading ({} pt, bold {}) outranks the body ({} pt)",
+            group.size,
+            group.bold,
+            body.size
+        );
+        assert!(
+            section.bold || section.size > body.size,
+            "{theme}: the section title"
+        );
+        assert!(group.italic, "{theme}: the group heading is not italic");
+        // The key of the marks: on the title's line, or after the works; never a line of its
+        // own between the title and the first group.
+        let (page, key) = pages
+            .iter()
+            .enumerate()
+            .find_map(|(i, (_, runs))| {
+                runs.iter()
+                    .find(|r| r.text.contains("equal contribution"))
+                    .map(|r| (i, r))
+            })
+            .unwrap_or_else(|| panic!("{theme}: no marks key"));
+        assert!(
+            page > 0 || (key.y - section.y).abs() < section.size || key.y > group.y,
+            "{theme}: the key stands alone at {:.1} between the title ({:.1}) and the group ({:.1})",
+            key.y,
+            section.y,
+            group.y
+        );
+    }
+}
+
+/// The lines of a page: runs on one baseline, left to right.
+fn lines(runs: &[Glyphs]) -> Vec<Vec<&Glyphs>> {
+    let mut by_y: std::collections::BTreeMap<i64, Vec<&Glyphs>> = Default::default();
+    for r in runs.iter().filter(|r| !r.text.is_empty()) {
+        by_y.entry((r.y * 2.0).round() as i64).or_default().push(r);
+    }
+    by_y.into_values()
+        .map(|mut l| {
+            l.sort_by(|a, b| a.x.total_cmp(&b.x));
+            l
+        })
+        .collect()
+}
+
+#[test]
+fn no_bullet_or_work_ends_in_a_lone_word_where_its_lines_can_be_rebalanced() {
+    let example = repo().join("profile.toml");
+    let mut paragraphs = 0;
+    for theme in THEMES {
+        for paper in ["a4", "us-letter"] {
+            for (doc, pages) in typeset(&example, theme, paper) {
+                for (_, runs) in &pages {
+                    let lines = lines(runs);
+                    let mut i = 0;
+                    while i < lines.len() {
+                        // A bullet (`•`, `›`) or a number (`[3]`) opens an item; its text
+                        // starts at the next run, and the lines set at that x continue it.
+                        let first = lines[i][0].text.trim();
+                        let marker = ["•", "›"].contains(&first)
+                            || first.starts_with('[')
+                                && first.ends_with(']')
+                                && first[1..first.len() - 1].parse::<u32>().is_ok();
+                        if !marker || lines[i].len() < 2 {
+                            i += 1;
+                            continue;
+                        }
+                        let x = lines[i][1].x;
+                        let mut j = i + 1;
+                        while j < lines.len()
+                            && (lines[j][0].x - x).abs() < 0.5
+                            && lines[j][0].y - lines[j - 1][0].y < 2.2 * lines[j][0].size
+                        {
+                            j += 1;
+                        }
+                        if j - i >= 2 {
+                            paragraphs += 1;
+                            let last: String =
+                                lines[j - 1].iter().map(|r| r.text.as_str()).collect();
+                            assert!(
+                                last.trim().contains(char::is_whitespace),
+                                "{theme} {paper} {doc}: an item ends in the lone word {last:?}"
+                            );
+                        }
+                        i = j;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        paragraphs > 100,
+        "only {paragraphs} items of two lines or more were found"
+    );
 }
