@@ -99,14 +99,15 @@ impl Run {
     }
 }
 
-/// The page count and extracted text of a PDF.
+/// The page count and extracted text of a PDF. A no-break space (which ties a short last word
+/// or a year to the word before it) is read as the space it is.
 pub fn pdf_text(pdf: &[u8]) -> (usize, String) {
     let pages = lopdf::Document::load_mem(pdf)
         .expect("a valid PDF")
         .get_pages()
         .len();
     let text = pdf_extract::extract_text_from_mem(pdf).expect("text can be extracted");
-    (pages, text)
+    (pages, text.replace('\u{a0}', " "))
 }
 
 /// A PDF's text as poppler's `pdftotext` extracts it: in logical order, right-to-left text

@@ -755,7 +755,7 @@ fn contact_and_link_icons_are_drawn_as_shapes_not_characters() {
                 // and no label keeps its brackets.
                 let talk = runs
                     .iter()
-                    .find(|r| r.text.contains("Royal Society"))
+                    .find(|r| r.text.replace('\u{a0}', " ").contains("Royal Society"))
                     .unwrap();
                 let beside = runs
                     .iter()

@@ -195,7 +195,7 @@ fn lines(runs: &[Glyphs]) -> Vec<Vec<&Glyphs>> {
 }
 
 #[test]
-fn no_bullet_or_work_ends_in_a_lone_word_where_its_lines_can_be_rebalanced() {
+fn no_bullet_or_work_ends_in_a_lone_word_and_no_note_stands_alone() {
     let example = repo().join("profile.toml");
     let mut paragraphs = 0;
     for theme in THEMES {
@@ -203,6 +203,15 @@ fn no_bullet_or_work_ends_in_a_lone_word_where_its_lines_can_be_rebalanced() {
             for (doc, pages) in typeset(&example, theme, paper) {
                 for (_, runs) in &pages {
                     let lines = lines(runs);
+                    // A short note in parentheses (`(online)`) is never a line of its own.
+                    for l in &lines {
+                        let text: String = l.iter().map(|r| r.text.as_str()).collect();
+                        let t = text.trim();
+                        assert!(
+                            !(t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 20),
+                            "{theme} {paper} {doc}: `{t}` stands alone on a line"
+                        );
+                    }
                     let mut i = 0;
                     while i < lines.len() {
                         // A bullet (`•`, `›`) or a number (`[3]`) opens an item; its text
@@ -243,4 +252,59 @@ fn no_bullet_or_work_ends_in_a_lone_word_where_its_lines_can_be_rebalanced() {
         paragraphs > 100,
         "only {paragraphs} items of two lines or more were found"
     );
+}
+
+#[test]
+fn an_entry_title_stands_clear_of_the_line_above_it() {
+    // The example as written, but not fitted: the themes' own gaps.
+    let dir = temp_dir("entry-gaps");
+    let text = std::fs::read_to_string(repo().join("profile.toml")).unwrap();
+    std::fs::write(
+        dir.join("profile.toml"),
+        text.replace("fit = true", "fit = false"),
+    )
+    .unwrap();
+    std::fs::copy(repo().join("pubs.bib"), dir.join("pubs.bib")).unwrap();
+    // And the example as it is, fitted to US Letter: `fit` tightens the gaps only so far.
+    let runs = [
+        (dir.join("profile.toml"), "a4"),
+        (repo().join("profile.toml"), "us-letter"),
+    ];
+    for theme in THEMES {
+        for (doc, pages) in runs.iter().flat_map(|(p, paper)| typeset(p, theme, paper)) {
+            if doc != "resume" && doc != "cv" {
+                continue;
+            }
+            let lines = lines(&pages[0].1);
+            let at = |text: &str| {
+                lines
+                    .iter()
+                    .position(|l| {
+                        l.iter()
+                            .map(|r| r.text.as_str())
+                            .collect::<String>()
+                            .contains(text)
+                    })
+                    .unwrap_or_else(|| panic!("{theme} {doc}: no `{text}`"))
+            };
+            // Within an entry: the organisation's line to the mentors' line. Between two:
+            // the first job's last bullet to the second job's title.
+            let (org, mentors) = (at("Ant Security Lab"), at("Mentors: Dr. Weifeng"));
+            let (bullet, next) = (at("Alibaba Talent Program"), at("Tencent AI Lab"));
+            let pitch = lines[mentors][0].y - lines[org][0].y;
+            let size = lines[bullet][0].size;
+            // The next entry's title is the line above its organisation (or on it, where
+            // the title and organisation share a line).
+            let title = if lines[next - 1][0].y > lines[bullet][0].y + 0.5 {
+                next - 1
+            } else {
+                next
+            };
+            let extra = lines[title][0].y - lines[bullet][0].y - pitch;
+            assert!(
+                extra >= 0.18 * size,
+                "{theme} {doc}: the next entry's title is only {extra:.1} pt further than a line ({pitch:.1} pt)"
+            );
+        }
+    }
 }
