@@ -22,7 +22,12 @@ pub fn works(
         .filter(|k| !k.is_empty());
     let mut cursor = "*".to_string();
     let mut out = vec![];
+    // A server that hands back a cursor it gave before, or a work it gave before, is not
+    // followed round again: each cursor is asked once and each work kept once.
+    let mut cursors = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::new();
     for _ in 0..MAX_PAGES {
+        cursors.insert(cursor.clone());
         let mut url = format!(
             "{}/works?filter=author.id:{}&per-page=200&cursor={}",
             Source::Openalex.base(),
@@ -44,14 +49,20 @@ pub fn works(
             .and_then(Value::as_array)
             .ok_or_else(|| malformed("no `results` in it".into()))?;
         client.keep(&url, &bytes);
-        out.extend(results.iter().filter_map(read));
+        let new = |r: &&Value| match r.get("id").and_then(Value::as_str) {
+            Some(id) => ids.insert(id.to_string()),
+            None => true,
+        };
+        out.extend(results.iter().filter(new).filter_map(read));
         progress(out.len());
         match v
             .get("meta")
             .and_then(|m| m.get("next_cursor"))
             .and_then(Value::as_str)
         {
-            Some(next) if !next.is_empty() && !results.is_empty() => cursor = next.to_string(),
+            Some(next) if !next.is_empty() && !results.is_empty() && !cursors.contains(next) => {
+                cursor = next.to_string()
+            }
             _ => break,
         }
     }

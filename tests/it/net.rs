@@ -692,3 +692,33 @@ fn hostile_answers_and_files_break_nothing() {
     );
     let _ = before;
 }
+
+#[test]
+fn an_openalex_cursor_that_comes_back_is_not_followed_round_again() {
+    let dir = temp_dir("net-cursor-loop");
+    profile(&dir);
+    let r = Replay::start();
+    r.route(
+        "/0000-0002-1825-0097/works",
+        vec![Reply::body(JSON, r#"{"group":[]}"#)],
+    );
+    // Every page names the same next cursor and holds the same two works.
+    let page = "openalex/works-page1.json";
+    r.route("cursor=*", vec![Reply::file(page, JSON)]);
+    r.route("cursor=", vec![Reply::file(page, JSON); 200]);
+    let run = r
+        .vita(&["sync", "--openalex", "A5023888391"], &dir.join("cache"))
+        .in_dir(&dir)
+        .ok();
+    let asked = r
+        .requests()
+        .iter()
+        .filter(|l| l.contains("/works?filter=author.id:a5023888391"))
+        .count();
+    assert_eq!(asked, 2, "{:?}", r.requests());
+    assert!(
+        run.stdout.contains("OpenAlex A5023888391: 2 works"),
+        "{}",
+        &run.stdout[..500.min(run.stdout.len())]
+    );
+}
