@@ -379,7 +379,12 @@ pub fn bare_doi(s: &str) -> Option<String> {
     let s = s.trim();
     let lower = s.to_ascii_lowercase();
     let start = lower.find("10.")?;
-    let doi = &s[start..];
+    let mut doi = &s[start..];
+    // In an address, a query or fragment is the site's, not the DOI's (a `?` or `#` in a DOI
+    // is percent-encoded there): `https://dl.acm.org/doi/10.1145/3372297.3417880?utm=x`.
+    if lower.contains("://") {
+        doi = doi.split(['?', '#']).next().unwrap_or(doi);
+    }
     (doi.contains('/') && doi.len() > 6).then(|| doi.trim_end_matches(['.', ',']).to_string())
 }
 
@@ -432,6 +437,14 @@ mod tests {
         );
         assert_eq!(bare_doi("doi:10.1000/xyz.").as_deref(), Some("10.1000/xyz"));
         assert_eq!(bare_doi("2007.08745"), None);
+        assert_eq!(
+            bare_doi("https://dl.acm.org/doi/10.1145/3372297.3417880?utm_source=x#sec").as_deref(),
+            Some("10.1145/3372297.3417880")
+        );
+        assert_eq!(
+            bare_doi("https://doi.org/10.1000/a?b#c").as_deref(),
+            Some("10.1000/a")
+        );
         assert_eq!(
             bare_arxiv("arXiv:2007.08745v5").as_deref(),
             Some("2007.08745")
