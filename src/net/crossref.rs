@@ -78,7 +78,7 @@ pub fn read(m: &Value) -> Work {
                     };
                     let (family, given, name) = (s("family"), s("given"), s("name"));
                     if !family.is_empty() {
-                        Some((family, given))
+                        Some((family, super::work::with_suffix(given, &s("suffix"))))
                     } else if !name.is_empty() {
                         Some((name, String::new()))
                     } else {

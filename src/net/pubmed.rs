@@ -56,13 +56,7 @@ pub fn work(client: &Client, pmid: &str) -> Result<Work, NetError> {
                         .is_none_or(|t| t == "Author")
                 })
                 .filter_map(|p| p.get("name").and_then(Value::as_str))
-                // `Li Y` or `García-Pérez JM`: the family name, then the initials.
-                .map(|n| match n.rsplit_once(' ') {
-                    Some((f, g)) if g.chars().all(char::is_uppercase) => {
-                        (f.to_string(), g.to_string())
-                    }
-                    _ => (n.to_string(), String::new()),
-                })
+                .map(author)
                 .collect()
         })
         .unwrap_or_default();
@@ -93,4 +87,41 @@ pub fn work(client: &Client, pmid: &str) -> Result<Work, NetError> {
         pmid: Some(pmid.to_string()),
         ..Default::default()
     })
+}
+
+/// An author as PubMed writes one, `Li Y` or `García-Pérez JM` (the family name, then the
+/// initials), as (family, given); a suffix last (`de Azevedo WF Jr`) goes where BibTeX puts
+/// it, and a name of one piece (a group) stays whole.
+fn author(n: &str) -> (String, String) {
+    let (n, suffix) = match n.rsplit_once(' ') {
+        Some((rest, s)) if super::work::is_suffix(s) => (rest, s),
+        _ => (n, ""),
+    };
+    match n.rsplit_once(' ') {
+        Some((f, g)) if g.chars().all(char::is_uppercase) => (
+            f.to_string(),
+            super::work::with_suffix(g.to_string(), suffix),
+        ),
+        _ if suffix.is_empty() => (n.to_string(), String::new()),
+        _ => (format!("{n} {suffix}"), String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_with_initials_and_suffixes() {
+        let a = |n| super::author(n);
+        assert_eq!(a("Li Y"), ("Li".into(), "Y".into()));
+        assert_eq!(a("García-Pérez JM"), ("García-Pérez".into(), "JM".into()));
+        assert_eq!(
+            a("de Azevedo WF Jr"),
+            ("de Azevedo".into(), "Jr, WF".into())
+        );
+        assert_eq!(a("Smith J III"), ("Smith".into(), "III, J".into()));
+        assert_eq!(
+            a("COVID-19 Genomics Consortium"),
+            ("COVID-19 Genomics Consortium".into(), String::new())
+        );
+    }
 }

@@ -373,6 +373,25 @@ pub fn reads_back(entry: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A given name with a generational suffix (`Jr`, `III`) in front, as BibTeX writes a name of
+/// three parts, `von Last, Jr, First`: the (family, given) pair's given part is `Jr, First`.
+pub fn with_suffix(given: String, suffix: &str) -> String {
+    let suffix = suffix.trim();
+    if suffix.is_empty() {
+        given
+    } else {
+        format!("{suffix}, {given}")
+    }
+}
+
+/// Whether a word is a generational suffix: `Jr`, `Sr.`, `II` to `IV`, `2nd`, `3rd`.
+pub fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "jr" | "sr" | "ii" | "iii" | "iv" | "2nd" | "3rd"
+    )
+}
+
 /// A DOI as written anywhere (`https://doi.org/10...`, `doi:10...`), in the form it is
 /// compared and stored in: the bare `10.` name, its case as given.
 pub fn bare_doi(s: &str) -> Option<String> {
