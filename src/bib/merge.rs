@@ -9,11 +9,14 @@ use crate::profile::{KeyPath, Links, Origin, Profile, Publication, Spans};
 
 /// A title reduced for comparison: lowercase letters and digits only, no diacritics.
 pub(crate) fn title_key(title: &str) -> String {
-    // Letters, digits and symbols count (`C++` is not `C#`); case, spaces, punctuation and
-    // diacritics do not.
-    let key: String = crate::names::fold(title)
+    // Letters, digits and symbols count (`C++` is not `C#`); case, spaces, punctuation,
+    // diacritics and how a subscript is written do not (`CO₂`, `CO$_2$` as LaTeX, `CO2` from
+    // Crossref's `CO<sub>2</sub>`).
+    use unicode_normalization::UnicodeNormalization;
+    let compatible: String = title.nfkd().collect();
+    let key: String = crate::names::fold(&compatible)
         .chars()
-        .filter(|c| !c.is_whitespace() && !".,:;!?'\"()[]{}-–—‘’“”".contains(*c))
+        .filter(|c| !c.is_whitespace() && !".,:;!?'\"()[]{}-–—‘’“”$_^".contains(*c))
         .collect();
     // A title of a few characters says too little to call two entries one paper.
     if key.chars().filter(|c| c.is_alphanumeric()).count() < 4 {

@@ -315,6 +315,21 @@ fn titles_that_differ_in_symbols_are_different_papers() {
     assert_eq!(title_key("Über Café"), title_key("uber cafe"));
     assert_eq!(title_key("???"), "");
     assert_eq!(title_key("Go"), "");
+    // One paper whatever way its subscript is written: Unicode, LaTeX, Crossref's made plain.
+    let co2 = title_key("Capture of CO₂ at Scale");
+    for other in [
+        "Capture of CO$_2$ at Scale",
+        "Capture of CO_2 at Scale",
+        "Capture of CO2 at Scale",
+    ] {
+        assert_eq!(title_key(other), co2, "{other}");
+    }
+    // What the .bib reader makes of `CO$_2$` is the same paper too.
+    let (pubs, _) = parse(
+        "t.bib",
+        &Arc::from("@article{k, title = {Capture of CO$_2$ at Scale}, author = {A, B}}"),
+    );
+    assert_eq!(title_key(&pubs[0].title), co2, "{}", pubs[0].title);
 }
 
 #[test]
