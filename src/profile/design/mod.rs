@@ -58,6 +58,9 @@ choice! {
         SmallCaps = "small-caps",
         /// The title underlined, no rule.
         Underline = "underline",
+        /// The title in bold between two thin rules that run to the margins (one rule, after
+        /// or before it, when titles sit at a side).
+        Flanked = "flanked",
         /// The title in bold, nothing else.
         Plain = "plain",
         /// The title on a tinted band.
@@ -306,7 +309,7 @@ design! {
         header_align: Align,
         /// The name `as-written`, in `small-caps` or in `upper` case.
         name_case: NameCase,
-        /// Section titles: `rule`, `small-caps`, `underline`, `plain` or `filled`.
+        /// Section titles: `rule`, `small-caps`, `underline`, `flanked`, `plain` or `filled`.
         section_title: TitleStyle,
         /// Where section titles sit: `left`, `center`, `right`.
         section_align: Align,
