@@ -472,6 +472,10 @@ fn chinese_documents_keep_dates_whole_set_nothing_half_italic_and_serif_themes_i
                 assert!(has("NotoSansCJKsc-Regular"), "{theme} {doc}: {fonts:?}");
             }
             let text = crate::support::pdftotext(&pdf);
+            // A label row is never letter-spaced by justification (`审 稿 人：`).
+            if doc == "cv" {
+                assert!(text.contains("审稿人"), "{theme} {doc}: {text}");
+            }
             for line in text.lines() {
                 let t = line.trim();
                 let split_unit = t.starts_with('月') || t.starts_with('日');
