@@ -211,6 +211,9 @@ pub struct Sync {
     /// An OpenAlex author id (A5023888391), instead of the profile's `person.openalex`.
     #[arg(long, value_name = "ID")]
     pub openalex: Option<String>,
+    /// A DBLP person id (229/8174) or profile address, instead of the profile's `person.dblp`.
+    #[arg(long, value_name = "ID")]
+    pub dblp: Option<String>,
     /// The .bib file to compare and write, instead of the profile's.
     #[arg(long, value_name = "FILE")]
     pub bib: Option<PathBuf>,

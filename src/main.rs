@@ -411,6 +411,7 @@ fn run(command: Command) -> Result<Vec<Diagnostic>, Failure> {
             let mut opts = vita::sync::Options {
                 orcid: s.orcid,
                 openalex: s.openalex,
+                dblp: s.dblp,
                 write: s.write,
                 citations: s.citations,
                 refresh: s.refresh,

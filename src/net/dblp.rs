@@ -5,14 +5,16 @@ use std::sync::Arc;
 use super::work::{Kind, Work};
 use super::{Client, Fresh, NetError, Source};
 
+/// The address of a record's (`rec`) or a person's (`pid`) BibTeX, each part of the id
+/// encoded.
+fn bib_url(folder: &str, id: &str) -> String {
+    let path: Vec<String> = id.split('/').map(super::encode).collect();
+    format!("{}/{folder}/{}.bib", Source::Dblp.base(), path.join("/"))
+}
+
 /// The work a DBLP key (`journals/tnn/LiJLX24`) names.
 pub fn work(client: &Client, key: &str) -> Result<Work, NetError> {
-    let path: String = key
-        .split('/')
-        .map(super::encode)
-        .collect::<Vec<_>>()
-        .join("/");
-    let url = format!("{}/rec/{path}.bib", Source::Dblp.base());
+    let url = bib_url("rec", key);
     let bytes = client.get(Source::Dblp, &url, "application/x-bibtex", Fresh::Always)?;
     let malformed = |why: String| NetError::Malformed {
         source: Source::Dblp,
@@ -28,28 +30,70 @@ pub fn work(client: &Client, key: &str) -> Result<Work, NetError> {
         .next()
         .ok_or_else(|| malformed("it holds no BibTeX entry".into()))?;
     client.keep(&url, text.as_bytes());
-    let kind = match text
-        .trim_start()
-        .split('{')
+    Ok(to_work(p))
+}
+
+/// A person's DBLP id, `229/8174`, from the forms people paste: the id, or a profile address
+/// (`https://dblp.org/pid/229/8174.html`, `.../pid/229/8174`); `None` for anything else
+/// (the old `pers/hd/...` addresses name no id).
+pub fn pid(s: &str) -> Option<String> {
+    let s = s
+        .trim()
+        .split(['?', '#'])
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "@article" => Kind::Journal,
-        "@inproceedings" => Kind::Conference,
-        "@incollection" => Kind::Chapter,
-        "@book" | "@proceedings" => Kind::Book,
-        "@phdthesis" | "@mastersthesis" => Kind::Thesis,
+        .trim_end_matches('/');
+    let tail = s.rsplit_once("/pid/").map_or(s, |(_, t)| t);
+    let tail = tail
+        .strip_suffix(".html")
+        .or_else(|| tail.strip_suffix(".xml"))
+        .or_else(|| tail.strip_suffix(".bib"))
+        .unwrap_or(tail);
+    let ok = tail.split('/').count() == 2
+        && tail.split('/').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    ok.then(|| tail.to_string())
+}
+
+/// Every work on a person's DBLP page (`/pid/{pid}.bib`: one file, one request).
+pub fn person(client: &Client, pid: &str, fresh: Fresh) -> Result<Vec<Work>, NetError> {
+    let url = bib_url("pid", pid);
+    let bytes = client.get(Source::Dblp, &url, "application/x-bibtex", fresh)?;
+    let text: Arc<str> = String::from_utf8(bytes)
+        .map_err(|e| NetError::Malformed {
+            source: Source::Dblp,
+            url: url.clone(),
+            why: e.to_string(),
+        })?
+        .into();
+    // An empty page is a list of none; an answer that is not BibTeX is no list at all.
+    if !text.trim().is_empty() && !text.trim_start().starts_with('@') {
+        return Err(NetError::Malformed {
+            source: Source::Dblp,
+            url,
+            why: "it is not BibTeX".into(),
+        });
+    }
+    let (pubs, _) = crate::bib::parse("dblp.bib", &text, None);
+    client.keep(&url, text.as_bytes());
+    Ok(pubs.into_iter().map(to_work).collect())
+}
+
+/// A DBLP entry, read by vita's .bib reader, as a work.
+fn to_work(p: crate::profile::Publication) -> Work {
+    let kind = match p.kind.as_deref() {
+        // DBLP files arXiv papers as CoRR articles.
+        _ if p.venue.as_deref() == Some("CoRR") => Kind::Preprint,
+        Some("journal") => Kind::Journal,
+        Some("conference" | "workshop") => Kind::Conference,
+        Some("chapter") => Kind::Chapter,
+        Some("book") => Kind::Book,
+        Some("thesis") => Kind::Thesis,
+        Some("preprint") => Kind::Preprint,
         _ => Kind::Other,
     };
-    // DBLP files arXiv papers as CoRR articles.
-    let kind = if p.venue.as_deref() == Some("CoRR") {
-        Kind::Preprint
-    } else {
-        kind
-    };
-    Ok(Work {
+    Work {
         kind,
         title: p.title.trim_end_matches('.').to_string(),
         authors: p
@@ -75,5 +119,29 @@ pub fn work(client: &Client, key: &str) -> Result<Work, NetError> {
         doi: p.doi,
         arxiv: p.arxiv,
         ..Default::default()
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn person_ids_are_read_from_addresses() {
+        for s in [
+            "229/8174",
+            "https://dblp.org/pid/229/8174.html",
+            "https://dblp.org/pid/229/8174",
+            "dblp.org/pid/229/8174.xml?view=by-year",
+        ] {
+            assert_eq!(super::pid(s).as_deref(), Some("229/8174"), "{s}");
+        }
+        assert_eq!(
+            super::pid("https://dblp.org/pid/l/YimingLi-1.html").as_deref(),
+            Some("l/YimingLi-1")
+        );
+        assert_eq!(
+            super::pid("https://dblp.org/pers/hd/l/Li_0001:Yiming"),
+            None
+        );
+        assert_eq!(super::pid("Yiming Li"), None);
+    }
 }

@@ -17,8 +17,8 @@ pub(super) fn bare_orcid(s: &str) -> String {
         .to_string()
 }
 
-/// An ORCID iD (`0000-0002-1825-0097`, the last character a digit or X) and an OpenAlex
-/// author id (`A5023888391`), checked before anything is asked.
+/// An ORCID iD (`0000-0002-1825-0097`, the last character a digit or X), an OpenAlex author
+/// id (`A5023888391`) and a DBLP person id (`229/8174`), checked before anything is asked.
 pub(super) fn check_ids(opts: &Options) -> Result<(), Failure> {
     let mut bad = vec![];
     if let Some(o) = &opts.orcid {
@@ -49,6 +49,15 @@ pub(super) fn check_ids(opts: &Options) -> Result<(), Failure> {
             );
         }
     }
+    if let Some(d) = &opts.dblp
+        && crate::net::dblp::pid(d).is_none()
+    {
+        bad.push(
+            Diagnostic::error(format!("`{d}` names no DBLP person id")).hint(
+                "give the person's page, https://dblp.org/pid/229/8174.html, or its id, 229/8174",
+            ),
+        );
+    }
     if bad.is_empty() {
         Ok(())
     } else {
@@ -76,5 +85,8 @@ pub fn ids_from_profile(profile: &Path, opts: &mut Options) {
     }
     if opts.openalex.is_none() {
         opts.openalex = get("openalex");
+    }
+    if opts.dblp.is_none() {
+        opts.dblp = get("dblp");
     }
 }

@@ -30,6 +30,8 @@ use crate::net::{Client, Fresh, NetError, Source};
 pub struct Options {
     pub orcid: Option<String>,
     pub openalex: Option<String>,
+    /// A DBLP person id (`229/8174`) or profile address.
+    pub dblp: Option<String>,
     /// Write the changes to the .bib file.
     pub write: bool,
     /// Bring citation counts (OpenAlex's) into `citations`.
@@ -145,26 +147,19 @@ fn works(
             }
         })?;
         report.asked.push((Source::Openalex, id, listed.len()));
-        // Looked up by DOI, arXiv id and title in a map: thousands of works on each side
-        // cost no more than reading them.
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (i, a) in all.iter().enumerate() {
-            for k in paper_keys(a) {
-                index.entry(k).or_insert(i);
-            }
-        }
-        for w in listed {
-            match paper_keys(&w).iter().find_map(|k| index.get(k).copied()) {
-                // Another source's record of the same paper: its citation count is OpenAlex's.
-                Some(i) => all[i].citations = w.citations.or(all[i].citations),
-                None => {
-                    for k in paper_keys(&w) {
-                        index.entry(k).or_insert(all.len());
-                    }
-                    all.push(w);
-                }
-            }
-        }
+        // Another source's record of the same paper: its citation count is OpenAlex's.
+        merge(&mut all, listed, |known, w| {
+            known.citations = w.citations.or(known.citations)
+        });
+    }
+    if let Some(d) = &opts.dblp {
+        // Checked before anything was asked.
+        let pid = crate::net::dblp::pid(d).unwrap_or_default();
+        let listed = crate::net::dblp::person(client, &pid, list_fresh)?;
+        report.asked.push((Source::Dblp, pid, listed.len()));
+        // DBLP's own BibTeX is complete (venue, pages, DOI): nothing is looked up. A paper
+        // another source listed already is that paper.
+        merge(&mut all, listed, |_, _| {});
     }
     let mut all: Vec<Work> = all.into_iter().map(Work::clean).collect();
     // A work still without a title (ORCID's summary had none, and no lookup gave one).
@@ -220,6 +215,29 @@ fn works(
         }
     }
     Ok(out)
+}
+
+/// The works of another list added to `all`, but for those `all` has already (by DOI, arXiv
+/// id or title, in a map: thousands of works on each side cost no more than reading them),
+/// which `same` may take something from.
+fn merge(all: &mut Vec<Work>, listed: Vec<Work>, same: impl Fn(&mut Work, &Work)) {
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, a) in all.iter().enumerate() {
+        for k in paper_keys(a) {
+            index.entry(k).or_insert(i);
+        }
+    }
+    for w in listed {
+        match paper_keys(&w).iter().find_map(|k| index.get(k).copied()) {
+            Some(i) => same(&mut all[i], &w),
+            None => {
+                for k in paper_keys(&w) {
+                    index.entry(k).or_insert(all.len());
+                }
+                all.push(w);
+            }
+        }
+    }
 }
 
 /// What tells a paper: its DOI, arXiv id and title, as keys of one map.
@@ -288,9 +306,9 @@ pub fn sync(
     bib: &Path,
     opts: &Options,
 ) -> Result<(Report, Vec<Diagnostic>), Failure> {
-    if opts.orcid.is_none() && opts.openalex.is_none() {
+    if opts.orcid.is_none() && opts.openalex.is_none() && opts.dblp.is_none() {
         return Err(Failure::input(vec![Diagnostic::error("no source to read the works from")
-            .hint("add `orcid = \"0000-0002-1825-0097\"` (or `openalex = \"A5023888391\"`) under `[person]`, or pass `--orcid ID`")]));
+            .hint("add `orcid = \"0000-0002-1825-0097\"` (or `openalex = \"A5023888391\"`, or `dblp = \"https://dblp.org/pid/229/8174.html\"`) under `[person]`, or pass `--orcid ID`")]));
     }
     check_ids(opts)?;
     let mut report = Report::default();

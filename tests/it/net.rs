@@ -722,3 +722,52 @@ fn an_openalex_cursor_that_comes_back_is_not_followed_round_again() {
         &run.stdout[..500.min(run.stdout.len())]
     );
 }
+
+#[test]
+fn sync_reads_a_person_s_dblp_page() {
+    let dir = temp_dir("net-dblp-person");
+    let before = profile(&dir);
+    let r = Replay::start();
+    r.route(
+        "/pid/229/8174.bib",
+        vec![Reply::file("dblp/pid_229_8174.bib", "text/plain")],
+    );
+    // The profile's address of the page; the three entries of the page in one answer.
+    let text = fs::read_to_string(dir.join("profile.toml")).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        text.replace(
+            "orcid = \"https://orcid.org/0000-0002-1825-0097\"",
+            "dblp = \"https://dblp.org/pid/229/8174.html\"",
+        ),
+    )
+    .unwrap();
+    let run = r.vita(&["sync"], &dir.join("cache")).in_dir(&dir).ok();
+    let out = &run.stdout;
+    assert!(out.contains("DBLP 229/8174: 3 works"), "{out}");
+    // The survey and its CoRR preprint are one new paper, the published one; the ICCV paper
+    // is the file's `wu2021invisible` (by title), with its DOI and pages to add.
+    assert!(out.contains("new (1):"), "{out}");
+    assert!(out.contains("Backdoor Learning: A Survey (2024)"), "{out}");
+    assert!(out.contains("~ wu2021invisible: "), "{out}");
+    assert!(
+        out.contains("doi added: 10.1109/ICCV48922.2021.01615"),
+        "{out}"
+    );
+    assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), before);
+    assert_eq!(r.requests().len(), 1, "{:?}", r.requests());
+    // A page address that names no id is refused before anything is asked.
+    let run = r
+        .vita(
+            &["sync", "--dblp", "https://dblp.org/pers/hd/l/Li:Yiming"],
+            &dir.join("cache"),
+        )
+        .in_dir(&dir)
+        .fails(1);
+    assert!(
+        run.stderr.contains("names no DBLP person id"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(r.requests().len(), 1);
+}
