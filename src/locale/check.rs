@@ -26,6 +26,7 @@ pub fn check(p: &Profile, c: &mut Checker) {
             if let Some(d) = pattern(&id, &value)
                 .or_else(|| months(&id, &value))
                 .or_else(|| quotes(&id, &value))
+                .or_else(|| control(&id, &value))
             {
                 c.push(&at, d);
             }
@@ -76,6 +77,19 @@ fn months(id: &str, value: &str) -> Option<Diagnostic> {
         Diagnostic::error(format!("`locale.{id}` names {n} months, not 12"))
             .hint("write the twelve names in order, separated by commas: \"Jan, Feb, Mar, ...\"")
     })
+}
+
+/// The error for a string with a control character (a NUL, an escape): it would reach the
+/// text and Markdown exports as it is.
+fn control(id: &str, value: &str) -> Option<Diagnostic> {
+    let c = value.chars().find(|c| c.is_control())?;
+    Some(
+        Diagnostic::error(format!(
+            "`locale.{id}` holds the control character U+{:04X}",
+            u32::from(c)
+        ))
+        .hint("leave it out: a label is printed on one line, as text"),
+    )
 }
 
 /// The error for quotation marks that are not four: open, close, inner open, inner close.

@@ -90,9 +90,14 @@ pub fn resolve(tag: &str) -> Option<&'static str> {
     if let Some((_, t)) = ALIASES.iter().find(|(a, _)| same(a)) {
         return Some(t);
     }
-    // A region vita has no file for takes the language's: `de-AT`, `pt-PT`, `fr-CA`.
-    let (lang, _) = tag.split_once(['-', '_'])?;
-    if lang.eq_ignore_ascii_case("zh") {
+    // A region vita has no file for takes the language's: `de-AT`, `pt-PT`, `fr-CA`. The
+    // subtags after the language are letters and digits, 2 to 8 of them (BCP 47): `de-`,
+    // `de--AT` and `de-Ä` name nothing.
+    let (lang, rest) = tag.split_once(['-', '_'])?;
+    let subtags_ok = rest
+        .split(['-', '_'])
+        .all(|sub| (2..=8).contains(&sub.len()) && sub.chars().all(|c| c.is_ascii_alphanumeric()));
+    if lang.eq_ignore_ascii_case("zh") || !subtags_ok {
         return None;
     }
     BUILTIN

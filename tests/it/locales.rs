@@ -156,7 +156,7 @@ fn locale_and_language_mistakes_are_located_errors() {
     let dir = temp_dir("locales-mistakes");
     fs::write(
         dir.join("profile.toml"),
-        "lang = \"zh-Hanz\"\n[person]\nname = \"Ada\"\n[locale]\npresnt = \"now\"\nsections = { educaton = \"Studies\" }\n",
+        "lang = \"zh-Hanz\"\n[person]\nname = \"Ada\"\n[locale]\npresnt = \"now\"\nsections = { educaton = \"Studies\" }\nlabels.quotes = \"“ ”\"\nlabels.colon = \": \\u0000\"\n",
     )
     .unwrap();
     let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
@@ -167,6 +167,8 @@ fn locale_and_language_mistakes_are_located_errors() {
         "hint: did you mean `dates.present`?",
         "error: `locale.sections.educaton` is not a string vita prints\n --> profile.toml:6:25",
         "hint: did you mean `sections.education`?",
+        "error: `locale.labels.quotes` needs four marks split by spaces: `“ ”`\n --> profile.toml:7:17",
+        "error: `locale.labels.colon` holds the control character U+0000\n --> profile.toml:8:16",
     ];
     for e in expected {
         assert!(run.stderr.contains(e), "no `{e}` in\n{}", run.stderr);
@@ -178,6 +180,13 @@ fn locale_and_language_mistakes_are_located_errors() {
         run.stderr
     );
     assert!(run.stderr.contains("did you mean `ja`?"), "{}", run.stderr);
+    // A tag with an empty or malformed subtag names no language.
+    let run = Run::vita(&["check", "--lang", "de-"]).in_dir(&dir).fails(2);
+    assert!(
+        run.stderr.contains("vita has no `de-` locale"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
