@@ -173,7 +173,7 @@ const ONE_FOR_ALL: &[&str] = &[
 /// Tables of languages where the value is one for every document (`lang = { en = "de" }`,
 /// `theme = { en = "classic", de = "./mine" }`): an error at each.
 pub fn misplaced(display: &str, text: &Arc<str>) -> Vec<Diagnostic> {
-    tables(text)
+    tables_of(text, true)
         .iter()
         .filter_map(|t| {
             let key = t.path.rsplit('.').next()?;
@@ -286,6 +286,12 @@ fn same_language(key: &str, lang: &str) -> bool {
 /// and whose values are all strings. A text that does not parse has none (its syntax error
 /// is reported when the profile is read).
 fn tables(text: &str) -> Vec<LangTable> {
+    tables_of(text, false)
+}
+
+/// The tables of languages of the text; with `any`, also those whose values are not text
+/// (`updated = { en = 2021-01-01 }`), to be told they cannot be one.
+fn tables_of(text: &str, any: bool) -> Vec<LangTable> {
     let mut out = vec![];
     if let Ok(doc) = ImDocument::parse(text) {
         crate::profile::walk::values(doc.as_table(), &mut |path, v| {
@@ -296,7 +302,7 @@ fn tables(text: &str) -> Vec<LangTable> {
                 .iter()
                 .map(|(k, v)| {
                     let span = v.span()?;
-                    (v.is_str() && resolve(k).is_some()).then(|| (k.to_string(), span))
+                    ((any || v.is_str()) && resolve(k).is_some()).then(|| (k.to_string(), span))
                 })
                 .collect();
             match (texts, t.span()) {

@@ -207,6 +207,18 @@ fn a_table_of_languages_gone_wrong_says_what_is_wrong_at_its_place() {
         assert!(run.stderr.contains(e), "no `{e}` in\n{}", run.stderr);
     }
     assert!(!run.stderr.contains("invalid type"), "{}", run.stderr);
+    // A date is the same in every language, written as a date or as text.
+    fs::write(
+        dir.join("profile.toml"),
+        "updated = { en = 2021-01-01 }\n[person]\nname = \"Ada\"\n",
+    )
+    .unwrap();
+    let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
+    assert!(
+        run.stderr.contains("error: `updated` is the same in every language: it cannot be a table of languages\n --> profile.toml:1:11"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
