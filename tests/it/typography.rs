@@ -209,8 +209,18 @@ fn no_bullet_or_work_ends_in_a_lone_word_and_no_note_stands_alone() {
                         let t = text.trim();
                         assert!(
                             !(t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 20)
-                                && t != "online",
+                                && t != "online"
+                                && t != "Neurocomputing",
                             "{theme} {paper} {doc}: `{t}` stands alone on a line"
+                        );
+                        // Nor does a year leave its venue (`TNNLS` / `2022.`).
+                        let year = t
+                            .get(..4)
+                            .is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()))
+                            && t.get(4..).is_some_and(|r| r.starts_with('.'));
+                        assert!(
+                            !year,
+                            "{theme} {paper} {doc}: `{t}` starts a line with its year"
                         );
                     }
                     let mut i = 0;
