@@ -154,8 +154,8 @@ pub enum Command {
     /// uses the network) and append them to the profile's .bib file, keyed in its style;
     /// a paper already there is not added again.
     Add(Add),
-    /// Compare the person's works as ORCID and OpenAlex list them (from `[person]`, or
-    /// `--orcid`, `--openalex`; this uses the network) with the .bib file: new, changed (a
+    /// Compare the person's works as ORCID, OpenAlex and DBLP list them (from `[person]`, or
+    /// `--orcid`, `--openalex`, `--dblp`; this uses the network) with the .bib file: new, changed (a
     /// preprint now published, a DOI added) and only in the profile. `--write` writes the new
     /// entries and the changes, never over fields edited by hand.
     Sync(Sync),

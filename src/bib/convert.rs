@@ -67,7 +67,7 @@ impl Convert<'_> {
     /// A field as plain text with its span, when present and not empty.
     fn field(&self, name: &str) -> Option<(String, Range<usize>)> {
         let chunks = self.entry.fields.get(name)?;
-        let s = plain(chunks);
+        let mut s = plain(chunks);
         // A field inherited through `crossref` has no place of its own: point at the entry.
         let span = chunks.span();
         let span = if span.end <= self.text.len() {
@@ -75,6 +75,16 @@ impl Convert<'_> {
         } else {
             self.at.clone()
         };
+        // An address or identifier is read as written: the .bib parser makes `--` a dash in
+        // every field, and `10.1000/a--b` is not `10.1000/a–b`.
+        if matches!(
+            name,
+            "doi" | "url" | "eprint" | "file" | "pdf" | "uri" | "urlraw"
+        ) && let Some(raw) = self.text.get(span.clone())
+            && raw.contains("--")
+        {
+            s = verbatim(raw);
+        }
         (!s.is_empty()).then_some((s, span))
     }
 
@@ -593,4 +603,28 @@ impl Convert<'_> {
         }
         Links(out)
     }
+}
+
+/// A verbatim field's text as written in the file: its braces or quotes off, and the escapes
+/// an address needs in LaTeX (`\%`, `\_`, `\&`, `\#`, `\~`) read as the characters.
+fn verbatim(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')))
+        .unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some('%' | '_' | '&' | '#' | '~' | '$')) => {
+                out.extend(chars.next());
+            }
+            '{' | '}' => {}
+            _ if c.is_whitespace() => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }

@@ -63,8 +63,10 @@ pub fn smarten(text: &str, q: &Quotes) -> String {
         // Quotes and brackets around a word are prose even when the word is not.
         let lead = word.len() - word.trim_start_matches(is_wrapper).len();
         let mut core_end = word.trim_end_matches(is_wrapper).len().max(lead);
-        // An address not in quotes runs to the word's end: `?q="x"` is part of it.
-        if !word[..lead].contains(['"', '\'']) && verbatim(&word[lead..core_end]) {
+        // An address not in quotes runs to the word's end: `?q="x"` is part of it. A quote
+        // that something before opened closes after it (`"see https://x.org"`).
+        let open = state.double_open || state.single_open;
+        if !open && !word[..lead].contains(['"', '\'']) && verbatim(&word[lead..core_end]) {
             core_end = word.len();
         }
         let core = &word[lead..core_end];
@@ -171,10 +173,13 @@ impl State {
     fn double(&mut self, out: &mut String, prev: Option<char>, next: Option<char>, q: &Quotes) {
         let between_words =
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        // After a colon or a stop and before a letter (`他说："你好"`, `sagte:"Ja"`): opens.
+        let after_stop = prev.is_some_and(is_stop) && next.is_some_and(char::is_alphanumeric);
         let opens = match (opening_side(prev), next.is_none_or(char::is_whitespace)) {
             // Between two letters (Chinese and Japanese write no spaces): it closes what is
             // open, else opens.
             _ if between_words => !self.double_open,
+            _ if after_stop => !self.double_open,
             (true, false) => true,
             (false, _) => false,
             // Alone between spaces: it closes what is open, else opens.
@@ -209,7 +214,9 @@ impl State {
         } else if word(prev) && word(next) {
             // don't, O'Brien, 1990's
             out.push('’');
-        } else if opening_side(prev) {
+        } else if opening_side(prev)
+            || prev.is_some_and(is_stop) && next.is_some_and(char::is_alphanumeric)
+        {
             if next.is_some_and(|n| n.is_ascii_digit()) {
                 out.push('’'); // '90s
             } else if next.is_none_or(char::is_whitespace) && self.single_open {
@@ -230,6 +237,14 @@ impl State {
             out.push('’'); // students'
         }
     }
+}
+
+/// A colon or stop after which a quote before a letter opens: `:`, `。`, `：`, `，`, `、`.
+fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        ':' | ';' | '。' | '：' | '，' | '、' | '；' | '！' | '？'
+    )
 }
 
 /// A letter of a script written without spaces: Chinese, Japanese, Korean.
@@ -300,6 +315,13 @@ mod tests {
         assert_eq!(smarten("称'后门'攻击", &zh), "称‘后门’攻击");
         let ja = Quotes::parse("「 」 『 』");
         assert_eq!(smarten(r#""論文""#, &ja), "「論文」");
+        // After a colon or a stop, a quote before a letter opens.
+        assert_eq!(smarten(r#"他说："你好"。"#, &zh), "他说：“你好”。");
+        assert_eq!(
+            smarten(r#"彼は言った。"はい"と。"#, &ja),
+            "彼は言った。「はい」と。"
+        );
+        assert_eq!(smarten(r#"Er sagte:"Ja"."#, &de), "Er sagte:„Ja“.");
     }
 
     #[test]
@@ -316,6 +338,15 @@ mod tests {
             assert_eq!(en(kept), kept);
         }
         assert_eq!(en(r#"("C#")"#), "(“C#”)");
+        // A quote opened before an address or code closes after it.
+        for (typed, set) in [
+            (r#""see https://x.org/a""#, "“see https://x.org/a”"),
+            (r#""mail x@y.org" now"#, "“mail x@y.org” now"),
+            (r#""use --flag""#, "“use --flag”"),
+            (r#""run a_b", then"#, "“run a_b”, then"),
+        ] {
+            assert_eq!(en(typed), set);
+        }
         assert_eq!(
             en(r#"a \"straight\" quote, 1\-\-2 and it\'s"#),
             r#"a "straight" quote, 1--2 and it's"#

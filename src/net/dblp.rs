@@ -56,6 +56,9 @@ pub fn pid(s: &str) -> Option<String> {
     ok.then(|| tail.to_string())
 }
 
+/// The largest person's page read: 16 MB.
+const MAX_PAGE: usize = 16 << 20;
+
 /// Every work on a person's DBLP page (`/pid/{pid}.bib`: one file, one request).
 pub fn person(client: &Client, pid: &str, fresh: Fresh) -> Result<Vec<Work>, NetError> {
     let url = bib_url("pid", pid);
@@ -67,15 +70,34 @@ pub fn person(client: &Client, pid: &str, fresh: Fresh) -> Result<Vec<Work>, Net
             why: e.to_string(),
         })?
         .into();
-    // An empty page is a list of none; an answer that is not BibTeX is no list at all.
-    if !text.trim().is_empty() && !text.trim_start().starts_with('@') {
-        return Err(NetError::Malformed {
-            source: Source::Dblp,
-            url,
-            why: "it is not BibTeX".into(),
-        });
+    let malformed = |why: String| NetError::Malformed {
+        source: Source::Dblp,
+        url: url.clone(),
+        why,
+    };
+    // A person's page is BibTeX with an entry at least; anything else (an empty answer, a
+    // page cut short, HTML) is no list, and nothing is compared with it. The most prolific
+    // authors' pages are about 3 MB.
+    if text.len() > MAX_PAGE {
+        return Err(malformed(format!(
+            "it is larger than {} MB",
+            MAX_PAGE >> 20
+        )));
     }
-    let (pubs, _) = crate::bib::parse("dblp.bib", &text, None);
+    if !text.trim_start().starts_with('@') {
+        return Err(malformed(if text.trim().is_empty() {
+            "it is empty".into()
+        } else {
+            "it is not BibTeX".into()
+        }));
+    }
+    let (pubs, diags) = crate::bib::parse("dblp.bib", &text, None);
+    if let Some(e) = diags.iter().find(|d| d.is_error()) {
+        return Err(malformed(format!(
+            "its BibTeX does not read: {}",
+            e.message
+        )));
+    }
     client.keep(&url, text.as_bytes());
     Ok(pubs.into_iter().map(to_work).collect())
 }

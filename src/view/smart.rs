@@ -14,6 +14,7 @@ pub fn apply(v: &mut View, q: &Quotes) {
         }
     };
     s(&mut v.meta.title);
+    s(&mut v.look.footer);
     s(&mut v.meta.author);
     v.meta.keywords.iter_mut().for_each(s);
     let p = &mut v.person;

@@ -756,6 +756,23 @@ fn sync_reads_a_person_s_dblp_page() {
     );
     assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), before);
     assert_eq!(r.requests().len(), 1, "{:?}", r.requests());
+    // An empty page, or one cut short, is no list: an error, and nothing compared.
+    r.route("/pid/1/1.bib", vec![Reply::body("text/plain", "")]);
+    r.route(
+        "/pid/2/2.bib",
+        vec![Reply::body(
+            "text/plain",
+            "@article{DBLP:x, title = {unclosed",
+        )],
+    );
+    for (pid, why) in [("1/1", "it is empty"), ("2/2", "its BibTeX does not read")] {
+        let run = r
+            .vita(&["sync", "--dblp", pid], &dir.join("cache"))
+            .in_dir(&dir)
+            .fails(1);
+        assert!(run.stderr.contains(why), "{pid}: {}", run.stderr);
+    }
+    let asked = r.requests().len();
     // A page address that names no id is refused before anything is asked.
     let run = r
         .vita(
@@ -769,5 +786,5 @@ fn sync_reads_a_person_s_dblp_page() {
         "{}",
         run.stderr
     );
-    assert_eq!(r.requests().len(), 1);
+    assert_eq!(r.requests().len(), asked);
 }

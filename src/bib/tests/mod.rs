@@ -574,3 +574,23 @@ fn a_loop_in_an_entry_whose_key_is_used_twice_is_found() {
         ["t.bib:1:8: the entry `d` refers to itself through `crossref` or `xdata`: d → d"]
     );
 }
+
+#[test]
+fn addresses_and_identifiers_keep_their_double_hyphens() {
+    let (pubs, _) = parse(
+        "t.bib",
+        &Arc::from(
+            "@article{k, title = {A -- B}, author = {A, B}, journal = {J}, year = 2020,\n  doi = {10.1000/a--b}, url = {https://x.org/a--b/50\\%25}}",
+        ),
+    );
+    let p = &pubs[0];
+    assert_eq!(p.doi.as_deref(), Some("10.1000/a--b"));
+    assert_eq!(p.title, "A – B", "prose still takes its dash");
+    let url = p
+        .links
+        .0
+        .iter()
+        .map(|(_, u)| u.as_str())
+        .collect::<Vec<_>>();
+    assert!(url.contains(&"https://x.org/a--b/50%25"), "{url:?}");
+}
