@@ -29,7 +29,10 @@ fn entry(p: &Publication, key: &str) -> String {
             fields.push((name, format!("{{{}}}", escape(v))));
         }
     };
-    text("title", Some(&p.title));
+    let title = p.title.trim();
+    if !title.is_empty() {
+        fields.push(("title", format!("{{{}}}", protect(&escape(title)))));
+    }
     let names = authors(p);
     let mut list: Vec<String> = names
         .iter()
@@ -196,6 +199,32 @@ fn is_particle_start(family: &str) -> bool {
 }
 
 /// Text with LaTeX's special characters escaped, so it reads back as written.
+/// An escaped title with each word that has a capital after its first letter (`BERT`,
+/// `GANs`, `ImageNet`) in braces, so that a style which sets titles in sentence case keeps
+/// it as written, as Zotero's Better BibTeX does.
+fn protect(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for (i, word) in escaped.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let inner_capital = core.chars().skip(1).any(char::is_uppercase);
+        if inner_capital && !core.contains(['\\', '{', '}']) {
+            let start = word.find(core).unwrap_or(0);
+            let end = start + core.len();
+            out.push_str(&word[..start]);
+            out.push('{');
+            out.push_str(core);
+            out.push('}');
+            out.push_str(&word[end..]);
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -226,6 +255,15 @@ pub(crate) fn verbatim(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_with_inner_capitals_keep_their_case() {
+        assert_eq!(
+            super::protect("BERT for GANs on ImageNet: A Survey (CVPR), iPhone"),
+            "{BERT} for {GANs} on {ImageNet}: A Survey ({CVPR}), {iPhone}"
+        );
+        assert_eq!(super::protect("R\\&D Backdoor"), "R\\&D Backdoor");
+    }
 
     #[test]
     fn escapes_latex_specials() {
