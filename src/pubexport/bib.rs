@@ -24,11 +24,6 @@ pub fn bibtex(pubs: &[Publication], keys: &[String]) -> String {
 /// One entry.
 fn entry(p: &Publication, key: &str) -> String {
     let mut fields: Vec<(&str, String)> = vec![];
-    let mut text = |name: &'static str, value: Option<&str>| {
-        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-            fields.push((name, format!("{{{}}}", escape(v))));
-        }
-    };
     let title = p.title.trim();
     if !title.is_empty() {
         fields.push(("title", format!("{{{}}}", protect(&escape(title)))));
