@@ -97,7 +97,17 @@ pub fn resolve(tag: &str) -> Option<&'static str> {
     let subtags_ok = rest
         .split(['-', '_'])
         .all(|sub| (2..=8).contains(&sub.len()) && sub.chars().all(|c| c.is_ascii_alphanumeric()));
-    if lang.eq_ignore_ascii_case("zh") || !subtags_ok {
+    if !subtags_ok {
+        return None;
+    }
+    // The longest known tag the tag starts with: `zh-Hant-TW` is `zh-Hant`.
+    if let Some(cut) = tag.rfind(['-', '_'])
+        && cut > lang.len()
+        && let Some(t) = resolve(&tag[..cut])
+    {
+        return Some(t);
+    }
+    if lang.eq_ignore_ascii_case("zh") {
         return None;
     }
     BUILTIN

@@ -106,6 +106,9 @@ fn tags_resolve_with_aliases_and_regions() {
     assert_eq!(resolve("zh-Latn"), None);
     assert_eq!(resolve("de-CH-1996"), Some("de"));
     assert_eq!(resolve("pt_BR"), Some("pt"));
+    assert_eq!(resolve("zh-Hant-TW"), Some("zh-Hant"));
+    assert_eq!(resolve("en-GB-oxendict"), Some("en-GB"));
+    assert_eq!(resolve("zh-Latn-CN"), None);
     for nothing in ["de-", "de--AT", "de-A", "de-Ä", "fr-CA-"] {
         assert_eq!(resolve(nothing), None, "{nothing}");
     }
