@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use biblatex::{Chunk, ChunksExt, EntryType};
 
-use super::latex::{clean, plain};
+use super::latex::{as_written, clean, plain};
 use super::read_as::{find_arxiv, is_file_name, month_in, person_of, split_names, year_in};
 use crate::diag::Diagnostic;
 use crate::ids;
@@ -67,7 +67,6 @@ impl Convert<'_> {
     /// A field as plain text with its span, when present and not empty.
     fn field(&self, name: &str) -> Option<(String, Range<usize>)> {
         let chunks = self.entry.fields.get(name)?;
-        let mut s = plain(chunks);
         // A field inherited through `crossref` has no place of its own: point at the entry.
         let span = chunks.span();
         let span = if span.end <= self.text.len() {
@@ -75,16 +74,7 @@ impl Convert<'_> {
         } else {
             self.at.clone()
         };
-        // An address or identifier is read as written: the .bib parser makes `--` a dash in
-        // every field, and `10.1000/a--b` is not `10.1000/a–b`.
-        if matches!(
-            name,
-            "doi" | "url" | "eprint" | "file" | "pdf" | "uri" | "urlraw"
-        ) && let Some(raw) = self.text.get(span.clone())
-            && raw.contains("--")
-        {
-            s = verbatim(raw);
-        }
+        let s = as_written(name, self.text.get(span.clone()), plain(chunks));
         (!s.is_empty()).then_some((s, span))
     }
 
@@ -603,28 +593,4 @@ impl Convert<'_> {
         }
         Links(out)
     }
-}
-
-/// A verbatim field's text as written in the file: its braces or quotes off, and the escapes
-/// an address needs in LaTeX (`\%`, `\_`, `\&`, `\#`, `\~`) read as the characters.
-fn verbatim(raw: &str) -> String {
-    let raw = raw.trim();
-    let raw = raw
-        .strip_prefix('{')
-        .and_then(|r| r.strip_suffix('}'))
-        .or_else(|| raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')))
-        .unwrap_or(raw);
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if matches!(chars.peek(), Some('%' | '_' | '&' | '#' | '~' | '$')) => {
-                out.extend(chars.next());
-            }
-            '{' | '}' => {}
-            _ if c.is_whitespace() => {}
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -15,6 +15,44 @@ pub(super) fn plain(chunks: &[Spanned<Chunk>]) -> String {
     clean(&s)
 }
 
+/// A field's text as `plain` read it, or, for an address or identifier the .bib parser gave
+/// a dash for `--` (it does in every field, and `10.1000/a--b` is not `10.1000/a–b`), as
+/// written (`raw`, the field's source).
+pub(super) fn as_written(name: &str, raw: Option<&str>, parsed: String) -> String {
+    let address = matches!(
+        name,
+        "doi" | "url" | "eprint" | "file" | "pdf" | "uri" | "urlraw"
+    );
+    match raw {
+        Some(raw) if address && raw.contains("--") => verbatim(raw),
+        _ => parsed,
+    }
+}
+
+/// A verbatim field's text as written in the file: its braces or quotes off, and the escapes
+/// an address needs in LaTeX (`\%`, `\_`, `\&`, `\#`, `\~`) read as the characters.
+fn verbatim(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')))
+        .unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some('%' | '_' | '&' | '#' | '~' | '$')) => {
+                out.extend(chars.next());
+            }
+            '{' | '}' => {}
+            _ if c.is_whitespace() => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The text of a `{...}` group whose `{` was just read, up to its matching `}` (read too).
 fn group(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
     let mut depth = 1;
