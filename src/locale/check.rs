@@ -79,10 +79,13 @@ fn months(id: &str, value: &str) -> Option<Diagnostic> {
     })
 }
 
-/// The error for a string with a control character (a NUL, an escape): it would reach the
-/// text and Markdown exports as it is.
+/// The error for a string with a control character (a NUL, an escape, a bidi override): it
+/// would reach the text and Markdown exports as it is.
 fn control(id: &str, value: &str) -> Option<Diagnostic> {
-    let c = value.chars().find(|c| c.is_control())?;
+    // And the invisible marks that turn text around (U+202A to U+202E, U+2066 to U+2069).
+    let c = value.chars().find(|&c| {
+        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })?;
     Some(
         Diagnostic::error(format!(
             "`locale.{id}` holds the control character U+{:04X}",

@@ -156,7 +156,7 @@ fn locale_and_language_mistakes_are_located_errors() {
     let dir = temp_dir("locales-mistakes");
     fs::write(
         dir.join("profile.toml"),
-        "lang = \"zh-Hanz\"\n[person]\nname = \"Ada\"\n[locale]\npresnt = \"now\"\nsections = { educaton = \"Studies\" }\nlabels.quotes = \"“ ”\"\nlabels.colon = \": \\u0000\"\n",
+        "lang = \"zh-Hanz\"\n[person]\nname = \"Ada\"\n[locale]\npresnt = \"now\"\nsections = { educaton = \"Studies\" }\nlabels.quotes = \"“ ”\"\nlabels.colon = \": \\u0000\"\nlabels.comma = \", \\u202E\"\n",
     )
     .unwrap();
     let run = Run::vita(&["check"]).in_dir(&dir).fails(1);
@@ -169,6 +169,7 @@ fn locale_and_language_mistakes_are_located_errors() {
         "hint: did you mean `sections.education`?",
         "error: `locale.labels.quotes` needs four marks split by spaces: `“ ”`\n --> profile.toml:7:17",
         "error: `locale.labels.colon` holds the control character U+0000\n --> profile.toml:8:16",
+        "error: `locale.labels.comma` holds the control character U+202E\n --> profile.toml:9:16",
     ];
     for e in expected {
         assert!(run.stderr.contains(e), "no `{e}` in\n{}", run.stderr);
