@@ -170,6 +170,40 @@ pub fn is_web_url(url: &str) -> bool {
         && !url.chars().any(char::is_whitespace)
 }
 
+/// A person's DBLP id, `229/8174`, from the forms people paste: the id, or a profile address
+/// (`https://dblp.org/pid/229/8174.html`, `.../pid/229/8174`); `None` for anything else
+/// (the old `pers/hd/...` addresses name no id).
+pub fn dblp_pid(s: &str) -> Option<String> {
+    let s = s
+        .trim()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let tail = s.rsplit_once("/pid/").map_or(s, |(_, t)| t);
+    let tail = tail
+        .strip_suffix(".html")
+        .or_else(|| tail.strip_suffix(".xml"))
+        .or_else(|| tail.strip_suffix(".bib"))
+        .unwrap_or(tail);
+    let ok = tail.split('/').count() == 2
+        && tail.split('/').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    ok.then(|| tail.to_string())
+}
+
+/// The address of a person's DBLP page from a profile's `dblp`: as written when it is an
+/// address, made from the id when it is one (`229/8174`).
+pub fn dblp_url(s: &str) -> String {
+    match dblp_pid(s) {
+        Some(pid) if !s.contains("://") && !s.contains("dblp.org") => {
+            format!("https://dblp.org/pid/{pid}.html")
+        }
+        _ => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +334,36 @@ mod tests {
         ] {
             assert!(!is_web_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn person_ids_are_read_from_addresses() {
+        for s in [
+            "229/8174",
+            "https://dblp.org/pid/229/8174.html",
+            "https://dblp.org/pid/229/8174",
+            "dblp.org/pid/229/8174.xml?view=by-year",
+        ] {
+            assert_eq!(super::dblp_pid(s).as_deref(), Some("229/8174"), "{s}");
+        }
+        assert_eq!(
+            super::dblp_pid("https://dblp.org/pid/l/YimingLi-1.html").as_deref(),
+            Some("l/YimingLi-1")
+        );
+        assert_eq!(
+            super::dblp_pid("https://dblp.org/pers/hd/l/Li_0001:Yiming"),
+            None
+        );
+        assert_eq!(super::dblp_pid("Yiming Li"), None);
+    }
+
+    #[test]
+    fn a_dblp_id_makes_its_page_address() {
+        assert_eq!(
+            super::dblp_url("229/8174"),
+            "https://dblp.org/pid/229/8174.html"
+        );
+        let page = "https://dblp.org/pid/229/8174.html";
+        assert_eq!(super::dblp_url(page), page);
     }
 }

@@ -33,29 +33,6 @@ pub fn work(client: &Client, key: &str) -> Result<Work, NetError> {
     Ok(to_work(p))
 }
 
-/// A person's DBLP id, `229/8174`, from the forms people paste: the id, or a profile address
-/// (`https://dblp.org/pid/229/8174.html`, `.../pid/229/8174`); `None` for anything else
-/// (the old `pers/hd/...` addresses name no id).
-pub fn pid(s: &str) -> Option<String> {
-    let s = s
-        .trim()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('/');
-    let tail = s.rsplit_once("/pid/").map_or(s, |(_, t)| t);
-    let tail = tail
-        .strip_suffix(".html")
-        .or_else(|| tail.strip_suffix(".xml"))
-        .or_else(|| tail.strip_suffix(".bib"))
-        .unwrap_or(tail);
-    let ok = tail.split('/').count() == 2
-        && tail.split('/').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-    ok.then(|| tail.to_string())
-}
-
 /// The largest person's page read: 16 MB.
 const MAX_PAGE: usize = 16 << 20;
 
@@ -141,29 +118,5 @@ fn to_work(p: crate::profile::Publication) -> Work {
         doi: p.doi,
         arxiv: p.arxiv,
         ..Default::default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn person_ids_are_read_from_addresses() {
-        for s in [
-            "229/8174",
-            "https://dblp.org/pid/229/8174.html",
-            "https://dblp.org/pid/229/8174",
-            "dblp.org/pid/229/8174.xml?view=by-year",
-        ] {
-            assert_eq!(super::pid(s).as_deref(), Some("229/8174"), "{s}");
-        }
-        assert_eq!(
-            super::pid("https://dblp.org/pid/l/YimingLi-1.html").as_deref(),
-            Some("l/YimingLi-1")
-        );
-        assert_eq!(
-            super::pid("https://dblp.org/pers/hd/l/Li_0001:Yiming"),
-            None
-        );
-        assert_eq!(super::pid("Yiming Li"), None);
     }
 }

@@ -161,7 +161,7 @@ pub struct Person {
     pub orcid: Option<String>,
     /// LinkedIn profile name (the part after `/in/`).
     pub linkedin: Option<String>,
-    /// DBLP profile URL.
+    /// DBLP page address (`https://dblp.org/pid/229/8174.html`) or person id (`229/8174`).
     pub dblp: Option<String>,
     /// OpenAlex author id (`A5023888391`), for `vita sync`; not printed.
     pub openalex: Option<String>,

@@ -50,7 +50,7 @@ pub(super) fn check_ids(opts: &Options) -> Result<(), Failure> {
         }
     }
     if let Some(d) = &opts.dblp
-        && crate::net::dblp::pid(d).is_none()
+        && crate::ids::dblp_pid(d).is_none()
     {
         bad.push(
             Diagnostic::error(format!("`{d}` names no DBLP person id")).hint(

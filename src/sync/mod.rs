@@ -154,7 +154,7 @@ fn works(
     }
     if let Some(d) = &opts.dblp {
         // Checked before anything was asked.
-        let pid = crate::net::dblp::pid(d).unwrap_or_default();
+        let pid = crate::ids::dblp_pid(d).unwrap_or_default();
         let listed = crate::net::dblp::person(client, &pid, list_fresh)?;
         report.asked.push((Source::Dblp, pid, listed.len()));
         // DBLP's own BibTeX is complete (venue, pages, DOI): nothing is looked up. A paper

@@ -316,7 +316,7 @@ fn person(p: &Profile, loc: &Locale, show_photo: bool) -> PersonData {
         );
     }
     if let Some(v) = &pp.dblp {
-        add("dblp", "DBLP", Some(v.clone()));
+        add("dblp", "DBLP", Some(crate::ids::dblp_url(v)));
     }
     for (label, url) in &pp.links.0 {
         add("link", label, Some(url.clone()));

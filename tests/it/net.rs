@@ -756,6 +756,22 @@ fn sync_reads_a_person_s_dblp_page() {
     );
     assert_eq!(fs::read_to_string(dir.join("pubs.bib")).unwrap(), before);
     assert_eq!(r.requests().len(), 1, "{:?}", r.requests());
+    // The bare id is a profile's `dblp` too: check passes, and the header links the page.
+    let text = fs::read_to_string(dir.join("profile.toml")).unwrap();
+    fs::write(
+        dir.join("profile.toml"),
+        text.replace("https://dblp.org/pid/229/8174.html", "229/8174"),
+    )
+    .unwrap();
+    Run::vita(&["check"]).in_dir(&dir).ok();
+    let data = Run::vita(&["data", "--only", "cv"])
+        .in_dir(&dir)
+        .ok()
+        .stdout;
+    assert!(
+        data.contains("\"https://dblp.org/pid/229/8174.html\""),
+        "{data}"
+    );
     // An empty page, or one cut short, is no list: an error, and nothing compared.
     r.route("/pid/1/1.bib", vec![Reply::body("text/plain", "")]);
     r.route(

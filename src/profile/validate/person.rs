@@ -87,7 +87,10 @@ pub(super) fn check(p: &Profile, c: &mut Checker) {
     if let Some(url) = &p.person.homepage {
         c.url(&person.k("homepage"), url);
     }
-    if let Some(url) = &p.person.dblp {
+    // The page's address, or its id (`229/8174`), which `vita sync` reads too.
+    if let Some(url) = &p.person.dblp
+        && crate::ids::dblp_pid(url).is_none_or(|_| url.contains("://"))
+    {
         c.url(&person.k("dblp"), url);
     }
     if let Some(orcid) = &p.person.orcid {
