@@ -28,7 +28,7 @@ pub fn apply(v: &mut View, q: &Quotes) {
         .for_each(|c| s(&mut c.text));
     for section in &mut v.sections {
         s(&mut section.title);
-        body(&mut section.body, q);
+        body(&mut section.body, &s, &o);
     }
     if let Some(l) = &mut v.letter {
         l.recipient.iter_mut().for_each(s);
@@ -40,13 +40,8 @@ pub fn apply(v: &mut View, q: &Quotes) {
     }
 }
 
-fn body(b: &mut Body, q: &Quotes) {
-    let s = |t: &mut String| *t = smarten(t, q);
-    let o = |t: &mut Option<String>| {
-        if let Some(t) = t {
-            *t = smarten(t, q);
-        }
-    };
+/// The prose of a section's body, set by `s` (a text) and `o` (a text that may be absent).
+fn body(b: &mut Body, s: &dyn Fn(&mut String), o: &dyn Fn(&mut Option<String>)) {
     match b {
         Text { text } => s(text),
         Tags { items } => items.iter_mut().for_each(s),
