@@ -217,7 +217,7 @@ fn no_bullet_or_work_ends_in_a_lone_word_and_no_note_stands_alone() {
                         let year = t
                             .get(..4)
                             .is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()))
-                            && t.get(4..).is_some_and(|r| r.starts_with('.'));
+                            && t.get(4..).is_some_and(|r| r.starts_with(['.', '。']));
                         assert!(
                             !year,
                             "{theme} {paper} {doc}: `{t}` starts a line with its year"
